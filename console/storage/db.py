@@ -1,0 +1,94 @@
+"""Opening the local database: pragmas, write transactions, refusal of bad files.
+
+Every connection is opened in autocommit mode (``isolation_level=None``) so that this module,
+not the sqlite3 driver, decides where a transaction begins: writes start with ``BEGIN IMMEDIATE``
+(take the write lock up front, so two writers queue on the busy timeout instead of failing half
+way), and ``synchronous=FULL`` makes a committed change survive a power cut in WAL mode.
+One connection per thread: the GUI thread and the sync worker each open their own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from console.storage.migrations import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(Exception):
+    """A problem with the database file that the merchant can act on."""
+
+
+class DatabaseTooNew(StorageError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(f"{path}: schema version {found} is newer than this app supports ({supported})")
+        self.path, self.found, self.supported = path, found, supported
+
+
+class DatabaseDamaged(StorageError):
+    """The file is not a usable SQLite database; it is reported, never replaced."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path, self.detail = path, detail
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A raw connection with our pragmas, no migration (used by open_database and tests)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Raises DatabaseTooNew or DatabaseDamaged; never deletes or rewrites a file it cannot read.
+    ``check=True`` also runs ``PRAGMA quick_check`` (cost grows with the file: do it off the UI
+    thread).
+    """
+    p = Path(path) if str(path) != ":memory:" else None
+    if p is not None:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = connect(path)
+        if check:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                conn.close()
+                raise DatabaseDamaged(Path(path), "; ".join(problems[:5]))
+        migrate(conn, Path(path))
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed" ...
+        raise DatabaseDamaged(Path(path), str(exc)) from exc
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: all or nothing."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def integrity_check(db: sqlite_utils.Database) -> list[str]:
+    """Full ``PRAGMA integrity_check``; ['ok'] when the file is sound."""
+    return [r[0] for r in db.conn.execute("PRAGMA integrity_check")]
