@@ -6,4 +6,3 @@ import os
 
 # Set before anything imports Qt: GUI tests run headless everywhere, CI included.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
