@@ -61,3 +61,22 @@ stub: $(STAMP) ## run the stub platform server with demo data on 127.0.0.1:8765
 
 clean: ## remove the virtual environment and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache resources/i18n/*.qm
+
+# ---- packaging (issue #6): PyInstaller one-folder bundle -> smoke test -> .tar.gz + .deb -------
+PKG_STAMP    := $(VENV)/.package-deps-installed
+PKG_SYS_PKGS := binutils dpkg
+
+$(PKG_STAMP): requirements-package.lock $(STAMP)
+	@missing=$$(for p in $(PKG_SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-package.lock
+	@touch $@
+
+package: $(PKG_STAMP) translations ## build dist/: frozen app, smoke test, .tar.gz and .deb (BUILD_ARGS=...)
+	$(PY) packaging/build.py $(BUILD_ARGS)
+
+package-test: $(PKG_STAMP) translations ## slow: install the .deb, run it, upgrade, remove (root + dpkg)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow tests/packaging -q $(PYTEST_ARGS)
