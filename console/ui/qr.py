@@ -50,9 +50,8 @@ def qr_image(
         for y, row in enumerate(matrix):
             for x, is_dark in enumerate(row):
                 if is_dark:
-                    painter.drawRect(
-                        QRect((x + QUIET_ZONE) * module_px, (y + QUIET_ZONE) * module_px, module_px, module_px)
-                    )
+                    left, top = (x + QUIET_ZONE) * module_px, (y + QUIET_ZONE) * module_px
+                    painter.drawRect(QRect(left, top, module_px, module_px))
     finally:
         painter.end()
     return image
