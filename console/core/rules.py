@@ -1,0 +1,303 @@
+"""The merchant's rules as pure functions: "may I?" and "why don't shoppers see it?".
+
+Everything here is a function of plain values (``console.core.model``) and ``now``: no Qt, no SQL,
+no HTTP, no clock of its own. The service and the CLI ask these functions and never re-implement a
+rule, so a rule changes in one place. The rules mirror what the platform does
+(docs/platform-api.md, "What a method change does") so a refusal is shown at once instead of
+after a sync; the platform stays the authority and may still refuse.
+
+Reason params are plain values a translation can use: ``str``, ``int``, ``bool``, aware
+``datetime``, ``LocalizedText`` (for the platform's own bilingual text) or ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from console.core.model import (
+    Announcement,
+    Device,
+    Eligibility,
+    Invitation,
+    Method,
+    MethodState,
+    MethodTerms,
+    Store,
+    StoreStatus,
+)
+from console.core.reasons import Decision, Reason, ReasonCode
+
+#: The platform's limit on one feedback text (docs/platform-api.md: "1–2000 chars").
+FEEDBACK_MAX_CHARS = 2000
+
+#: Eligibilities in which the platform keeps the method off by definition: there the
+#: eligibility reason already says why, and "turned off" would only repeat it.
+_OFF_BY_ELIGIBILITY = frozenset(
+    {
+        Eligibility.NOT_INVITED,
+        Eligibility.INVITED,
+        Eligibility.REJECTED,
+        Eligibility.EXPIRED,
+        Eligibility.WITHDRAWN,
+    }
+)
+
+
+class Refused(Exception):
+    """Raised by the few pure functions that cannot return a Decision (e.g. a bad amount)."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def method_state(methods: Mapping[Method, MethodState], store_id: str, method: Method) -> MethodState:
+    """The state of ``method``, or "not invited, off" when the platform sent none for the store."""
+    found = methods.get(method)
+    if found is not None:
+        return found
+    return MethodState(store_id=store_id, method=method, eligibility=Eligibility.NOT_INVITED, enabled=False)
+
+
+def store_refusal(store: Store) -> Reason | None:
+    """A frozen or closed store changes nothing and shows nothing."""
+    if store.status is StoreStatus.FROZEN:
+        return Reason(ReasonCode.STORE_FROZEN)
+    if store.status is StoreStatus.CLOSED:
+        return Reason(ReasonCode.STORE_CLOSED)
+    return None
+
+
+def _platform_reason_params(state: MethodState) -> dict[str, Any]:
+    return {"reason_code": state.reason_code, "reason_text": state.reason_text}
+
+
+def _expired(invitation: Invitation | None) -> Reason:
+    params = {"deadline_at": invitation.deadline_at} if invitation is not None else {}
+    return Reason(ReasonCode.INVITATION_EXPIRED, params)
+
+
+def _window_refusal(invitation: Invitation | None, now: datetime) -> Reason | None:
+    """Applying (or re-applying) needs an invitation whose window is open now."""
+    if invitation is None:
+        return Reason(ReasonCode.NOT_INVITED)
+    if now < invitation.window_opens_at:
+        return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
+    if now >= invitation.deadline_at:
+        return _expired(invitation)
+    return None
+
+
+def _turn_on_refusal(state: MethodState, invitation: Invitation | None, now: datetime) -> Reason | None:
+    """Why the platform would refuse ``enabled: true`` for this eligibility (None: it accepts)."""
+    e = state.eligibility
+    if e in (Eligibility.LIVE, Eligibility.APPROVED):
+        return None
+    if e is Eligibility.NOT_INVITED:
+        return Reason(ReasonCode.NOT_INVITED)
+    if e in (Eligibility.INVITED, Eligibility.REJECTED):
+        return _window_refusal(invitation, now)
+    if e is Eligibility.IN_REVIEW:
+        return Reason(ReasonCode.REVIEW_PENDING)
+    if e is Eligibility.EXPIRED:
+        return _expired(invitation)
+    if e is Eligibility.WITHDRAWN:
+        return Reason(ReasonCode.INVITATION_WITHDRAWN, _platform_reason_params(state))
+    return Reason(ReasonCode.METHOD_FROZEN, _platform_reason_params(state))
+
+
+def _leaves_no_live_method(methods: Mapping[Method, MethodState], turning_off: MethodState) -> bool:
+    """True when turning ``turning_off`` off would leave no LIVE method whose setting is on.
+
+    Pending wishes count (``MethodState.setting``): a store whose Alipay waits to be turned off
+    must not also lose WeChat Pay before either change reaches the platform.
+    """
+    if turning_off.eligibility is not Eligibility.LIVE:
+        return False  # the platform applies the rule only when a live method goes off
+    return not any(
+        m.eligibility is Eligibility.LIVE and m.setting
+        for method, m in methods.items()
+        if method is not turning_off.method
+    )
+
+
+def can_set_method(
+    store: Store,
+    methods: Mapping[Method, MethodState],
+    method: Method,
+    enabled: bool,
+    invitation: Invitation | None,
+    now: datetime,
+) -> Decision:
+    """May the merchant set ``method`` to ``enabled`` now?
+
+    Order of checks: a value the method already has is NO_CHANGE first (nothing to queue, not an
+    error, even on a frozen store); then the store; then, turning off, METHOD_FROZEN and
+    LAST_LIVE_METHOD; turning on, the eligibility (invitation window, review, expiry ...).
+    Putting back the value the platform already confirmed (cancelling a pending wish) needs no
+    eligibility: the platform has that value now.
+    """
+    state = method_state(methods, store.id, method)
+    if state.setting == enabled:
+        return Decision.no(ReasonCode.NO_CHANGE, enabled=enabled)
+    refusal = store_refusal(store)
+    if refusal is not None:
+        return Decision(False, refusal)
+    if not enabled:
+        if state.eligibility is Eligibility.FROZEN:
+            return Decision(False, Reason(ReasonCode.METHOD_FROZEN, _platform_reason_params(state)))
+        if _leaves_no_live_method(methods, state):
+            return Decision.no(ReasonCode.LAST_LIVE_METHOD, method=method)
+        return Decision.yes()
+    if state.wanted is not None and state.enabled == enabled:
+        return Decision.yes()  # cancels a pending "off": the platform still has it on
+    refusal = _turn_on_refusal(state, invitation, now)
+    return Decision.yes() if refusal is None else Decision(False, refusal)
+
+
+def expected_eligibility(
+    state: MethodState, enabled: bool, invitation: Invitation | None, now: datetime
+) -> Eligibility:
+    """What the platform's eligibility becomes once the change is applied.
+
+    Turning WeChat Pay on while invited or rejected sends an application (``in_review``); turning
+    it off while in review withdraws it (``invited``, or ``expired`` past the deadline). The GUI
+    uses this to warn before a change with a side effect; dry runs report it.
+    """
+    e = state.eligibility
+    if enabled and e in (Eligibility.INVITED, Eligibility.REJECTED):
+        return Eligibility.IN_REVIEW
+    if not enabled and e is Eligibility.IN_REVIEW:
+        if invitation is not None and now >= invitation.deadline_at:
+            return Eligibility.EXPIRED
+        return Eligibility.INVITED
+    return e
+
+
+def eligibility_reason(state: MethodState, invitation: Invitation | None, now: datetime) -> Reason | None:
+    """Why the platform's eligibility keeps the method from shoppers (None when live).
+
+    An invited store that has already asked to turn the method on (a pending wish) has applied
+    as far as the merchant is concerned: the chain then says PENDING_SYNC, not "not applied".
+    """
+    e = state.eligibility
+    if e is Eligibility.LIVE:
+        return None
+    if e is Eligibility.NOT_INVITED:
+        return Reason(ReasonCode.NOT_INVITED)
+    if e is Eligibility.INVITED:
+        if invitation is not None and now < invitation.window_opens_at:
+            return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
+        if invitation is not None and now >= invitation.deadline_at:
+            return _expired(invitation)
+        if state.wanted:
+            return None
+        params = {"deadline_at": invitation.deadline_at} if invitation else {}
+        return Reason(ReasonCode.INVITATION_NOT_ACCEPTED, params)
+    if e is Eligibility.IN_REVIEW:
+        return Reason(ReasonCode.REVIEW_PENDING)
+    if e is Eligibility.APPROVED:
+        launch_at = state.launch_at or (invitation.launch_at if invitation else None)
+        return Reason(ReasonCode.AWAITING_LAUNCH, {"launch_at": launch_at})
+    if e is Eligibility.REJECTED:
+        return Reason(ReasonCode.REJECTED, _platform_reason_params(state))
+    if e is Eligibility.EXPIRED:
+        return _expired(invitation)
+    if e is Eligibility.WITHDRAWN:
+        return Reason(ReasonCode.INVITATION_WITHDRAWN, _platform_reason_params(state))
+    return Reason(ReasonCode.METHOD_FROZEN, _platform_reason_params(state))
+
+
+def hidden_reasons(
+    store: Store,
+    state: MethodState,
+    terms: MethodTerms | None,
+    invitation: Invitation | None,
+    now: datetime,
+    *,
+    device: Device | None = None,
+    amount_fen: int | None = None,
+) -> tuple[Reason, ...]:
+    """Every reason shoppers do not see this method now, most fundamental first; () when shown.
+
+    Order: the store, the platform's eligibility, the merchant's setting (TURNED_OFF, or
+    PENDING_SYNC for an "on" the platform has not confirmed), NO_TERMS, then for a given device
+    DEVICE_UNSUPPORTED and for a given amount AMOUNT_OVER_LIMIT.
+
+    "Now" means the platform's confirmed facts: a pending "off" does not hide a method until it
+    syncs (shoppers still see it), so it adds nothing here; ``MethodState.sync_state`` tells.
+    """
+    chain: list[Reason] = []
+    refusal = store_refusal(store)
+    if refusal is not None:
+        chain.append(refusal)
+    eligibility = eligibility_reason(state, invitation, now)
+    if eligibility is not None:
+        chain.append(eligibility)
+    if not state.enabled:
+        if state.wanted:
+            chain.append(Reason(ReasonCode.PENDING_SYNC, {"enabled": True}))
+        elif state.eligibility not in _OFF_BY_ELIGIBILITY:
+            chain.append(Reason(ReasonCode.TURNED_OFF))
+    if terms is None:
+        chain.append(Reason(ReasonCode.NO_TERMS))
+    else:
+        if device is not None and device not in terms.devices:
+            chain.append(Reason(ReasonCode.DEVICE_UNSUPPORTED, {"device": device}))
+        if amount_fen is not None and terms.max_amount_fen is not None and amount_fen > terms.max_amount_fen:
+            chain.append(Reason(ReasonCode.AMOUNT_OVER_LIMIT, {"max_amount_fen": terms.max_amount_fen}))
+    return tuple(chain)
+
+
+def next_step(
+    store: Store,
+    methods: Mapping[Method, MethodState],
+    invitation: Invitation | None,
+    now: datetime,
+) -> Reason | None:
+    """The one thing the merchant should do (or wait for) next about WeChat Pay; None: nothing.
+
+    Codes and their plain meaning: STORE_FROZEN/STORE_CLOSED (contact the platform),
+    PENDING_SYNC (a change waits to sync), WINDOW_NOT_OPEN (wait until window_opens_at),
+    INVITATION_NOT_ACCEPTED (apply before deadline_at), REVIEW_PENDING (wait for the review),
+    REJECTED (fix reason_code and re-apply before deadline_at), AWAITING_LAUNCH (live at
+    launch_at).
+    """
+    refusal = store_refusal(store)
+    if refusal is not None:
+        return refusal
+    pending = [m for m in methods.values() if m.wanted is not None]
+    if pending:
+        return Reason(ReasonCode.PENDING_SYNC, {"methods": [m.method.value for m in pending]})
+    wechat = method_state(methods, store.id, Method.WECHAT_PAY)
+    e = wechat.eligibility
+    if e is Eligibility.INVITED and invitation is not None:
+        if now < invitation.window_opens_at:
+            return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
+        if now < invitation.deadline_at:
+            return Reason(ReasonCode.INVITATION_NOT_ACCEPTED, {"deadline_at": invitation.deadline_at})
+        return None
+    if e is Eligibility.IN_REVIEW:
+        return Reason(ReasonCode.REVIEW_PENDING)
+    if e is Eligibility.REJECTED and invitation is not None and invitation.window_open(now):
+        params = _platform_reason_params(wechat)
+        params["deadline_at"] = invitation.deadline_at
+        return Reason(ReasonCode.REJECTED, params)
+    if e is Eligibility.APPROVED:
+        return eligibility_reason(wechat, invitation, now)
+    return None
+
+
+def can_send_feedback(announcement: Announcement, text: str, now: datetime) -> Decision:
+    """Feedback is accepted only during the opinion period, non-empty, at most 2000 characters."""
+    if now < announcement.opinion_opens_at:
+        return Decision.no(ReasonCode.OPINION_NOT_OPEN, opinion_opens_at=announcement.opinion_opens_at)
+    if now >= announcement.opinion_closes_at:
+        return Decision.no(ReasonCode.OPINION_PERIOD_CLOSED, opinion_closes_at=announcement.opinion_closes_at)
+    if not text.strip():
+        return Decision.no(ReasonCode.FEEDBACK_EMPTY)
+    if len(text) > FEEDBACK_MAX_CHARS:
+        return Decision.no(ReasonCode.FEEDBACK_TOO_LONG, length=len(text), max_chars=FEEDBACK_MAX_CHARS)
+    return Decision.yes()
