@@ -1,0 +1,205 @@
+"""One sync pass: recover, push the outbox, pull the change feed, report.
+
+Only one pass runs per database at a time, across threads *and* processes (the GUI's sync
+worker and a ``main.py sync`` from a terminal): a lock file beside the database is held for the
+whole pass. That is what makes "in_flight at the start of a pass" mean "its sender died", so
+those rows can safely go back to queued and be sent again with the same Idempotency-Key.
+The lock is an OS file lock, so it goes away with a killed process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+import sqlite_utils
+
+from console.core.timeutil import utcnow
+from console.platform.client import PlatformClient
+from console.platform.errors import PlatformError, PlatformOffline
+from console.storage.db import write_transaction
+from console.sync.backoff import Uniform
+from console.sync.pull import Puller, PullOutcome
+from console.sync.push import Pusher, PushOutcome, describe, error_kind
+from console.sync.report import SyncReport
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LOCK_TIMEOUT_S = 60.0
+
+
+class PassLock:
+    """An exclusive lock on ``<database>.sync-lock`` (flock on POSIX, msvcrt on Windows)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self, timeout: float) -> bool:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + timeout
+        while True:
+            if _try_lock(fd):
+                self._fd = fd
+                return True
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                return False
+            time.sleep(0.05)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            _unlock(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> PassLock:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def database_file(db: sqlite_utils.Database) -> Path | None:
+    """The main database file, or None for an in-memory database."""
+    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and filename:
+            return Path(filename)
+    return None
+
+
+class SyncEngine:
+    """Push then pull, for one local database and one platform client.
+
+    ``clock`` (aware UTC datetimes) stamps local rows and decides when a backed-off row is due;
+    ``rng`` jitters the backoff. Both are injected so tests are deterministic.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        client: PlatformClient,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        rng: Uniform | None = None,
+        page_size: int = 500,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.clock = clock
+        self.rng: Uniform = rng if rng is not None else random.Random()
+        self.page_size = page_size
+        self.lock_timeout = lock_timeout
+        self._thread_lock = threading.Lock()
+        path = database_file(db)
+        self._lock_path = path.with_name(path.name + ".sync-lock") if path is not None else None
+
+    def __repr__(self) -> str:
+        return f"SyncEngine(client={self.client!r})"
+
+    def run_once(self, *, force: bool = False) -> SyncReport:
+        """One full pass. ``force`` sends rows that are still backing off ("Sync now").
+
+        Platform trouble is reported in the SyncReport, never raised; a bug or a database error
+        is raised (the caller logs it as a bug, not as "offline").
+        """
+        with self._thread_lock:
+            lock = PassLock(self._lock_path) if self._lock_path is not None else None
+            if lock is not None and not lock.acquire(self.lock_timeout):
+                return self._report(
+                    PushOutcome(error="busy", error_detail="another sync pass holds the lock"), PullOutcome()
+                )
+            try:
+                self.recover()
+                push = Pusher(
+                    self.db, self.client, clock=self.clock, rng=self.rng, respect_backoff=not force
+                ).run()
+                pull = PullOutcome()
+                if push.error not in ("offline", "auth", "rate_limited"):
+                    try:
+                        Puller(self.db, self.client, clock=self.clock, page_size=self.page_size).run(pull)
+                        push.online = True
+                    except PlatformError as exc:
+                        if not isinstance(exc, PlatformOffline):
+                            push.online = True
+                        if push.error is None or push.error == "server":
+                            push.error, push.error_detail = error_kind(exc), describe(exc)
+                        ra = getattr(exc, "retry_after", None)
+                        if ra is not None:
+                            push.retry_after = max(push.retry_after or 0.0, ra)
+                        log.info("pull stopped: %s", describe(exc))
+                return self._report(push, pull)
+            finally:
+                if lock is not None:
+                    lock.release()
+
+    def recover(self) -> int:
+        """in_flight rows left by a sender that died: queued again (same key, so safe).
+
+        Call only while holding the pass lock (run_once does)."""
+        with write_transaction(self.db):
+            cur = self.db.conn.execute("UPDATE outbox SET status = 'queued' WHERE status = 'in_flight'")
+        if cur.rowcount:
+            log.info(
+                "%d change(s) were in flight when the last sync stopped; sending them again", cur.rowcount
+            )
+        return int(cur.rowcount)
+
+    def pending_count(self) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight')"
+        ).fetchone()
+        return int(row[0])
+
+    def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+        return SyncReport(
+            pushed=push.pushed,
+            refused=push.refused,
+            pulled=pull.pulled,
+            pending=self.pending_count(),
+            online=push.online,
+            error=push.error,
+            error_detail=push.error_detail,
+            retry_after=push.retry_after,
+            news=push.news + pull.news,
+            finished_at=self.clock(),
+        )

@@ -1,0 +1,408 @@
+"""Push: send the outbox to the platform, in order, each row exactly once.
+
+Why each step is where it is:
+
+* A row is claimed (queued → in_flight) in its own committed transaction *before* the request,
+  with ``UPDATE … WHERE status = 'queued'``: if another engine claimed it first the rowcount is 0
+  and we leave it alone, so a row is never in flight twice.
+* The platform's answer, the local state, the outbox status and the audit row are written in one
+  transaction: a crash before it leaves the row in_flight, the next pass puts it back to queued
+  and sends it again with the same Idempotency-Key, and the platform replays its first answer
+  instead of applying it twice.
+* Rows are ordered per lane (a store, or an announcement for feedback): a lane whose earlier
+  row is still waiting blocks its later rows, so "on then off" never arrives as "off then on";
+  other lanes go ahead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from console.core.timeutil import format_ts, parse_ts
+from console.platform.client import PlatformClient
+from console.platform.errors import (
+    AuthError,
+    BadResponse,
+    InProgress,
+    NotFound,
+    PlatformError,
+    PlatformOffline,
+    RateLimited,
+    RefusedByRule,
+    ServerError,
+)
+from console.storage.db import write_transaction
+from console.sync.apply import apply_invitation_entity, apply_method_entity
+from console.sync.backoff import Uniform, backoff_delay
+from console.sync.report import ErrorKind, News
+
+log = logging.getLogger(__name__)
+
+#: Errors after which nothing else is sent this pass: the platform is away or does not trust us.
+_STOP_PASS = (PlatformOffline, RateLimited, AuthError, BadResponse)
+
+
+@dataclass
+class PushOutcome:
+    pushed: int = 0
+    refused: int = 0
+    online: bool = False
+    error: ErrorKind | None = None
+    error_detail: str | None = None
+    retry_after: float | None = None
+    news: list[News] = field(default_factory=list)
+
+
+def error_kind(exc: PlatformError) -> ErrorKind:
+    if isinstance(exc, PlatformOffline):
+        return "offline"
+    if isinstance(exc, AuthError):
+        return "auth"
+    if isinstance(exc, RateLimited):
+        return "rate_limited"
+    if isinstance(exc, ServerError | InProgress):
+        return "server"
+    return "bad_response"
+
+
+def describe(exc: PlatformError) -> str:
+    """English one-liner for logs and outbox.last_error (no secrets: messages never hold any)."""
+    code = f" {exc.code}" if exc.code else ""
+    return f"{type(exc).__name__}{code}: {exc.message}"[:500]
+
+
+def _lane(row: dict[str, Any]) -> str:
+    if row["kind"] == "set_method":
+        return f"store:{row['store_id']}"
+    return f"announcement:{row['announcement_id']}"
+
+
+def _audit(
+    db: sqlite_utils.Database, at: str, row: dict[str, Any], result: str, detail: dict[str, Any]
+) -> None:
+    db.conn.execute(
+        "INSERT INTO audit (at, actor, action, store_id, method, outbox_id, result, detail) "
+        "VALUES (?, 'sync', ?, ?, ?, ?, ?, ?)",
+        [
+            at,
+            row["kind"],
+            row["store_id"],
+            row["method"],
+            row["id"],
+            result,
+            json.dumps(detail, ensure_ascii=False, sort_keys=True),
+        ],
+    )
+
+
+def _later_waiting(db: sqlite_utils.Database, row: dict[str, Any]) -> bool:
+    """Does a newer change of the same store and method still wait? Then its wish stays."""
+    return (
+        db.execute(
+            "SELECT 1 FROM outbox WHERE kind = 'set_method' AND store_id = ? AND method = ? "
+            "AND seq > ? AND status IN ('queued', 'in_flight') LIMIT 1",
+            [row["store_id"], row["method"], row["seq"]],
+        ).fetchone()
+        is not None
+    )
+
+
+class Pusher:
+    """One push pass. ``clock`` stamps the local rows, ``rng`` jitters the backoff."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        client: PlatformClient,
+        *,
+        clock: Callable[[], datetime],
+        rng: Uniform,
+        respect_backoff: bool = True,
+    ) -> None:
+        self.db, self.client, self.clock, self.rng = db, client, clock, rng
+        self.respect_backoff = respect_backoff
+
+    def run(self) -> PushOutcome:
+        out = PushOutcome()
+        rows = list(
+            self.db.query("SELECT * FROM outbox WHERE status IN ('queued', 'in_flight') ORDER BY seq")
+        )
+        blocked: set[str] = set()
+        for row in rows:
+            lane = _lane(row)
+            if lane in blocked:
+                continue
+            now = self.clock()
+            if row["status"] != "queued" or (
+                self.respect_backoff and row["next_attempt_at"] and parse_ts(row["next_attempt_at"]) > now
+            ):
+                blocked.add(lane)  # an earlier change of this lane is in flight or waiting
+                continue
+            if not self._claim(row["id"]):
+                blocked.add(lane)  # another engine took it (or the merchant discarded it)
+                continue
+            try:
+                self._send(row, out)
+            except PlatformError as exc:
+                self._failed(row, exc, out)
+                if isinstance(exc, _STOP_PASS) or (isinstance(exc, ServerError) and exc.status == 503):
+                    break
+                blocked.add(lane)
+            except BaseException:
+                # A bug or an interrupt: leave nothing in flight that this process owns.
+                self._release(row["id"])
+                raise
+        return out
+
+    # -- steps ----------------------------------------------------------------------------
+    def _claim(self, outbox_id: str) -> bool:
+        with write_transaction(self.db):
+            cur = self.db.conn.execute(
+                "UPDATE outbox SET status = 'in_flight' WHERE id = ? AND status = 'queued'", [outbox_id]
+            )
+        return cur.rowcount == 1
+
+    def _release(self, outbox_id: str) -> None:
+        with write_transaction(self.db):
+            self.db.conn.execute(
+                "UPDATE outbox SET status = 'queued' WHERE id = ? AND status = 'in_flight'", [outbox_id]
+            )
+
+    def _send(self, row: dict[str, Any], out: PushOutcome) -> None:
+        body = row["payload"].encode("utf-8")
+        try:
+            payload = json.loads(row["payload"])
+        except ValueError:
+            payload = None
+        if row["kind"] == "set_method":
+            if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
+                self._refuse_locally(row, "INVALID_PAYLOAD", "the stored change cannot be read", out)
+                return
+            try:
+                result = self.client.set_method(
+                    row["store_id"], row["method"], payload["enabled"], row["id"], body=body
+                )
+            except (RefusedByRule, NotFound) as exc:
+                out.online = True
+                self._method_refused(row, exc, out)
+                return
+            out.online = True
+            self._method_done(row, payload["enabled"], result.method, result.invitation, result.replayed)
+            out.pushed += 1
+        else:
+            if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+                self._refuse_locally(row, "INVALID_PAYLOAD", "the stored feedback cannot be read", out)
+                return
+            try:
+                fb = self.client.send_feedback(row["announcement_id"], payload["text"], row["id"], body=body)
+            except (RefusedByRule, NotFound) as exc:
+                out.online = True
+                self._feedback_refused(row, exc, out)
+                return
+            out.online = True
+            self._feedback_done(row, fb.feedback, fb.replayed)
+            out.pushed += 1
+
+    def _method_done(
+        self,
+        row: dict[str, Any],
+        enabled: bool,
+        method: dict[str, Any],
+        invitation: dict[str, Any] | None,
+        replayed: bool,
+    ) -> None:
+        at = format_ts(self.clock())
+        with write_transaction(self.db):
+            if (method["store_id"], method["method"]) != (row["store_id"], row["method"]):
+                raise BadResponse("the platform answered about another store or method")
+            apply_method_entity(self.db, method)
+            if invitation is not None:
+                apply_invitation_entity(self.db, invitation)
+            clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
+            self.db.conn.execute(
+                f"UPDATE methods SET {clear}refused_code = NULL, refused_message = NULL "
+                "WHERE store_id = ? AND method = ?",
+                [row["store_id"], row["method"]],
+            )
+            self._finish(row, "done", at)
+            _audit(
+                self.db,
+                at,
+                row,
+                "ok",
+                {
+                    "enabled": enabled,
+                    "eligibility": method["eligibility"],
+                    "platform_enabled": method["enabled"],
+                    "replayed": replayed,
+                },
+            )
+
+    def _method_refused(self, row: dict[str, Any], exc: RefusedByRule | NotFound, out: PushOutcome) -> None:
+        code = exc.code or "PLATFORM_REFUSED"
+        at = format_ts(self.clock())
+        platform_state = exc.method if isinstance(exc, RefusedByRule) else None
+        with write_transaction(self.db):
+            if platform_state is not None:
+                try:
+                    if (platform_state.get("store_id"), platform_state.get("method")) == (
+                        row["store_id"],
+                        row["method"],
+                    ):
+                        apply_method_entity(self.db, platform_state)
+                except BadResponse:
+                    log.warning("refusal carried an unusable method state; keeping ours")
+            clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
+            self.db.conn.execute(
+                f"UPDATE methods SET {clear}refused_code = ?, refused_message = ? "
+                "WHERE store_id = ? AND method = ?",
+                [code, exc.message, row["store_id"], row["method"]],
+            )
+            self._finish(row, "refused", at, code=code, message=exc.message)
+            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message})
+        out.refused += 1
+        out.news.append(
+            News(
+                "refused",
+                row["store_id"],
+                {
+                    "outbox_id": row["id"],
+                    "kind": row["kind"],
+                    "method": row["method"],
+                    "code": code,
+                    "message": exc.message,
+                },
+            )
+        )
+
+    def _feedback_done(self, row: dict[str, Any], feedback: dict[str, Any], replayed: bool) -> None:
+        at = format_ts(self.clock())
+        platform_id = feedback["id"]
+        created = feedback.get("created_at")
+        with write_transaction(self.db):
+            local = self.db.execute(
+                "SELECT id, created_at FROM feedback WHERE outbox_id = ?", [row["id"]]
+            ).fetchone()
+            exists = self.db.execute("SELECT 1 FROM feedback WHERE id = ?", [platform_id]).fetchone()
+            if local is not None and local[0] != platform_id:
+                if exists:
+                    # The pull brought the platform's copy first: keep it, drop our placeholder.
+                    self.db.conn.execute("DELETE FROM feedback WHERE id = ?", [local[0]])
+                else:
+                    self.db.conn.execute("UPDATE feedback SET id = ? WHERE id = ?", [platform_id, local[0]])
+            elif local is None and not exists:
+                self.db.conn.execute(
+                    "INSERT INTO feedback (id, announcement_id, text, created_at, sync_state) "
+                    "VALUES (?, ?, ?, ?, 'confirmed')",
+                    [platform_id, row["announcement_id"], feedback.get("text", ""), created or at],
+                )
+            self.db.conn.execute(
+                "UPDATE feedback SET sync_state = 'confirmed', outbox_id = ?, "
+                "created_at = COALESCE(?, created_at) "
+                "WHERE id = ?",
+                [row["id"], created if isinstance(created, str) else None, platform_id],
+            )
+            self._finish(row, "done", at)
+            _audit(self.db, at, row, "ok", {"feedback_id": platform_id, "replayed": replayed})
+
+    def _feedback_refused(self, row: dict[str, Any], exc: RefusedByRule | NotFound, out: PushOutcome) -> None:
+        code = exc.code or "PLATFORM_REFUSED"
+        at = format_ts(self.clock())
+        with write_transaction(self.db):
+            self.db.conn.execute(
+                "UPDATE feedback SET sync_state = 'refused' WHERE outbox_id = ?", [row["id"]]
+            )
+            self._finish(row, "refused", at, code=code, message=exc.message)
+            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message})
+        out.refused += 1
+        out.news.append(
+            News(
+                "refused",
+                None,
+                {
+                    "outbox_id": row["id"],
+                    "kind": row["kind"],
+                    "announcement_id": row["announcement_id"],
+                    "code": code,
+                    "message": exc.message,
+                },
+            )
+        )
+
+    def _refuse_locally(self, row: dict[str, Any], code: str, message: str, out: PushOutcome) -> None:
+        """A row we cannot even send (corrupt payload): refused, never retried, kept for support."""
+        at = format_ts(self.clock())
+        with write_transaction(self.db):
+            if row["kind"] == "set_method":
+                clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
+                self.db.conn.execute(
+                    f"UPDATE methods SET {clear}refused_code = ?, refused_message = ? "
+                    "WHERE store_id = ? AND method = ?",
+                    [code, message, row["store_id"], row["method"]],
+                )
+            else:
+                self.db.conn.execute(
+                    "UPDATE feedback SET sync_state = 'refused' WHERE outbox_id = ?", [row["id"]]
+                )
+            self._finish(row, "refused", at, code=code, message=message)
+            _audit(self.db, at, row, "refused", {"code": code, "message": message})
+        out.refused += 1
+        out.news.append(
+            News(
+                "refused",
+                row["store_id"],
+                {
+                    "outbox_id": row["id"],
+                    "kind": row["kind"],
+                    "method": row["method"],
+                    "code": code,
+                    "message": message,
+                },
+            )
+        )
+
+    def _finish(
+        self,
+        row: dict[str, Any],
+        status: str,
+        at: str,
+        *,
+        code: str | None = None,
+        message: str | None = None,
+    ) -> None:
+        self.db.conn.execute(
+            "UPDATE outbox SET status = ?, attempts = attempts + 1, finished_at = ?, last_error = NULL, "
+            "next_attempt_at = NULL, refused_code = ?, refused_message = ? WHERE id = ?",
+            [status, at, code, message, row["id"]],
+        )
+
+    def _failed(self, row: dict[str, Any], exc: PlatformError, out: PushOutcome) -> None:
+        """Back to queued. Transient errors wait (backoff, Retry-After); auth and bad answers
+        wait for the next pass without a delay of their own: the pass reports them."""
+        kind = error_kind(exc)
+        if not isinstance(exc, PlatformOffline):
+            out.online = True
+        if out.error is None or kind != "server":
+            out.error, out.error_detail = kind, describe(exc)
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            out.retry_after = max(out.retry_after or 0.0, retry_after)
+        attempts = int(row["attempts"]) + 1
+        next_at: str | None = None
+        if isinstance(exc, PlatformOffline | ServerError | RateLimited | InProgress):
+            delay = backoff_delay(attempts, self.rng, retry_after=retry_after)
+            next_at = format_ts(self.clock() + timedelta(seconds=delay))
+        with write_transaction(self.db):
+            self.db.conn.execute(
+                "UPDATE outbox SET status = 'queued', attempts = ?, next_attempt_at = ?, last_error = ? "
+                "WHERE id = ? AND status = 'in_flight'",
+                [attempts, next_at, describe(exc), row["id"]],
+            )
+        log.info("outbox %s not sent: %s", row["id"], describe(exc))
