@@ -81,19 +81,24 @@ def _language_change_event() -> QEvent:
 # -- formatting (money and dates: console.ui.money; here only what needs translated words) ----
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """Singular/plural without an English .qm: separate source strings, %1 is the number."""
+    return (one if n == 1 else many).replace("%1", str(n))
+
+
 def fmt_duration(delta: timedelta) -> str:
     """A countdown in words, to the day or the hour: "3 days", "1 day 4 hours", "40 minutes"."""
     days, hours, minutes = split_duration(delta)
     tr = QCoreApplication.translate
-    if days >= 3:
-        return tr("Format", "%n day(s)", None, days)
+    d = _count(days, tr("Format", "1 day"), tr("Format", "%1 days"))
+    h = _count(hours, tr("Format", "1 hour"), tr("Format", "%1 hours"))
+    if days >= 3 or (days and not hours):
+        return d
     if days:
-        return tr("Format", "%1 %2").replace("%1", tr("Format", "%n day(s)", None, days)).replace(
-            "%2", tr("Format", "%n hour(s)", None, hours)
-        )
+        return tr("Format", "%1 %2").replace("%1", d).replace("%2", h)
     if hours:
-        return tr("Format", "%n hour(s)", None, hours)
-    return tr("Format", "%n minute(s)", None, max(minutes, 1))
+        return h
+    return _count(max(minutes, 1), tr("Format", "1 minute"), tr("Format", "%1 minutes"))
 
 
 def fmt_countdown(deadline: datetime | None, now: datetime) -> str:

@@ -104,7 +104,7 @@ def on_off(value: bool) -> str:
     return tr("Texts", "On") if value else tr("Texts", "Off")
 
 
-def rejection_reason(code: str | None, text: LocalizedText | None, lang: str) -> str:
+def rejection_reason(code: str | None, text: LocalizedText | None, lang: str | None = None) -> str:
     """Why the platform rejected or froze: our words for known codes, else the platform's."""
     tr = QCoreApplication.translate
     known = {
@@ -124,7 +124,7 @@ def rejection_reason(code: str | None, text: LocalizedText | None, lang: str) ->
     if code and code in known:
         return known[code]
     if text is not None and (text.zh or text.en):
-        return text.get(lang)
+        return text.get(lang or current_lang())
     if code:
         return tr("Texts", "The platform gave the reason code %1.").replace("%1", code)
     return tr("Texts", "The platform gave no reason.")
@@ -151,8 +151,18 @@ def _sub(text: str, *values: str) -> str:
     return text
 
 
-def reason_text(reason: Reason | None, lang: str) -> str:
+def current_lang() -> str:
+    """The UI language, as i18n set QLocale's default ("zh_CN" or "en")."""
+    from PySide6.QtCore import QLocale
+
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def reason_text(reason: Reason | None, lang: str | None = None) -> str:
     """A full sentence for a reason code with its facts, in the UI language.
+
+    ``lang`` (default: the current UI language) picks dates' format and the side of
+    platform-sent bilingual text.
 
     Known params (all optional): ``method``, ``window_opens_at``, ``deadline_at``,
     ``launch_at``, ``reason_code`` + ``reason_text`` (a rejection), ``max_amount_fen``,
@@ -160,6 +170,7 @@ def reason_text(reason: Reason | None, lang: str) -> str:
     """
     if reason is None:
         return ""
+    lang = lang or current_lang()
     tr = QCoreApplication.translate
     p: Mapping[str, Any] = reason.params or {}
     method = method_name(p["method"]) if p.get("method") else tr("Texts", "this payment method")
@@ -280,7 +291,7 @@ def _localized(value: Any) -> LocalizedText | None:
     return LocalizedText(zh=str(value), en=str(value))
 
 
-def next_step_text(reason: Reason | None, lang: str) -> str:
+def next_step_text(reason: Reason | None, lang: str | None = None) -> str:
     """The store's next step, phrased as advice (falls back to the reason sentence)."""
     if reason is None:
         tr = QCoreApplication.translate
@@ -288,7 +299,7 @@ def next_step_text(reason: Reason | None, lang: str) -> str:
     return reason_text(reason, lang)
 
 
-def refusal_code_text(code: str | None, message: str | None, lang: str) -> str:
+def refusal_code_text(code: str | None, message: str | None, lang: str | None = None) -> str:
     """A platform refusal code from the outbox (wire spelling) as a sentence."""
     if not code:
         return message or ""
@@ -313,6 +324,6 @@ def sync_error_text(error: str | None) -> str:
     }.get(error, error)
 
 
-def fee_text(fee_bps: int, lang: str) -> str:
+def fee_text(fee_bps: int, lang: str | None = None) -> str:
     tr = QCoreApplication.translate
-    return _sub(tr("Texts", "Fee %1"), format_bps(fee_bps, lang))
+    return _sub(tr("Texts", "Fee %1"), format_bps(fee_bps, lang or current_lang()))
