@@ -10,11 +10,12 @@ The service holds one sqlite-utils Database (one connection): create one service
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from console.core import checkout, rules
 from console.core.checkout import CheckoutPreview
 from console.core.model import (
     Announcement,
@@ -28,7 +29,9 @@ from console.core.model import (
     Platform,
     Store,
 )
-from console.core.reasons import Reason
+from console.core.reasons import Reason, ReasonCode
+from console.core.timeutil import utcnow
+from console.storage.repo import OutboxRow, OutboxStateError, Repository, StoreListRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,13 @@ class ChangeResult:
     reason: Reason | None = None
     outbox_id: str | None = None
     state: MethodState | None = None  # the method's state after the change (as the UI should show)
+    # What the write did: "queued" (new outbox row), "coalesced" (the unsent row of the same
+    # method now carries the new value), "cancelled" (back to the confirmed value: nothing will
+    # be sent), "discarded", or None (refused, nothing to do, or a dry run).
+    outcome: str | None = None
+    # The platform's eligibility once the change is applied, when it changes it (WeChat Pay:
+    # turning on while invited/rejected applies -> in_review; off while in review withdraws).
+    expected_eligibility: Eligibility | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +106,27 @@ class BulkResult:
     dry_run: bool
     results: tuple[ChangeResult, ...]
     cancelled: bool = False
+    total: int = 0  # how many stores were asked for; len(results) < total when cancelled
 
     @property
     def changed(self) -> tuple[ChangeResult, ...]:
+        """Stores changed (or, in a dry run, that would change)."""
         return tuple(r for r in self.results if r.applied)
 
     @property
     def refused(self) -> tuple[ChangeResult, ...]:
-        return tuple(r for r in self.results if not r.applied and r.reason is not None)
+        """Stores a rule refused. NO_CHANGE is not a refusal: see ``unchanged``."""
+        return tuple(
+            r for r in self.results
+            if not r.applied and r.reason is not None and r.reason.code is not ReasonCode.NO_CHANGE
+        )
+
+    @property
+    def unchanged(self) -> tuple[ChangeResult, ...]:
+        """Stores that already had the value: nothing queued."""
+        return tuple(
+            r for r in self.results if r.reason is not None and r.reason.code is ReasonCode.NO_CHANGE
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,27 +172,187 @@ ProgressCallback = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
 class ConsoleService:
-    """The use cases. ``clock`` returns an aware UTC datetime (tests pass a fixed one)."""
+    """The use cases. ``clock`` returns an aware UTC datetime (tests pass a fixed one).
+
+    Cheap to construct (no query runs): the GUI makes one per thread. Reads raise KeyError for an
+    unknown store; changes answer with a ChangeResult whose reason says why not.
+    """
+
+    #: Stores per write transaction in a bulk change: big enough that a 10,000-store change is
+    #: a few dozen commits (each an fsync), small enough that the write lock is held briefly and
+    #: a cancel takes effect soon.
+    BULK_CHUNK = 250
 
     def __init__(self, db: sqlite_utils.Database, clock: Callable[[], datetime] | None = None) -> None:
-        raise NotImplementedError
+        self.db = db
+        self.repo = Repository(db)
+        self._clock = clock or utcnow
+
+    def now(self) -> datetime:
+        return self._clock()
 
     # -- reading -------------------------------------------------------------------------
-    def merchant(self) -> Merchant | None: ...
-    def store_count(self) -> int: ...
-    def list_stores(self, flt: StoreFilter = StoreFilter(), limit: int | None = None) -> list[StoreRow]: ...
-    def status_counts(self) -> dict[Eligibility, int]: ...  # WeChat Pay eligibility -> stores
-    def deadlines_soon(self, within_days: int = 7) -> list[StoreRow]: ...
-    def store_detail(self, store_id: str) -> StoreDetail: ...  # KeyError for an unknown store
-    def why_hidden(self, store_id: str, method: Method, device: Device | None = None) -> list[Reason]: ...
-    def checkout_preview(self, store_id: str, amount_fen: int, device: Device) -> CheckoutPreview: ...
-    def announcements(self) -> list[Announcement]: ...
-    def pending_changes(self) -> list[PendingChange]: ...
-    def pending_count(self) -> int: ...
-    def activity(self, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]: ...
+    def merchant(self) -> Merchant | None:
+        return self.repo.merchant()
+
+    def store_count(self) -> int:
+        return self.repo.store_count()
+
+    def list_stores(self, flt: StoreFilter = StoreFilter(), limit: int | None = None) -> list[StoreRow]:
+        rows = self.repo.list_stores(
+            text=flt.text,
+            platform=flt.platform,
+            wechat_eligibility=flt.wechat_eligibility,
+            method=flt.method,
+            method_on=flt.method_on,
+            pending_only=flt.pending_only,
+            limit=limit,
+        )
+        return [_store_row(r) for r in rows]
+
+    def status_counts(self) -> dict[Eligibility, int]:
+        """WeChat Pay eligibility -> number of stores (every eligibility present, zeros included)."""
+        return self.repo.wechat_counts()
+
+    def deadlines_soon(self, within_days: int = 7) -> list[StoreRow]:
+        """Stores that can still apply (invited or rejected) and whose deadline falls in the window."""
+        now = self.now()
+        rows = self.repo.list_stores(deadline_from=now, deadline_to=now + timedelta(days=within_days))
+        actionable = (Eligibility.INVITED, Eligibility.REJECTED)
+        soon = [
+            r for r in rows
+            if r.wechat_eligibility in actionable and r.deadline_at is not None and r.deadline_at > now
+        ]
+        soon.sort(key=lambda r: (r.deadline_at, r.id))
+        return [_store_row(r) for r in soon]
+
+    def _context(self, store_id: str) -> tuple[Store, dict[Method, MethodState], Invitation | None]:
+        store = self.repo.store(store_id)
+        if store is None:
+            raise KeyError(store_id)
+        return store, self.repo.methods(store_id), self.repo.invitation(store_id)
+
+    def store_detail(self, store_id: str) -> StoreDetail:
+        """The three axes of every method, the invitation and the next step (KeyError if unknown)."""
+        now = self.now()
+        store, methods, invitation = self._context(store_id)
+        terms = {t.method: t for t in self.repo.terms(store.platform)}
+        views: dict[Method, MethodView] = {}
+        for method in Method:
+            state = rules.method_state(methods, store_id, method)
+            chain = rules.hidden_reasons(store, state, terms.get(method), invitation, now)
+            toggle = rules.can_set_method(store, methods, method, not state.setting, invitation, now)
+            views[method] = MethodView(
+                state=state,
+                terms=terms.get(method),
+                shown_to_shoppers=not chain,
+                hidden_reasons=chain,
+                toggle_allowed=None if toggle.allowed else toggle.reason,
+            )
+        return StoreDetail(
+            store=store,
+            methods=views,
+            invitation=invitation,
+            next_step=rules.next_step(store, methods, invitation, now),
+        )
+
+    def why_hidden(self, store_id: str, method: Method, device: Device | None = None) -> list[Reason]:
+        """The reason chain for one method ([] when shoppers see it); KeyError for an unknown store."""
+        store, methods, invitation = self._context(store_id)
+        terms = {t.method: t for t in self.repo.terms(store.platform)}
+        state = rules.method_state(methods, store_id, method)
+        chain = rules.hidden_reasons(store, state, terms.get(method), invitation, self.now(), device=device)
+        return list(chain)
+
+    def checkout_preview(self, store_id: str, amount_fen: int, device: Device) -> CheckoutPreview:
+        """KeyError for an unknown store; rules.Refused(AMOUNT_INVALID) for an amount <= 0."""
+        store, methods, invitation = self._context(store_id)
+        terms = self.repo.terms(store.platform)
+        return checkout.preview(store, methods, terms, amount_fen, device, self.now(), invitation=invitation)
+
+    def monthly_fees(self, store_id: str, monthly_volume_fen: int) -> list[tuple[Method, int, int]]:
+        """(method, fee_bps, fee_fen) for the store's platform, cheapest first."""
+        store = self.repo.store(store_id)
+        if store is None:
+            raise KeyError(store_id)
+        terms = {t.method: t for t in self.repo.terms(store.platform)}
+        return checkout.monthly_fee_comparison(terms, monthly_volume_fen)
+
+    def announcements(self) -> list[Announcement]:
+        return self.repo.announcements()
+
+    def announcement(self, announcement_id: str) -> Announcement | None:
+        return self.repo.announcement(announcement_id)
+
+    def pending_changes(self) -> list[PendingChange]:
+        """Changes still waiting (queued, in flight) or refused, in the order they will be sent."""
+        return [_pending_change(r) for r in self.repo.outbox_rows()]
+
+    def pending_count(self) -> int:
+        return self.repo.outbox_count()
+
+    def activity(self, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
+        rows = self.repo.audit_rows(
+            store_id=flt.store_id, method=flt.method, result=flt.result, limit=flt.limit
+        )
+        return [
+            ActivityEntry(
+                id=r[0],
+                at=r[1],
+                actor=r[2],
+                action=r[3],
+                store_id=r[4],
+                method=Method(r[5]) if r[5] is not None and r[5] in Method._value2member_map_ else None,
+                result=r[6],
+                detail=r[7],
+            )
+            for r in rows
+        ]
 
     # -- changing (state + outbox + audit in one transaction) -----------------------------
-    def set_method(self, store_id: str, method: Method, enabled: bool, *, dry_run: bool = False) -> ChangeResult: ...
+    def set_method(
+        self, store_id: str, method: Method, enabled: bool, *, dry_run: bool = False
+    ) -> ChangeResult:
+        """Ask the rules, then write the wish + outbox + audit in one transaction.
+
+        A dry run answers the same question without writing: ``applied`` then means "would apply"
+        and ``state`` is the state the change would give.
+        """
+        if dry_run:
+            return self._set_one(store_id, method, enabled, self.now(), dry_run=True)
+        with self.repo.transaction():
+            return self._set_one(store_id, method, enabled, self.now(), dry_run=False)
+
+    def _set_one(
+        self, store_id: str, method: Method, enabled: bool, now: datetime, *, dry_run: bool
+    ) -> ChangeResult:
+        """One store's change; the caller holds the transaction (or none for a dry run)."""
+        store = self.repo.store(store_id)
+        if store is None:
+            return ChangeResult(store_id, False, Reason(ReasonCode.UNKNOWN_STORE, {"store_id": store_id}))
+        methods = self.repo.methods(store_id)
+        invitation = self.repo.invitation(store_id)
+        state = rules.method_state(methods, store_id, method)
+        decision = rules.can_set_method(store, methods, method, enabled, invitation, now)
+        if not decision.allowed:
+            return ChangeResult(store_id, False, decision.reason, state=state)
+        expected = rules.expected_eligibility(state, enabled, invitation, now)
+        expected_change = expected if expected is not state.eligibility else None
+        if dry_run:
+            wanted = None if enabled == state.enabled and state.wanted is not None else enabled
+            return ChangeResult(
+                store_id, True, state=replace(state, wanted=wanted), expected_eligibility=expected_change
+            )
+        write = self.repo.write_method_wish(store_id, method, enabled, now)
+        return ChangeResult(
+            store_id,
+            True,
+            outbox_id=write.outbox_id,
+            state=write.state,
+            outcome=write.outcome,
+            expected_eligibility=expected_change,
+        )
+
     def set_method_bulk(
         self,
         store_ids: Sequence[str],
@@ -178,8 +361,151 @@ class ConsoleService:
         *,
         dry_run: bool = False,
         progress: ProgressCallback | None = None,
-    ) -> BulkResult: ...
-    def send_feedback(self, announcement_id: str, text: str) -> ChangeResult: ...
-    def mark_read(self, announcement_id: str, read: bool = True) -> None: ...
-    def retry_change(self, outbox_id: str) -> ChangeResult: ...
-    def discard_change(self, outbox_id: str) -> ChangeResult: ...
+        chunk_size: int | None = None,
+    ) -> BulkResult:
+        """The same change for many stores, each checked by the rules on its own.
+
+        Stores are written in chunks, one transaction per chunk: a store's change is all or
+        nothing, and a chunk is committed before ``progress(done, total)`` is called. When
+        progress returns False the run stops there: ``cancelled=True`` and ``results`` hold the
+        committed stores only. An unexpected error rolls back the current chunk and propagates
+        (chunks before it stay committed, as the audit log shows).
+        """
+        total = len(store_ids)
+        size = max(1, chunk_size or self.BULK_CHUNK)
+        results: list[ChangeResult] = []
+        cancelled = False
+        for start in range(0, total, size):
+            chunk = store_ids[start : start + size]
+            now = self.now()
+            if dry_run:
+                results.extend(self._set_one(s, method, enabled, now, dry_run=True) for s in chunk)
+            else:
+                with self.repo.transaction():
+                    done = [self._set_one(s, method, enabled, now, dry_run=False) for s in chunk]
+                results.extend(done)
+            if progress is not None and not progress(len(results), total) and len(results) < total:
+                cancelled = True
+                break
+        return BulkResult(
+            method=method,
+            enabled=enabled,
+            dry_run=dry_run,
+            results=tuple(results),
+            cancelled=cancelled,
+            total=total,
+        )
+
+    def send_feedback(self, announcement_id: str, text: str) -> ChangeResult:
+        """Check the opinion period and the text, then store it as pending and queue it."""
+        text = text.strip()
+        now = self.now()
+        with self.repo.transaction():
+            announcement = self.repo.announcement(announcement_id)
+            if announcement is None:
+                reason = Reason(ReasonCode.UNKNOWN_ANNOUNCEMENT, {"announcement_id": announcement_id})
+                return ChangeResult(None, False, reason)
+            decision = rules.can_send_feedback(announcement, text, now)
+            if not decision.allowed:
+                return ChangeResult(None, False, decision.reason)
+            _, outbox_id = self.repo.write_feedback(announcement_id, text, now)
+        return ChangeResult(None, True, outbox_id=outbox_id, outcome="queued")
+
+    def mark_read(self, announcement_id: str, read: bool = True) -> None:
+        """KeyError for an unknown announcement."""
+        if not self.repo.mark_read(announcement_id, read):
+            raise KeyError(announcement_id)
+
+    def retry_change(self, outbox_id: str) -> ChangeResult:
+        """Queue a refused change again, after checking the rules against today's state.
+
+        The refused row is closed and a new row (new idempotency key: the platform replays the
+        old key's refusal) is queued, coalescing like any new wish. If the method already has the
+        wanted value the refused row is simply closed (NO_CHANGE). KeyError for an unknown id,
+        OutboxStateError when the row is not refused.
+        """
+        now = self.now()
+        with self.repo.transaction():
+            row = self.repo.outbox_row(outbox_id)
+            if row is None:
+                raise KeyError(outbox_id)
+            if row.status != "refused":
+                raise OutboxStateError(outbox_id, row.status, "retry")
+            if row.kind == "send_feedback":
+                return self._retry_feedback(row, now)
+            assert row.store_id is not None and row.method is not None
+            enabled = bool(row.payload["enabled"])
+            result = self._set_one(row.store_id, row.method, enabled, now, dry_run=True)
+            if result.reason is not None and result.reason.code is ReasonCode.NO_CHANGE:
+                self.repo.discard(outbox_id, now, action="retry")
+                return replace(result, state=self.repo.method(row.store_id, row.method))
+            if not result.applied:
+                return result
+            self.repo.discard(outbox_id, now, action="retry")
+            return self._set_one(row.store_id, row.method, enabled, now, dry_run=False)
+
+    def _retry_feedback(self, row: OutboxRow, now: datetime) -> ChangeResult:
+        announcement = self.repo.announcement(row.announcement_id or "")
+        if announcement is None:
+            return ChangeResult(None, False, Reason(ReasonCode.UNKNOWN_ANNOUNCEMENT))
+        decision = rules.can_send_feedback(announcement, str(row.payload.get("text", "")), now)
+        if not decision.allowed:
+            return ChangeResult(None, False, decision.reason)
+        new_id = self.repo.requeue_feedback(row.id, now)
+        return ChangeResult(None, True, outbox_id=new_id, outcome="queued")
+
+    def discard_change(self, outbox_id: str) -> ChangeResult:
+        """Drop a queued or refused change; the method shows the platform's value again.
+
+        KeyError for an unknown id; OutboxStateError for a change in flight or already settled
+        (it may have reached the platform: the next sync tells).
+        """
+        now = self.now()
+        with self.repo.transaction():
+            row = self.repo.discard(outbox_id, now)
+            state = self.repo.method(row.store_id, row.method) if row.store_id and row.method else None
+        return ChangeResult(row.store_id, True, outbox_id=outbox_id, state=state, outcome="discarded")
+
+
+def _store_row(r: StoreListRow) -> StoreRow:
+    return StoreRow(
+        id=r.id,
+        platform=r.platform,
+        name=r.name,
+        status=r.status,
+        wechat_eligibility=r.wechat_eligibility,
+        wechat_setting=r.wechat_setting,
+        alipay_setting=r.alipay_setting,
+        pending=r.pending,
+        phase=r.phase,
+        deadline_at=r.deadline_at,
+    )
+
+
+def refusal_reason(code: str | None, message: str | None) -> Reason | None:
+    """A platform refusal code from the outbox as a Reason; unknown codes keep the message."""
+    if not code:
+        return None
+    params: dict[str, object] = {"message": message} if message else {}
+    if code in ReasonCode._value2member_map_:
+        return Reason(ReasonCode(code), params)
+    return Reason(ReasonCode.PLATFORM_REFUSED, {"code": code, "message": message or code})
+
+
+def _pending_change(r: OutboxRow) -> PendingChange:
+    enabled = r.payload.get("enabled") if r.kind == "set_method" else None
+    return PendingChange(
+        id=r.id,
+        seq=r.seq,
+        kind=r.kind,
+        status=r.status,
+        created_at=r.created_at,
+        store_id=r.store_id,
+        store_name=r.store_name,
+        method=r.method,
+        enabled=None if enabled is None else bool(enabled),
+        announcement_id=r.announcement_id,
+        attempts=r.attempts,
+        last_error=r.last_error,
+        refusal=refusal_reason(r.refused_code, r.refused_message),
+    )

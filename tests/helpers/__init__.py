@@ -1,0 +1,1 @@
+"""Shared test helpers: factories.py builds populated local databases (see its docstring)."""
