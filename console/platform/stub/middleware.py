@@ -284,7 +284,7 @@ class PlatformMiddleware:
         if body and scope["method"] in ("PUT", "POST", "PATCH"):
             try:
                 json.loads(body)
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
                 return error_reply(400, "BAD_REQUEST", "The body is not valid JSON.")
             # The body is JSON: let the routes parse it whatever Content-Type the client sent.
             scope = dict(scope)

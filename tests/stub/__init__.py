@@ -1,0 +1,1 @@
+"""Contract tests of the stub platform server over real HTTP."""
