@@ -1,0 +1,419 @@
+"""Activity: every change the merchant made and every sync outcome, newest first.
+
+Support's first question is always "what happened, and when?". This view answers from the
+local audit log (who: you, the sync, the platform; what; which store and method; the result),
+filterable by store, method and outcome, and exports what it shows as CSV that Excel opens with
+the Chinese intact (UTF-8 with a byte-order mark). Rows live in a Qt table model, not a widget
+per row, so a long history scrolls smoothly.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.model import Method
+from console.service import ActivityEntry, ActivityFilter
+from console.ui import texts
+from console.ui.context import UiContext
+from console.ui.money import to_qdatetime
+from console.ui.resources import icon
+from console.ui.views.base import BaseView
+
+log = logging.getLogger(__name__)
+
+#: Newest entries shown (and exported); the audit log itself keeps everything.
+ROW_LIMIT = 5000
+
+COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
+#: Outcomes offered in the filter, in the order a merchant thinks of them.
+OUTCOMES = ("ok", "queued", "refused", "failed")
+_RESULT_COLOURS = {"ok": "#2F9E6E", "queued": "#B7791F", "refused": "#C0392B", "failed": "#C0392B"}
+
+
+class ActivityModel(QAbstractTableModel):
+    """Audit entries as a table; words come from the view so they follow the language."""
+
+    def __init__(self, view: ActivityView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.entries: list[ActivityEntry] = []
+
+    def set_entries(self, entries: list[ActivityEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self._view.column_title(COLUMNS[section])
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        if not 0 <= index.column() < len(COLUMNS):
+            return None
+        entry = self.entries[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._view.cell_text(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == "method" and entry.method is not None:
+                return icon(f"method-{entry.method.value}")
+            if column == "result":
+                name = {"ok": "sync-online", "queued": "sync-pending", "refused": "sync-refused",
+                        "failed": "sync-refused"}.get(entry.result)
+                return icon(name) if name else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == "result":
+            colour = _RESULT_COLOURS.get(entry.result)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        return None
+
+
+class ActivityView(BaseView):
+    """The audit log with filters and CSV export."""
+
+    view_name = "activity"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ActivityModel(self)
+        self._store_names: dict[str, str] = {}
+        self._stale = True
+        self._build()
+        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.sync_state_changed.connect(self._on_data_changed)
+        self.retranslateUi()
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(8)
+        self._title = QLabel()
+        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        root.addWidget(self._title)
+        root.addWidget(self._intro)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self._store_label = QLabel()
+        self.store_filter = QComboBox()
+        self.store_filter.setMinimumContentsLength(18)
+        self.store_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._store_label.setBuddy(self.store_filter)
+        self._method_label = QLabel()
+        self.method_filter = QComboBox()
+        self._method_label.setBuddy(self.method_filter)
+        self._result_label = QLabel()
+        self.result_filter = QComboBox()
+        self._result_label.setBuddy(self.result_filter)
+        for label, combo in (
+            (self._store_label, self.store_filter),
+            (self._method_label, self.method_filter),
+            (self._result_label, self.result_filter),
+        ):
+            bar.addWidget(label)
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(self._on_filter)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        self.export_button = QPushButton()
+        self.export_button.setIcon(icon("export"))
+        self.export_button.clicked.connect(self._ask_export)
+        bar.addWidget(self.export_button)
+        root.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        root.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        root.addWidget(self.message)
+        self._filling = False
+
+    # -- the view protocol ----------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    def refresh(self) -> None:
+        """Reload stores for the filter and the entries that match it."""
+        self._stale = False
+        self._store_names = {row.id: row.name for row in self.ctx.service.list_stores()}
+        self._fill_filters()
+        self._load()
+
+    def set_store(self, store_id: str | None) -> None:
+        """Show the history of one store (None: all stores)."""
+        if self._stale or (store_id and store_id not in self._store_names):
+            self.refresh()
+        index = self.store_filter.findData(store_id) if store_id else 0
+        self.store_filter.setCurrentIndex(max(index, 0))
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("Activity"))
+        self._intro.setText(
+            self.tr("Every change you made and every sync with the platform, newest first.")
+        )
+        self._store_label.setText(self.tr("&Store"))
+        self._method_label.setText(self.tr("&Method"))
+        self._result_label.setText(self.tr("&Outcome"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self._fill_filters()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.model.entries:
+            self.model.dataChanged.emit(
+                self.model.index(0, 0), self.model.index(len(self.model.entries) - 1, len(COLUMNS) - 1)
+            )
+        self._update_count()
+
+    # -- filters --------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        """(Re)build the filter choices in the current language, keeping what was chosen."""
+        self._filling = True
+        try:
+            store = self.store_filter.currentData()
+            self.store_filter.clear()
+            self.store_filter.addItem(self.tr("All stores"), None)
+            for store_id, name in sorted(self._store_names.items(), key=lambda kv: kv[1]):
+                self.store_filter.addItem(f"{name} · {store_id}", store_id)
+            self.store_filter.setCurrentIndex(max(self.store_filter.findData(store), 0) if store else 0)
+
+            method = self.method_filter.currentData()
+            self.method_filter.clear()
+            self.method_filter.addItem(self.tr("All methods"), None)
+            for m in Method:
+                self.method_filter.addItem(icon(f"method-{m.value}"), texts.method_name(m), m.value)
+            self.method_filter.setCurrentIndex(max(self.method_filter.findData(method), 0) if method else 0)
+
+            result = self.result_filter.currentData()
+            self.result_filter.clear()
+            self.result_filter.addItem(self.tr("All outcomes"), None)
+            for outcome in OUTCOMES:
+                self.result_filter.addItem(self.result_name(outcome), outcome)
+            self.result_filter.setCurrentIndex(max(self.result_filter.findData(result), 0) if result else 0)
+        finally:
+            self._filling = False
+
+    def current_filter(self) -> ActivityFilter:
+        method = self.method_filter.currentData()
+        return ActivityFilter(
+            store_id=self.store_filter.currentData() or None,
+            method=Method(method) if method else None,
+            result=self.result_filter.currentData() or None,
+            limit=ROW_LIMIT,
+        )
+
+    def set_filter(self, *, store_id: str | None = None, method: Method | None = None,
+                   result: str | None = None) -> None:
+        """Choose filters in one go (tests, and "show this store's activity" links)."""
+        self._filling = True
+        try:
+            self.store_filter.setCurrentIndex(max(self.store_filter.findData(store_id), 0) if store_id else 0)
+            self.method_filter.setCurrentIndex(
+                max(self.method_filter.findData(method.value), 0) if method else 0
+            )
+            self.result_filter.setCurrentIndex(max(self.result_filter.findData(result), 0) if result else 0)
+        finally:
+            self._filling = False
+        self._load()
+
+    def _on_filter(self, _index: int) -> None:
+        if not self._filling:
+            self._load()
+
+    def _load(self) -> None:
+        self.model.set_entries(self.ctx.service.activity(self.current_filter()))
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS) - 1):  # a very long detail must not push the rest away
+            header.resizeSection(col, min(header.sectionSize(col), 260))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = len(self.model.entries)
+        text = self.tr("1 entry") if n == 1 else self.tr("%1 entries")
+        self.count_label.setText(text.replace("%1", str(n)))
+        self.export_button.setEnabled(n > 0)
+
+    # -- words ---------------------------------------------------------------------------------
+    def column_title(self, column: str) -> str:
+        return {
+            "at": self.tr("When"),
+            "actor": self.tr("Who"),
+            "action": self.tr("What"),
+            "store": self.tr("Store"),
+            "method": self.tr("Method"),
+            "result": self.tr("Result"),
+            "detail": self.tr("Details"),
+        }.get(column, column)
+
+    def actor_name(self, actor: str) -> str:
+        return {
+            "merchant": self.tr("You"),
+            "sync": self.tr("Sync"),
+            "platform": self.tr("Platform"),
+        }.get(actor, actor)
+
+    def result_name(self, result: str) -> str:
+        return {
+            "ok": self.tr("Done"),
+            "queued": self.tr("Waiting to sync"),
+            "refused": self.tr("Refused"),
+            "failed": self.tr("Failed"),
+        }.get(result, result)
+
+    def action_text(self, entry: ActivityEntry) -> str:
+        d = entry.detail
+        method = texts.method_name(entry.method) if entry.method else self.tr("a payment method")
+        if entry.action == "set_method":
+            enabled = d.get("enabled")
+            if enabled is True:
+                return self.tr("Turn on %1").replace("%1", method)
+            if enabled is False:
+                return self.tr("Turn off %1").replace("%1", method)
+            return self.tr("Change %1").replace("%1", method)
+        known = {
+            "send_feedback": self.tr("Send feedback on a rule change"),
+            "sync_push": self.tr("Send a change to the platform"),
+            "sync_pull": self.tr("Fetch updates from the platform"),
+            "refused": self.tr("The platform refused a change"),
+            "retry": self.tr("Retry a change"),
+            "discard": self.tr("Discard a change"),
+            "mark_read": self.tr("Mark an announcement read"),
+        }
+        return known.get(entry.action, entry.action)
+
+    def detail_text(self, entry: ActivityEntry) -> str:
+        d = entry.detail
+        parts: list[str] = []
+        code = d.get("code") or d.get("refused_code") or d.get("reason_code")
+        message = d.get("message") or d.get("refused_message")
+        if code or message:
+            parts.append(texts.refusal_code_text(str(code) if code else None,
+                                                 str(message) if message else None, self.lang))
+        elif d.get("error"):
+            parts.append(str(d["error"]))
+        changes = d.get("changes")
+        if isinstance(changes, int):
+            text = self.tr("1 change") if changes == 1 else self.tr("%1 changes")
+            parts.append(text.replace("%1", str(changes)))
+        announcement = d.get("announcement_id")
+        if announcement:
+            parts.append(self.tr("Announcement %1").replace("%1", str(announcement)))
+        if d.get("dry_run"):
+            parts.append(self.tr("Preview only, nothing changed"))
+        return " · ".join(parts)
+
+    def cell_text(self, entry: ActivityEntry, column: str) -> str:
+        if column == "at":
+            return to_qdatetime(entry.at).toString("yyyy-MM-dd HH:mm:ss")
+        if column == "actor":
+            return self.actor_name(entry.actor)
+        if column == "action":
+            return self.action_text(entry)
+        if column == "store":
+            if not entry.store_id:
+                return ""
+            name = self._store_names.get(entry.store_id)
+            return f"{name} ({entry.store_id})" if name else entry.store_id
+        if column == "method":
+            return texts.method_name(entry.method) if entry.method else ""
+        if column == "result":
+            return self.result_name(entry.result)
+        if column == "detail":
+            return self.detail_text(entry)
+        return ""
+
+    # -- export ---------------------------------------------------------------------------------
+    def export_csv(self, path: str | Path) -> int:
+        """Write the rows shown (with the filters applied) as CSV; returns the rows written.
+
+        UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
+        GBK and the store names turn into mojibake. Times are local, as shown on screen.
+        """
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([self.column_title(c) for c in COLUMNS])
+            for entry in self.model.entries:
+                writer.writerow([self.cell_text(entry, c) for c in COLUMNS])
+        return len(self.model.entries)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export activity"),
+            str(Path.home() / "activity.csv"),
+            self.tr("CSV file (*.csv)"),
+        )
+        if not path:
+            return
+        try:
+            n = self.export_csv(path)
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+            self.message.setText(self.tr("Could not save to %1: %2").replace("%1", path).replace("%2", why))
+        else:
+            self.message.setText(
+                (self.tr("Saved 1 entry to %2.") if n == 1 else self.tr("Saved %1 entries to %2."))
+                .replace("%1", str(n)).replace("%2", path)
+            )
+        self.message.show()
+
+    # -- reacting ------------------------------------------------------------------------------
+    def _on_data_changed(self, _what: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)

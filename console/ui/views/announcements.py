@@ -1,0 +1,658 @@
+"""Announcements: the platform's rule changes, their opinion period, and the merchant's feedback.
+
+Rule changes are published with an opinion collection period before they take effect; during
+it merchants may send feedback. This view lists them (unread in bold), shows one in the UI
+language with the dates that matter and a countdown, flags one published with less than the
+legal 7 days' notice, says what it means for *this* merchant's stores, and takes feedback only
+while the period is open. Feedback is a change like any other: stored locally, queued in the
+outbox and shown as "waiting to sync" until the platform confirms it, so it survives being
+offline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.model import Announcement, Method, Platform, SyncState
+from console.core.reasons import Reason, ReasonCode
+from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
+from console.service import ChangeResult, StoreFilter
+from console.ui import texts
+from console.ui.context import UiContext
+from console.ui.money import format_date, format_datetime, split_duration
+from console.ui.resources import icon
+from console.ui.tasks import Task
+from console.ui.views.base import BaseView
+
+log = logging.getLogger(__name__)
+
+#: How often the countdown is redrawn; the period can also close while the merchant reads.
+COUNTDOWN_INTERVAL_MS = 30_000
+
+_ERROR_STYLE = "color: #C0392B;"
+_MUTED_STYLE = "color: #6B7789;"
+_FLAG_STYLE = (
+    "QFrame#noticeFlag { background: #FFF4E0; border: 1px solid #E3A33B; border-radius: 6px; }"
+    "QFrame#noticeFlag QLabel { color: #6B4200; }"
+)
+
+ReadRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True, slots=True)
+class Impact:
+    """How many of the merchant's stores an announcement reaches (counted off the GUI thread)."""
+
+    total_stores: int
+    affected_stores: int
+    method_on: dict[Method, int]  # among the affected stores: where this method is on
+
+
+def count_impact(task: Task, announcement: Announcement) -> Impact:
+    """Runs on the db lane: counting can mean reading many stores."""
+    service = task.service
+    platforms: list[Platform | None] = list(announcement.affects_platforms) or [None]
+    total = service.store_count()
+    affected = 0
+    method_on: dict[Method, int] = {m: 0 for m in announcement.affects_methods}
+    for platform in platforms:
+        affected += len(service.list_stores(StoreFilter(platform=platform)))
+        for method in announcement.affects_methods:
+            flt = StoreFilter(platform=platform, method=method, method_on=True)
+            method_on[method] += len(service.list_stores(flt))
+    return Impact(total, affected, method_on)
+
+
+class AnnouncementListModel(QAbstractListModel):
+    """The announcements, newest first; unread ones bold (a Qt model, not widgets per row)."""
+
+    def __init__(self, view: AnnouncementsView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.items: list[Announcement] = []
+
+    def set_items(self, items: list[Announcement]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def replace_item(self, announcement: Announcement) -> None:
+        for row, item in enumerate(self.items):
+            if item.id == announcement.id:
+                self.items[row] = announcement
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+                return
+
+    def row_of(self, announcement_id: str) -> int:
+        return next((i for i, a in enumerate(self.items) if a.id == announcement_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        a = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{a.title.get(self._view.lang)}\n{self._view.status_line(a)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return a.title.get(self._view.lang)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(self._view.font())
+            font.setBold(not a.read)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("warning" if not a.meets_notice_period else "view-announcements")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            unread = self._view.tr("Unread") if not a.read else ""
+            return f"{unread} {a.title.get(self._view.lang)}. {self._view.status_line(a)}".strip()
+        if role == ReadRole:
+            return a.read
+        if role == IdRole:
+            return a.id
+        return None
+
+
+class AnnouncementsView(BaseView):
+    """List of rule changes + the chosen one's detail and feedback."""
+
+    view_name = "announcements"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = AnnouncementListModel(self)
+        self.impact: dict[str, Impact] = {}
+        self._counting: set[str] = set()
+        self.feedback_error: Reason | None = None
+        self.feedback_notice = ""
+        self._current_id: str | None = None
+        self._stale = True
+        self._sending = False
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(COUNTDOWN_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.retranslateUi()
+
+    # -- construction -----------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        self._title = QLabel()
+        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        outer.addWidget(self._title)
+        outer.addWidget(self._intro)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+
+        self.list_view = QListView()
+        self.list_view.setModel(self.model)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setIconSize(QSize(20, 20))
+        self.list_view.setSpacing(2)
+        self.list_view.setWordWrap(True)
+        self.list_view.setUniformItemSizes(False)
+        self.list_view.setMinimumWidth(260)
+        selection = self.list_view.selectionModel()
+        assert selection is not None
+        selection.selectionChanged.connect(self._on_selection)
+        splitter.addWidget(self.list_view)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail = QWidget()
+        scroll.setWidget(detail)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 700])
+
+        d = QVBoxLayout(detail)
+        d.setContentsMargins(16, 0, 8, 8)
+        d.setSpacing(10)
+        head = QHBoxLayout()
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.detail_title, 1)
+        self.read_button = QPushButton()
+        self.read_button.clicked.connect(self._toggle_read)
+        head.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignTop)
+        d.addLayout(head)
+
+        self.notice_flag = QFrame()
+        self.notice_flag.setObjectName("noticeFlag")
+        self.notice_flag.setStyleSheet(_FLAG_STYLE)
+        flag_row = QHBoxLayout(self.notice_flag)
+        flag_icon = QLabel()
+        flag_icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
+        flag_row.addWidget(flag_icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        flag_row.addWidget(self.notice_label, 1)
+        self.notice_flag.hide()
+        d.addWidget(self.notice_flag)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(16)
+        facts.setVerticalSpacing(4)
+        self._fact_names: list[QLabel] = []
+        self.fact_values: dict[str, QLabel] = {}
+        for row, key in enumerate(("published", "period", "countdown", "effective")):
+            name = QLabel()
+            name.setStyleSheet(_MUTED_STYLE)
+            value = QLabel()
+            value.setWordWrap(True)
+            facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(value, row, 1)
+            self._fact_names.append(name)
+            self.fact_values[key] = value
+        facts.setColumnStretch(1, 1)
+        d.addLayout(facts)
+
+        self.body_label = QLabel()
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.body_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        d.addWidget(self.body_label)
+
+        self._impact_heading = QLabel()
+        self._impact_heading.setStyleSheet("font-weight: 600;")
+        self.impact_label = QLabel()
+        self.impact_label.setWordWrap(True)
+        d.addWidget(self._impact_heading)
+        d.addWidget(self.impact_label)
+
+        self._feedback_heading = QLabel()
+        self._feedback_heading.setStyleSheet("font-weight: 600;")
+        d.addWidget(self._feedback_heading)
+        self.history_label = QLabel()
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.RichText)
+        d.addWidget(self.history_label)
+        self.feedback_edit = QPlainTextEdit()
+        self.feedback_edit.setMinimumHeight(90)
+        self.feedback_edit.setMaximumHeight(160)
+        self.feedback_edit.textChanged.connect(self._on_feedback_text)
+        d.addWidget(self.feedback_edit)
+        send_row = QHBoxLayout()
+        self.counter_label = QLabel()
+        self.counter_label.setStyleSheet(_MUTED_STYLE)
+        send_row.addWidget(self.counter_label)
+        send_row.addStretch(1)
+        self.send_button = QPushButton()
+        self.send_button.setIcon(icon("feedback"))
+        self.send_button.clicked.connect(self.send_feedback)
+        send_row.addWidget(self.send_button)
+        d.addLayout(send_row)
+        self.feedback_message = QLabel()
+        self.feedback_message.setWordWrap(True)
+        d.addWidget(self.feedback_message)
+        d.addStretch(1)
+
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet(_MUTED_STYLE)
+        d.insertWidget(0, self.empty_label)
+        self._detail_widgets: list[QWidget] = [
+            self.detail_title, self.read_button, self.body_label, self._impact_heading, self.impact_label,
+            self._feedback_heading, self.history_label, self.feedback_edit, self.counter_label,
+            self.send_button, self.feedback_message, *self._fact_names, *self.fact_values.values(),
+        ]
+
+    # -- the view protocol ----------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    def now(self) -> datetime:
+        return self.ctx.clock()
+
+    def refresh(self) -> None:
+        """Reload the list from the local database, keeping the chosen announcement."""
+        self._stale = False
+        keep = self._current_id
+        self.impact.clear()
+        self.model.set_items(self.ctx.service.announcements())
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0 and self.model.items:
+            row = 0
+        if row >= 0:
+            self.select(self.model.items[row].id)
+        else:
+            self._current_id = None
+            self._show_detail()
+
+    def select(self, announcement_id: str) -> None:
+        """Show one announcement (and mark it read, as opening a letter does)."""
+        row = self.model.row_of(announcement_id)
+        if row < 0:
+            return
+        self.list_view.setCurrentIndex(self.model.index(row, 0))
+        if self._current_id != announcement_id:  # the selection signal did not fire: same row
+            self._open(announcement_id)
+        else:
+            self._show_detail()
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("Rule changes"))
+        self._intro.setText(
+            self.tr(
+                "The platform announces rule changes before they take effect. While the opinion "
+                "period is open you can send your feedback."
+            )
+        )
+        names = (
+            self.tr("Published"), self.tr("Opinion period"), self.tr("Time left"), self.tr("Takes effect")
+        )
+        for label, text in zip(self._fact_names, names, strict=True):
+            label.setText(text)
+        self._impact_heading.setText(self.tr("What changes for you"))
+        self._feedback_heading.setText(self.tr("Your feedback"))
+        self.feedback_edit.setPlaceholderText(
+            self.tr("What does this change mean for your business? The platform reads every comment.")
+        )
+        self.send_button.setText(self.tr("Send feedback"))
+        self.empty_label.setText(self.tr("No announcements yet. New rule changes appear here after a sync."))
+        self.model.layoutChanged.emit()  # titles and status lines follow the language
+        self._show_detail()
+
+    # -- words ---------------------------------------------------------------------------------
+    def _count(self, n: int, one: str, many: str) -> str:
+        return (one if n == 1 else many).replace("%1", str(n))
+
+    def duration_text(self, delta: timedelta) -> str:
+        """ "3 days 4 hours", "5 hours 10 minutes", "12 minutes": two units at most."""
+        days, hours, minutes = split_duration(delta)
+        d = self._count(days, self.tr("1 day"), self.tr("%1 days"))
+        h = self._count(hours, self.tr("1 hour"), self.tr("%1 hours"))
+        m = self._count(max(minutes, 1 if not (days or hours) else minutes), self.tr("1 minute"),
+                        self.tr("%1 minutes"))
+        if days:
+            return self.tr("%1 %2").replace("%1", d).replace("%2", h) if hours else d
+        if hours:
+            return self.tr("%1 %2").replace("%1", h).replace("%2", m) if minutes else h
+        return m
+
+    def countdown_text(self, a: Announcement) -> str:
+        now = self.now()
+        if now < a.opinion_opens_at:
+            return _fill(self.tr("Opinion period opens in %1"), self.duration_text(a.opinion_opens_at - now))
+        if a.opinion_open(now):
+            return _fill(self.tr("%1 left to send feedback"), self.duration_text(a.opinion_closes_at - now))
+        return _fill(self.tr("Opinion period closed on %1"), format_datetime(a.opinion_closes_at, self.lang))
+
+    def status_line(self, a: Announcement) -> str:
+        """The second line of a list row: the one date that matters now."""
+        now = self.now()
+        if a.opinion_open(now):
+            return _fill(self.tr("Feedback open · %1 left"), self.duration_text(a.opinion_closes_at - now))
+        if now < a.effective_at:
+            return self.tr("Takes effect %1").replace("%1", format_date(a.effective_at, self.lang))
+        return self.tr("In effect since %1").replace("%1", format_date(a.effective_at, self.lang))
+
+    def sync_state_text(self, state: SyncState) -> str:
+        if state == SyncState.PENDING:
+            return self.tr("Waiting to sync")
+        if state == SyncState.REFUSED:
+            return self.tr("Refused by the platform")
+        return self.tr("Received by the platform")
+
+    # -- detail --------------------------------------------------------------------------------
+    def current(self) -> Announcement | None:
+        row = self.model.row_of(self._current_id) if self._current_id else -1
+        return self.model.items[row] if row >= 0 else None
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._open(str(indexes[0].data(IdRole)))
+
+    def _open(self, announcement_id: str) -> None:
+        changed = announcement_id != self._current_id
+        self._current_id = announcement_id
+        if changed:
+            self.feedback_error = None
+            self.feedback_notice = ""
+        a = self.current()
+        if a is not None and not a.read and changed:
+            self._set_read(a, True)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        a = self.current()
+        self.empty_label.setVisible(a is None)
+        for w in self._detail_widgets:
+            w.setVisible(a is not None)
+        if a is None:
+            self.notice_flag.hide()
+            return
+        lang = self.lang
+        self.detail_title.setText(a.title.get(lang))
+        self.read_button.setText(self.tr("Mark as unread") if a.read else self.tr("Mark as read"))
+        if a.meets_notice_period:
+            self.notice_flag.hide()
+        else:
+            days = a.notice_period.days
+            self.notice_label.setText(
+                self.tr(
+                    "Published only %1 before it takes effect: less than the 7 days' notice the rules "
+                    "require. You may raise this in your feedback or with platform support."
+                ).replace("%1", self.duration_text(a.notice_period) if days < 1 else
+                          self._count(days, self.tr("1 day"), self.tr("%1 days")))
+            )
+            self.notice_flag.show()
+        self.fact_values["published"].setText(format_datetime(a.published_at, lang))
+        self.fact_values["period"].setText(
+            self.tr("%1 to %2")
+            .replace("%1", format_datetime(a.opinion_opens_at, lang))
+            .replace("%2", format_datetime(a.opinion_closes_at, lang))
+        )
+        self.fact_values["countdown"].setText(self.countdown_text(a))
+        self.fact_values["effective"].setText(format_datetime(a.effective_at, lang))
+        self.body_label.setText(a.body.get(lang))
+        self._show_impact(a)
+        self._show_feedback(a)
+
+    def _show_impact(self, a: Announcement) -> None:
+        platforms = sorted(a.affects_platforms, key=lambda p: p.value)
+        where = self.tr(", ").join(texts.platform_name(p) for p in platforms)
+        if not platforms:
+            where = self.tr("all platforms")
+        impact = self.impact.get(a.id)
+        if impact is None:
+            self.impact_label.setText(self.tr("Counting your stores…"))
+            if a.id not in self._counting:
+                self._counting.add(a.id)
+                self.ctx.tasks.run(
+                    lambda t: (a.id, count_impact(t, a)),
+                    on_done=self._on_impact,
+                    on_error=self._on_impact_error,
+                )
+            return
+        lines = [
+            self.tr("%1 of your %2 stores are on %3.")
+            .replace("%1", str(impact.affected_stores))
+            .replace("%2", str(impact.total_stores))
+            .replace("%3", where)
+            if impact.affected_stores
+            else self.tr("None of your stores are on %1: nothing changes for you.").replace("%1", where)
+        ]
+        if impact.affected_stores:
+            for method in sorted(impact.method_on, key=lambda m: m.value):
+                lines.append(
+                    self.tr("%1 is on in %2 of them.")
+                    .replace("%1", texts.method_name(method))
+                    .replace("%2", str(impact.method_on[method]))
+                )
+        self.impact_label.setText(" ".join(lines))
+
+    def _show_feedback(self, a: Announcement) -> None:
+        items = []
+        for fb in sorted(a.feedback, key=lambda f: f.created_at):
+            colour = {"pending": "#B7791F", "refused": "#C0392B"}.get(fb.sync_state.value, "#2F9E6E")
+            items.append(
+                f"<p style='margin:0 0 6px 0'><span style='color:#6B7789'>"
+                f"{_escape(format_datetime(fb.created_at, self.lang))}</span> &nbsp;"
+                f"<span style='color:{colour}; font-weight:600'>"
+                f"{_escape(self.sync_state_text(fb.sync_state))}</span><br>{_escape(fb.text)}</p>"
+            )
+        nothing = self.tr("You have not sent feedback on this yet.")
+        self.history_label.setText(
+            "".join(items) if items else f"<span style='color:#6B7789'>{_escape(nothing)}</span>"
+        )
+        decision = can_send_feedback(a, "x", self.now())
+        open_now = decision.allowed
+        self.feedback_edit.setReadOnly(not open_now or self._sending)
+        self.feedback_edit.setEnabled(open_now)
+        self._update_counter()
+        if not open_now and decision.reason is not None:
+            self._set_message(self.why_closed(decision.reason), error=False)
+        elif self.feedback_error is not None:
+            self._set_message(texts.reason_text(self.feedback_error, self.lang), error=True)
+        elif self.feedback_notice:
+            self._set_message(self.feedback_notice, error=False)
+        else:
+            self._set_message("", error=False)
+
+    def why_closed(self, reason: Reason) -> str:
+        """Why the editor is off, with the date that explains it."""
+        when = reason.params.get("opinion_opens_at") or reason.params.get("opinion_closes_at")
+        if reason.code == ReasonCode.OPINION_NOT_OPEN and isinstance(when, datetime):
+            return self.tr("Feedback opens on %1, when the opinion period starts.").replace(
+                "%1", format_datetime(when, self.lang)
+            )
+        if reason.code == ReasonCode.OPINION_PERIOD_CLOSED and isinstance(when, datetime):
+            return self.tr("The opinion period ended on %1, so feedback can no longer be sent.").replace(
+                "%1", format_datetime(when, self.lang)
+            )
+        return texts.reason_text(reason, self.lang)
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        self.feedback_message.setText(text)
+        self.feedback_message.setStyleSheet(_ERROR_STYLE if error else "")
+        self.feedback_message.setVisible(bool(text) and self.current() is not None)
+
+    def _update_counter(self) -> None:
+        n = len(self.feedback_edit.toPlainText())
+        self.counter_label.setText(f"{n} / {FEEDBACK_MAX_CHARS}")
+        self.counter_label.setStyleSheet(_ERROR_STYLE if n > FEEDBACK_MAX_CHARS else _MUTED_STYLE)
+        a = self.current()
+        self.send_button.setEnabled(
+            a is not None and not self._sending and a.opinion_open(self.now())
+            and len(self.feedback_edit.toPlainText().strip()) > 0 and n <= FEEDBACK_MAX_CHARS
+        )
+
+    # -- actions -------------------------------------------------------------------------------
+    def send_feedback(self) -> None:
+        """Queue the editor's text as feedback; the text stays in the editor until it is stored."""
+        a = self.current()
+        if a is None or self._sending:
+            return
+        text = self.feedback_edit.toPlainText()
+        decision = can_send_feedback(a, text, self.now())
+        if not decision.allowed:
+            self.feedback_error = decision.reason
+            self._show_feedback(a)
+            return
+        self._sending = True
+        self.feedback_error = None
+        self.feedback_notice = ""
+        self._update_counter()
+        announcement_id = a.id
+        self.ctx.tasks.run(
+            lambda t: t.service.send_feedback(announcement_id, text),
+            on_done=self._on_feedback_done,
+            on_error=self._on_feedback_error,
+        )
+
+    def _on_feedback_done(self, result: ChangeResult) -> None:
+        self._sending = False
+        if result.applied:
+            self.feedback_edit.clear()
+            self.feedback_notice = self.tr(
+                "Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached."
+            )
+            self.ctx.events.local_change.emit()
+            self.refresh()
+        else:
+            self.feedback_error = result.reason or Reason(ReasonCode.PLATFORM_REFUSED)
+            a = self.current()
+            if a is not None:
+                self._show_feedback(a)
+
+    def _on_feedback_error(self, exc: BaseException) -> None:
+        self._sending = False
+        log.error("sending feedback failed", exc_info=exc)
+        self.feedback_error = Reason(
+            ReasonCode.PLATFORM_REFUSED,
+            {"message": self.tr("Your feedback could not be saved on this computer. Please try again.")},
+        )
+        a = self.current()
+        if a is not None:
+            self._show_feedback(a)
+
+    def _toggle_read(self) -> None:
+        a = self.current()
+        if a is not None:
+            self._set_read(a, not a.read)
+            self._show_detail()
+
+    def _set_read(self, a: Announcement, read: bool) -> None:
+        """Show it at once; the flag is stored on the db lane (a write, not for the GUI thread)."""
+        self.model.replace_item(replace(a, read=read))
+        self.ctx.tasks.run(lambda t: t.service.mark_read(a.id, read), on_done=None,
+                           on_error=lambda exc: log.error("mark_read failed", exc_info=exc))
+
+    def _on_impact(self, result: tuple[str, Impact]) -> None:
+        announcement_id, impact = result
+        self._counting.discard(announcement_id)
+        self.impact[announcement_id] = impact
+        a = self.current()
+        if a is not None and a.id == announcement_id:
+            self._show_impact(a)
+
+    def _on_impact_error(self, exc: BaseException) -> None:
+        self._counting.clear()
+        log.error("counting affected stores failed", exc_info=exc)
+        self.impact_label.setText(self.tr("Could not count your stores."))
+
+    def _on_feedback_text(self) -> None:
+        if self.feedback_error is not None and self.feedback_error.code in (
+            ReasonCode.FEEDBACK_EMPTY, ReasonCode.FEEDBACK_TOO_LONG
+        ):
+            self.feedback_error = None
+            a = self.current()
+            if a is not None:
+                self._show_feedback(a)
+                return
+        self._update_counter()
+
+    def _tick(self) -> None:
+        a = self.current()
+        if a is not None and self.isVisible():
+            self.fact_values["countdown"].setText(self.countdown_text(a))
+            self._show_feedback(a)
+            self.model.layoutChanged.emit()
+
+    def _on_data_changed(self, _store_ids: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+
+def _fill(text: str, *values: str) -> str:
+    """Qt-style %1, %2 … placeholders (translators may reorder them)."""
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", value)
+    return text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
