@@ -101,15 +101,12 @@ class PlatformMiddleware:
         method: str = scope["method"]
         path: str = scope["path"]
         headers = Headers(scope=scope)
-        length = headers.get("content-length")
-        if length is not None:
-            if not length.strip().isdigit():
-                return error_reply(400, "BAD_REQUEST", "Malformed Content-Length.")
-            if int(length) > self.max_body:
-                return error_reply(413, "BODY_TOO_LARGE", f"Bodies are limited to {self.max_body} bytes.")
-        body = await self._read_body(receive)
-        if body is None:
-            return error_reply(413, "BODY_TOO_LARGE", f"Bodies are limited to {self.max_body} bytes.")
+        early = await self._read_body_or_refuse(headers, receive)
+        if isinstance(early, Reply):
+            if path.startswith("/v1/") and path != "/v1/health":
+                early.sign = self._known_key_context(headers)  # refused unread, but still signed
+            return early
+        body = early
 
         if path == "/admin" or path.startswith("/admin/"):
             if self.admin:
@@ -173,6 +170,26 @@ class PlatformMiddleware:
         reply.drop = plan.drop_after_apply
         reply.slow_body_ms = plan.slow_body_ms
         return reply
+
+    async def _read_body_or_refuse(self, headers: Headers, receive: Receive) -> bytes | Reply:
+        """The body, or a 400/413 when Content-Length is malformed or the body is over the limit."""
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.strip().isdigit():
+                return error_reply(400, "BAD_REQUEST", "Malformed Content-Length.")
+            if int(length) > self.max_body:
+                return error_reply(413, "BODY_TOO_LARGE", f"Bodies are limited to {self.max_body} bytes.")
+        body = await self._read_body(receive)
+        if body is None:
+            return error_reply(413, "BODY_TOO_LARGE", f"Bodies are limited to {self.max_body} bytes.")
+        return body
+
+    def _known_key_context(self, headers: Headers) -> tuple[str, bytes] | None:
+        key = headers.get("x-app-key")
+        merchant = self.platform.store.merchant_by_key(key) if key else None
+        if merchant is None:
+            return None
+        return merchant.app_secret, headers.get("x-nonce", "").encode("latin-1")
 
     async def _read_body(self, receive: Receive) -> bytes | None:
         """The whole body, or None as soon as it exceeds the limit (whatever Content-Length said)."""
