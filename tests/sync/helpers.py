@@ -25,7 +25,10 @@ def store_ids(db: sqlite_utils.Database) -> list[str]:
 
 
 def queue_set_method(
-    db: sqlite_utils.Database, store_id: str, method: str, enabled: bool,
+    db: sqlite_utils.Database,
+    store_id: str,
+    method: str,
+    enabled: bool,
     clock: Callable[[], datetime] = utcnow,
 ) -> str:
     """What the merchant's change writes: wish + outbox row + audit, in one transaction."""
@@ -83,33 +86,57 @@ def _pair(value: Any) -> tuple[str, str] | None:
 
 def normalise_server(entities: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """The platform's entities in one comparable form (same as ``local_state``)."""
-    out: dict[str, dict[str, Any]] = {k: {} for k in
-                                      ("merchant", "store", "method", "invitation", "method_terms",
-                                       "announcement", "feedback")}
+    out: dict[str, dict[str, Any]] = {
+        k: {}
+        for k in ("merchant", "store", "method", "invitation", "method_terms", "announcement", "feedback")
+    }
     for mid, m in entities.get("merchant", {}).items():
         out["merchant"][mid] = (m["name"],)
     for sid, s in entities.get("store", {}).items():
-        out["store"][sid] = (s["platform"], s["name"], s.get("category") or "", s["status"],
-                             s.get("receive_code") or "")
+        out["store"][sid] = (
+            s["platform"],
+            s["name"],
+            s.get("category") or "",
+            s["status"],
+            s.get("receive_code") or "",
+        )
     for _key, m in entities.get("method", {}).items():
         out["method"][f"{m['store_id']}:{m['method']}"] = (
-            m["eligibility"], bool(m["enabled"]), m.get("reason_code"), _pair(m.get("reason_text")),
-            _ts(m.get("launch_at")), _ts(m.get("updated_at")),
+            m["eligibility"],
+            bool(m["enabled"]),
+            m.get("reason_code"),
+            _pair(m.get("reason_text")),
+            _ts(m.get("launch_at")),
+            _ts(m.get("updated_at")),
         )
     for sid, i in entities.get("invitation", {}).items():
         out["invitation"][sid] = (
-            i["phase"], _ts(i["window_opens_at"]), _ts(i["deadline_at"]), _ts(i.get("launch_at")),
-            tuple((_ts(h["at"]), h.get("from"), h["to"], h.get("note") or "") for h in i.get("history") or []),
+            i["phase"],
+            _ts(i["window_opens_at"]),
+            _ts(i["deadline_at"]),
+            _ts(i.get("launch_at")),
+            tuple(
+                (_ts(h["at"]), h.get("from"), h["to"], h.get("note") or "") for h in i.get("history") or []
+            ),
         )
     for _key, t in entities.get("method_terms", {}).items():
         out["method_terms"][f"{t['platform']}:{t['method']}"] = (
-            t["fee_bps"], t.get("max_amount_fen"), tuple(t["devices"]), t["display_order"])
+            t["fee_bps"],
+            t.get("max_amount_fen"),
+            tuple(t["devices"]),
+            t["display_order"],
+        )
     for aid, a in entities.get("announcement", {}).items():
         affects = a.get("affects") or {}
         out["announcement"][aid] = (
-            _pair(a.get("title")) or ("", ""), _pair(a.get("body")) or ("", ""), _ts(a["published_at"]),
-            _ts(a["opinion_opens_at"]), _ts(a["opinion_closes_at"]), _ts(a["effective_at"]),
-            tuple(affects.get("platforms") or ()), tuple(affects.get("methods") or ()),
+            _pair(a.get("title")) or ("", ""),
+            _pair(a.get("body")) or ("", ""),
+            _ts(a["published_at"]),
+            _ts(a["opinion_opens_at"]),
+            _ts(a["opinion_closes_at"]),
+            _ts(a["effective_at"]),
+            tuple(affects.get("platforms") or ()),
+            tuple(affects.get("methods") or ()),
         )
     for fid, f in entities.get("feedback", {}).items():
         out["feedback"][fid] = (f["announcement_id"], f["text"], _ts(f["created_at"]))
@@ -125,9 +152,14 @@ def local_state(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
     }
     out["method"] = {
         f"{r['store_id']}:{r['method']}": (
-            r["eligibility"], bool(r["enabled"]), r["reason_code"],
-            None if r["reason_zh"] is None and r["reason_en"] is None else (r["reason_zh"] or "", r["reason_en"] or ""),
-            _ts(r["launch_at"]), _ts(r["updated_at"]),
+            r["eligibility"],
+            bool(r["enabled"]),
+            r["reason_code"],
+            None
+            if r["reason_zh"] is None and r["reason_en"] is None
+            else (r["reason_zh"] or "", r["reason_en"] or ""),
+            _ts(r["launch_at"]),
+            _ts(r["updated_at"]),
         )
         for r in db.query("SELECT * FROM methods")
     }
@@ -135,19 +167,35 @@ def local_state(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
     for e in db.query("SELECT * FROM invitation_events ORDER BY id"):
         events.setdefault(e["store_id"], []).append((_ts(e["at"]), e["from_state"], e["to_state"], e["note"]))
     out["invitation"] = {
-        r["store_id"]: (r["phase"], _ts(r["window_opens_at"]), _ts(r["deadline_at"]), _ts(r["launch_at"]),
-                        tuple(events.get(r["store_id"], ())))
+        r["store_id"]: (
+            r["phase"],
+            _ts(r["window_opens_at"]),
+            _ts(r["deadline_at"]),
+            _ts(r["launch_at"]),
+            tuple(events.get(r["store_id"], ())),
+        )
         for r in db.query("SELECT * FROM invitations")
     }
     out["method_terms"] = {
-        f"{r['platform']}:{r['method']}": (r["fee_bps"], r["max_amount_fen"], tuple(json.loads(r["devices"])),
-                                           r["display_order"])
+        f"{r['platform']}:{r['method']}": (
+            r["fee_bps"],
+            r["max_amount_fen"],
+            tuple(json.loads(r["devices"])),
+            r["display_order"],
+        )
         for r in db.query("SELECT * FROM method_terms")
     }
     out["announcement"] = {
-        r["id"]: ((r["title_zh"], r["title_en"]), (r["body_zh"], r["body_en"]), _ts(r["published_at"]),
-                  _ts(r["opinion_opens_at"]), _ts(r["opinion_closes_at"]), _ts(r["effective_at"]),
-                  tuple(json.loads(r["affects_platforms"])), tuple(json.loads(r["affects_methods"])))
+        r["id"]: (
+            (r["title_zh"], r["title_en"]),
+            (r["body_zh"], r["body_en"]),
+            _ts(r["published_at"]),
+            _ts(r["opinion_opens_at"]),
+            _ts(r["opinion_closes_at"]),
+            _ts(r["effective_at"]),
+            tuple(json.loads(r["affects_platforms"])),
+            tuple(json.loads(r["affects_methods"])),
+        )
         for r in db.query("SELECT * FROM announcements")
     }
     out["feedback"] = {
@@ -172,9 +220,10 @@ def assert_in_sync(db: sqlite_utils.Database, server_entities: dict[str, Any]) -
     problems = diff_states(local_state(db), normalise_server(server_entities))
     assert not problems, "local != platform:\n" + "\n".join(problems[:20])
     waiting = db.execute("SELECT count(*) FROM methods WHERE wanted IS NOT NULL").fetchone()[0]
-    assert waiting == 0 or db.execute(
-        "SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight')"
-    ).fetchone()[0] > 0
+    assert (
+        waiting == 0
+        or db.execute("SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight')").fetchone()[0] > 0
+    )
 
 
 def outbox_statuses(db: sqlite_utils.Database) -> dict[str, str]:

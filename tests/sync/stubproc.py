@@ -56,10 +56,25 @@ class StubProcess:
     # -- life cycle ----------------------------------------------------------------------
     def start(self, timeout: float = 30.0) -> StubProcess:
         cmd = [
-            sys.executable, "-m", "console.platform.stub", "--host", "127.0.0.1", "--port", str(self.port),
-            "--data", str(self.data_dir), "--seed", self.seed, "--admin", "--no-access-log",
-            "--log-level", "warning", "--review-delay", str(self.review_delay),
-            "--parent-pid", str(os.getpid()),
+            sys.executable,
+            "-m",
+            "console.platform.stub",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--data",
+            str(self.data_dir),
+            "--seed",
+            self.seed,
+            "--admin",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--review-delay",
+            str(self.review_delay),
+            "--parent-pid",
+            str(os.getpid()),
         ]
         deadline = time.monotonic() + timeout
         while True:  # the port of a just-stopped server may still be busy for a moment

@@ -64,8 +64,12 @@ def test_dropped_answer_after_apply_is_not_applied_twice(stub, merchant, db, syn
     report = synced.run_once(force=True)
     assert report.error is None and report.pushed == 1 and report.pending == 0
     assert len(platform_feedback(stub, merchant)) == 1
-    details = {r[0]: json.loads(r[1]) for r in db.execute(
-        "SELECT outbox_id, detail FROM audit WHERE actor = 'sync' AND outbox_id IS NOT NULL")}
+    details = {
+        r[0]: json.loads(r[1])
+        for r in db.execute(
+            "SELECT outbox_id, detail FROM audit WHERE actor = 'sync' AND outbox_id IS NOT NULL"
+        )
+    }
     assert details[fid]["replayed"] is True and details[mid]["replayed"] is True
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
 

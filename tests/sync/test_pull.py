@@ -9,8 +9,8 @@ from console.sync.engine import SyncEngine
 from console.sync.pull import get_cursor, get_meta
 from tests.sync.helpers import (
     APPROVED,
-    INVITED,
     IN_REVIEW,
+    INVITED,
     NOT_INVITED,
     REJECTED,
     assert_in_sync,
@@ -65,15 +65,24 @@ def test_news_from_platform_changes(stub, merchant, db, synced, stores):
     sid = {i: s for i, s in enumerate(stores)}
     phase = db.execute("SELECT phase FROM invitations WHERE store_id = ?", [sid[NOT_INVITED]]).fetchone()[0]
     stub.admin("POST", f"/admin/phases/{phase}/open")
-    stub.admin("POST", "/admin/reviews/finish", {"store_id": sid[IN_REVIEW], "outcome": "reject",
-                                                 "reason_code": "CATEGORY_NOT_SUPPORTED"})
-    stub.admin("POST", "/admin/announcements", {
-        "title": {"zh": "新规", "en": "New rule"}, "body": {"zh": "内容", "en": "Body"},
-        "published_at": stub.clock().strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "opinion_opens_at": stub.clock().strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "opinion_closes_at": "2099-01-01T00:00:00Z", "effective_at": "2099-02-01T00:00:00Z",
-        "affects": {"platforms": ["taobao"], "methods": ["wechat_pay"]},
-    })
+    stub.admin(
+        "POST",
+        "/admin/reviews/finish",
+        {"store_id": sid[IN_REVIEW], "outcome": "reject", "reason_code": "CATEGORY_NOT_SUPPORTED"},
+    )
+    stub.admin(
+        "POST",
+        "/admin/announcements",
+        {
+            "title": {"zh": "新规", "en": "New rule"},
+            "body": {"zh": "内容", "en": "Body"},
+            "published_at": stub.clock().strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "opinion_opens_at": stub.clock().strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "opinion_closes_at": "2099-01-01T00:00:00Z",
+            "effective_at": "2099-02-01T00:00:00Z",
+            "affects": {"platforms": ["taobao"], "methods": ["wechat_pay"]},
+        },
+    )
     report = synced.run_once()
     assert report.error is None, report.error_detail
     kinds = {(n.kind, n.store_id) for n in report.news}

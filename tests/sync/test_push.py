@@ -57,9 +57,9 @@ def test_refusal_restores_platform_state_and_keeps_reason(stub, merchant, db, sy
     assert out["status"] == "refused" and out["refused_code"] == "INVITATION_EXPIRED"
     [news] = [n for n in report.news if n.kind == "refused"]
     assert news.store_id == store and news.detail["code"] == "INVITATION_EXPIRED"
-    assert db.execute("SELECT result FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]).fetchone()[0] == (
-        "refused"
-    )
+    assert db.execute("SELECT result FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]).fetchone()[
+        0
+    ] == ("refused")
     # never retried automatically
     assert synced.run_once().refused == 0
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
