@@ -1,0 +1,20 @@
+"""Merchant Console entry point: the window by default, sub-commands for scripts and servers.
+
+Kept cheap on purpose: only argparse is imported before the command is known, so ``--help``,
+``--version`` and the "no display" message answer at once; Qt, sqlite-utils and the service are
+imported in the branch that needs them (console/cli.py). Exit codes: see console/cli.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from console.cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
