@@ -410,7 +410,7 @@ class Platform:
     def publish_announcement(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Publish to every merchant (each gets its own copy in its feed)."""
         now = self.clock.now()
-        published = parse_iso(payload["published_at"]) if payload.get("published_at") else now
+        published = parse_iso(payload["published_at"]) if payload.get("published_at") else int(now)
         opens, closes = parse_iso(payload["opinion_opens_at"]), parse_iso(payload["opinion_closes_at"])
         effective = parse_iso(payload["effective_at"])
         if published > now + 1:
