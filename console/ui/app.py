@@ -1,0 +1,471 @@
+"""Application start-up: ``run_gui(args) -> exit code``.
+
+Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, sqlite-utils
+≈ 50 ms, the embedded platform a child process):
+
+1. QApplication, theme, fonts, translators.
+2. A cheap check of the database file with plain ``sqlite3`` (too new? not a database?) so a bad
+   file gets a clear dialog before any window, and is never touched.
+3. The main window is shown; the GUI thread's ConsoleService (sqlite-utils) opens lazily after
+   that, and the stores list loads on the db lane.
+4. ``QTimer.singleShot(0)``: the sync worker resolves the platform (maybe starting the demo
+   server) and syncs, all on the net lane.
+
+``--screenshot FILE`` renders the window at 1280×800 to a PNG and exits (for docs and review).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from console.service import ConsoleService
+    from console.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+ENV_REPORT_FIRST_PAINT = "MERCHANT_CONSOLE_REPORT_FIRST_PAINT"
+ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
+    """The GUI's options (main.py adds them to its own parser)."""
+    parser.add_argument("--data-dir", help="folder for the local database and settings")
+    parser.add_argument("--lang", help="zh_CN, en or system (default: the setting, else the system)")
+    parser.add_argument("--platform", dest="platform_url", help="platform URL (default: the embedded demo)")
+    parser.add_argument("--app-key", help="app key for --platform")
+    parser.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
+    parser.add_argument(
+        "--view",
+        default=None,
+        help="page to show: stores, store, checkout, announcements, activity, pending, settings",
+    )
+    parser.add_argument("--store", default=None, help="store id to select")
+
+
+def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="merchant-console")
+    add_gui_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def _arg(args: Any, name: str, default: Any = None) -> Any:
+    return getattr(args, name, default) if args is not None else default
+
+
+def _ms_since_process_start() -> float:
+    """Milliseconds since this process started (Linux: /proc; elsewhere since import)."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 overall: starttime, in clock ticks since boot
+        hz = os.sysconf("SC_CLK_TCK")
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / hz) * 1000.0
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.perf_counter() - _IMPORTED_AT) * 1000.0
+
+
+_IMPORTED_AT = time.perf_counter()
+
+
+class LazyService:
+    """Stands in for the GUI thread's ConsoleService until first used.
+
+    Why: importing sqlite-utils and opening the database costs ~50 ms that the first paint does
+    not need (the list loads on the db lane). The first attribute access opens it.
+    """
+
+    def __init__(self, open_service: Callable[[], ConsoleService]) -> None:
+        self._open = open_service
+        self._service: ConsoleService | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._service is None:
+            self._service = self._open()
+        return getattr(self._service, name)
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.db.conn.close()
+            self._service = None
+
+
+def precheck_database(path: Path) -> Exception | None:
+    """DatabaseTooNew / DatabaseDamaged for a file we must not open; None when fine or absent."""
+    from console.storage.db import DatabaseDamaged, DatabaseTooNew
+    from console.storage.migrations import SCHEMA_VERSION
+
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return DatabaseDamaged(path, str(exc))
+    if version > SCHEMA_VERSION:
+        return DatabaseTooNew(path, version, SCHEMA_VERSION)
+    return None
+
+
+def storage_error_text(exc: Exception) -> tuple[str, str]:
+    """(message, detail) for a database the app cannot use, in the UI language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from console.storage.db import DatabaseTooNew
+
+    tr = QCoreApplication.translate
+    path = str(getattr(exc, "path", ""))
+    if isinstance(exc, DatabaseTooNew):
+        return (
+            tr("App", "This data was saved by a newer version of Merchant Console."),
+            tr("App", "Install the newer version to open it. The file was not changed:\n%1").replace(
+                "%1", path
+            ),
+        )
+    return (
+        tr("App", "The local data file cannot be read. It may be damaged."),
+        tr(
+            "App",
+            "The file was not changed:\n%1\nMove it aside to start with fresh data from the platform, "
+            "or contact support.",
+        ).replace("%1", path),
+    )
+
+
+def _ensure_display(screenshot: bool) -> None:
+    if "QT_QPA_PLATFORM" in os.environ:
+        return
+    if screenshot or not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
+
+
+def _make_app(argv: list[str]) -> QApplication:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from console import APP_NAME, __version__
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return cast(QApplication, existing)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setOrganizationName("MerchantConsole")
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv)
+    QGuiApplication.setDesktopFileName("merchant-console")
+    return app
+
+
+def build_context(
+    app: QApplication,
+    data_dir: Path,
+    lang: str,
+    *,
+    open_service: Callable[[], ConsoleService] | None = None,
+    clock: Callable[[], Any] | None = None,
+) -> UiContext:
+    """The UiContext for ``data_dir`` (also used by tests with their own clock)."""
+    from PySide6.QtCore import QSettings
+
+    from console.core.timeutil import utcnow
+    from console.paths import database_path
+    from console.ui.context import UiContext, UiEvents
+    from console.ui.tasks import TaskRunner
+
+    db_path = database_path(data_dir)
+
+    def open_db() -> Any:
+        from console.storage.db import open_database
+
+        return open_database(db_path)
+
+    def make_service(db: Any) -> ConsoleService:
+        from console.service import ConsoleService
+
+        return ConsoleService(db, clock=clock) if clock else ConsoleService(db)
+
+    if open_service is None:
+
+        def open_service() -> ConsoleService:
+            return make_service(open_db())
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    tasks = TaskRunner(open_db, make_service, parent=app)
+    return UiContext(
+        data_dir=data_dir,
+        service=cast("ConsoleService", LazyService(open_service)),
+        tasks=tasks,
+        settings=settings,
+        lang=lang,
+        events=UiEvents(app),
+        clock=clock or utcnow,
+    )
+
+
+class Shell:
+    """Owns the window, translators, sync worker; switches language; shuts down in order."""
+
+    def __init__(
+        self, app: QApplication, ctx: UiContext, language_choice: str, translations: Any = None
+    ) -> None:
+        from console.ui.i18n import Translations
+        from console.ui.main_window import MainWindow
+
+        self.app = app
+        self.ctx = ctx
+        if translations is None:
+            translations = Translations()
+            translations.apply(app, ctx.lang)
+        self.translations = translations
+        self.language_choice = language_choice
+        self.window = MainWindow(ctx)
+        self.window.language_requested.connect(self.set_language)
+        self.sync_worker: Any = None
+
+    def set_language(self, choice: str) -> None:
+        """Install the translators for ``choice``; Qt re-translates every open widget."""
+        from console.ui.i18n import resolve_language
+
+        self.language_choice = choice
+        lang = resolve_language(choice)
+        if lang == self.ctx.lang:
+            return
+        self.ctx.lang = lang
+        self.translations.apply(self.app, lang)
+        self.ctx.events.language_changed.emit(lang)
+
+    def start_sync(self, *, interval_s: int, work_offline: bool, choice: Any) -> None:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        from console.ui.resources import icon
+        from console.ui.sync_worker import SyncWorker
+
+        worker = SyncWorker(self.ctx, interval_s=interval_s, work_offline=work_offline, choice=choice)
+        worker.report_ready.connect(self.window.show_report)
+        worker.connection_failed.connect(self._connection_failed)
+        self.sync_worker = worker
+        self.window.sync_worker = worker
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            tray = QSystemTrayIcon(icon("app"), self.window)
+            tray.show()
+            self.window.tray = tray
+        worker.refresh_pending()
+        worker.start()
+
+    def _connection_failed(self, message: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        tr = QCoreApplication.translate
+        self.window.banner.show_message(
+            tr(
+                "App",
+                "Cannot connect to the platform. Your changes are kept here. Check the platform "
+                "settings, or work offline.",
+            ),
+            "warn",
+        )
+
+    def shutdown(self) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.shutdown()
+        self.ctx.tasks.shutdown()
+        if self.sync_worker is not None:
+            self.sync_worker.close()
+        service = self.ctx.service
+        if isinstance(service, LazyService):
+            service.close()
+
+
+def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
+    """Run the desktop app; returns the process exit code."""
+    if args is None or not isinstance(args, argparse.Namespace):
+        args = parse_gui_args(list(args) if args is not None else None)
+    screenshot = _arg(args, "screenshot")
+    _ensure_display(bool(screenshot))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtCore import QTimer
+
+    from console.config import load_config
+    from console.paths import data_dir as resolve_data_dir
+    from console.paths import database_path
+    from console.ui.i18n import resolve_language
+    from console.ui.sync_worker import PlatformChoice
+    from console.ui.theme import apply_fonts, apply_theme
+
+    app = _make_app(sys.argv[:1])
+    data_dir = resolve_data_dir(_arg(args, "data_dir"))
+    loaded = load_config(data_dir)
+    config = loaded.config
+    language_choice = _arg(args, "lang") or config.language
+    lang = resolve_language(language_choice)
+    apply_theme(app)
+    apply_fonts(app)
+
+    from console.ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply(app, lang)
+    problem = precheck_database(database_path(data_dir))
+    if problem is not None:
+        from console.ui.widgets import dialogs
+
+        message, detail = storage_error_text(problem)
+        log.error("database refused: %s", problem)
+        if screenshot:
+            print(message, file=sys.stderr)
+            return 2
+        dialogs.tell(None, message, message, detail, warning=True)
+        return 2
+
+    ctx = build_context(app, data_dir, lang)
+    shell = Shell(app, ctx, language_choice, translations)
+    window = shell.window
+    choice = PlatformChoice(
+        _arg(args, "platform_url"), _arg(args, "app_key"), os.environ.get("MERCHANT_CONSOLE_APP_SECRET")
+    )
+
+    if screenshot:
+        return _screenshot(
+            shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), choice
+        )
+
+    report = os.environ.get(ENV_REPORT_FIRST_PAINT) == "1"
+    quit_after = os.environ.get(ENV_QUIT_AFTER_PAINT) == "1"
+
+    def painted() -> None:
+        if report:
+            print(f"FIRST_PAINT {_ms_since_process_start():.1f}", flush=True)
+        if quit_after:
+            QTimer.singleShot(0, app.quit)
+            return
+        QTimer.singleShot(0, after_paint)
+
+    def after_paint() -> None:
+        window.stores.refresh()
+        shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
+        if loaded.problem:
+            log.warning("settings: %s", loaded.problem)
+        if not ctx.settings.value("welcome/seen", False, type=bool):
+            from console.ui.views.welcome import WelcomeDialog
+
+            dlg = WelcomeDialog(ctx, window)
+            dlg.finished.connect(lambda _r: ctx.settings.setValue("welcome/seen", True))
+            dlg.open()
+
+    window.first_painted.connect(painted)
+    window.resize(*SCREENSHOT_SIZE)
+    window.restore_state()
+    window.show()
+    if _arg(args, "view"):
+        window.show_view(_arg(args, "view"), _arg(args, "store"))
+    try:
+        code = app.exec()
+    finally:
+        shell.shutdown()
+    return int(code)
+
+
+# -- screenshots --------------------------------------------------------------------------------
+
+
+def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
+    """On an empty data folder, one synchronous sync against the platform (the demo by default)."""
+    if ctx.service.store_count() > 0:
+        return
+    from console.config import load_config
+    from console.connection import resolve_connection
+    from console.paths import database_path
+    from console.storage.db import open_database
+    from console.sync.engine import SyncEngine
+
+    conn = resolve_connection(
+        ctx.data_dir,
+        platform_url=choice.url,
+        app_key=choice.app_key,
+        app_secret=choice.app_secret,
+        config=load_config(ctx.data_dir).config,
+    )
+    try:
+        db = open_database(database_path(ctx.data_dir))
+        with conn.client() as client:
+            report = SyncEngine(db, client).run_once(force=True)
+        db.conn.close()
+        log.info("screenshot data: pulled %d entities (error: %s)", report.pulled, report.error)
+    finally:
+        conn.close()
+
+
+def pick_store(ctx: UiContext, view: str) -> str | None:
+    """A store worth showing: invited with the soonest deadline, else one with a rejection, else any."""
+    from console.core.model import Eligibility
+
+    soon = ctx.service.deadlines_soon(within_days=30)
+    if soon and view != "checkout":
+        return soon[0].id
+    rows = ctx.service.list_stores()
+    for wanted in (Eligibility.INVITED, Eligibility.REJECTED, Eligibility.LIVE):
+        for r in rows:
+            if r.wechat_eligibility == wanted:
+                return r.id
+    return rows[0].id if rows else None
+
+
+def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choice: Any) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ctx, window, app = shell.ctx, shell.window, shell.app
+    try:
+        _ensure_demo_data(ctx, choice)
+        store_id = store_id or pick_store(ctx, view)
+        loop = QEventLoop()
+        window.stores.loaded.connect(loop.quit)
+        QTimer.singleShot(15000, loop.quit)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        window.stores.refresh()
+        loop.exec()
+        if store_id:
+            window.stores.select_store(store_id)
+            window.stores.detail.set_store(store_id)
+        window.show_view(view, store_id)
+        from console.ui.context import SyncStatus
+
+        status = SyncStatus(online=True, pending=ctx.service.pending_count(), last_sync_at=ctx.clock())
+        ctx.sync_status = status
+        window.show_sync_status(status)
+        for _ in range(5):
+            app.processEvents()
+        settle = QEventLoop()
+        QTimer.singleShot(300, settle.quit)  # lazy views load on the db lane
+        settle.exec()
+        app.processEvents()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(path), "PNG")
+        print(f"screenshot: {path} ({'ok' if ok else 'FAILED'})")
+        return 0 if ok else 1
+    finally:
+        shell.shutdown()

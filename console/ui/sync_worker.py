@@ -1,0 +1,331 @@
+"""Runs the sync engine in the background and reports by signals.
+
+Everything network-bound runs on the TaskRunner's net lane (its own thread and its own sqlite
+connection): resolving the platform (which may start the embedded demo server, a child
+process), each ``SyncEngine.run_once()`` pass and the cheap health probe used while offline.
+This object lives on the GUI thread and only decides *when* to sync:
+
+- once at start, then every ``interval_s``;
+- ~2 s after a local change (debounced: ten quick flips make one pass);
+- on "Sync now" (forced: rows that are backing off are sent too);
+- when the platform is reachable again (health probe with backoff while offline).
+
+Never two passes at once: a request during a pass sets a flag and one more pass follows.
+"Work offline" stops all of it until switched back.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from console.ui.context import SyncStatus, UiContext
+
+if TYPE_CHECKING:
+    from console.connection import Connection
+    from console.sync.report import SyncReport
+    from console.ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 2000
+PROBE_BACKOFF_S = (2, 4, 8, 15, 30, 60)
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformChoice:
+    """Explicit platform from the command line (None: settings, then the embedded demo)."""
+
+    url: str | None = None
+    app_key: str | None = None
+    app_secret: str | None = None
+
+
+class _NetState:
+    """What the net lane keeps between jobs (touched only in that thread)."""
+
+    def __init__(self) -> None:
+        self.engine: Any = None
+        self.client: Any = None
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.close()
+            except Exception:
+                log.exception("closing the platform client")
+        self.client = None
+        self.engine = None
+
+
+class SyncWorker(QObject):
+    """Schedules sync passes; results arrive as signals on the GUI thread."""
+
+    #: SyncStatus, whenever anything the status bar shows changes
+    status_changed = Signal(object)
+    #: a finished pass: SyncReport
+    report_ready = Signal(object)
+    #: the platform could not be resolved (missing credentials, demo failed to start): message
+    connection_failed = Signal(str)
+    #: the connection is ready: the Connection
+    connected = Signal(object)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        interval_s: int = 60,
+        work_offline: bool = False,
+        choice: PlatformChoice | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.choice = choice or PlatformChoice()
+        self.connection: Connection | None = None
+        self._net = _NetState()
+        self._status = replace(ctx.sync_status, work_offline=work_offline)
+        self._running = False
+        self._again = False
+        self._again_forced = False
+        self._connecting = False
+        self._probe_step = 0
+        self._stopped = False
+
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(lambda: self.request(force=False))
+        self.set_interval(interval_s)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(lambda: self.request(force=False))
+        self._probe = QTimer(self)
+        self._probe.setSingleShot(True)
+        self._probe.timeout.connect(self._run_probe)
+
+        ctx.events.local_change.connect(self.schedule_soon)
+        ctx.events.sync_requested.connect(self.sync_now)
+
+    # -- public ---------------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def start(self) -> None:
+        """Resolve the platform (off the GUI thread), then sync once and start the timer."""
+        self._publish()
+        if self._status.work_offline:
+            return
+        self._connect()
+
+    def set_interval(self, seconds: int) -> None:
+        self._timer.setInterval(max(int(seconds), 10) * 1000)
+        if self._timer.isActive() or self.connection is not None:
+            self._timer.start()
+
+    def set_work_offline(self, offline: bool) -> None:
+        if offline == self._status.work_offline:
+            return
+        self._status = replace(self._status, work_offline=offline)
+        if offline:
+            self._timer.stop()
+            self._debounce.stop()
+            self._probe.stop()
+        self._publish()
+        if not offline:
+            if self.connection is None:
+                self._connect()
+            else:
+                self.request(force=True)
+
+    def sync_now(self) -> None:
+        """The merchant asked: sync at once, including changes that are backing off."""
+        if self._status.work_offline:
+            return
+        self._debounce.stop()
+        self.request(force=True)
+
+    def schedule_soon(self) -> None:
+        """A local change: push it in ~2 s (restarting the countdown on every change)."""
+        if self._status.work_offline or self._stopped:
+            return
+        self._debounce.start()
+        self.refresh_pending()
+
+    def request(self, *, force: bool) -> None:
+        if self._stopped or self._status.work_offline:
+            return
+        if self.connection is None:
+            if not self._connecting:
+                self._connect()
+            return
+        if self._running:
+            self._again = True
+            self._again_forced = self._again_forced or force
+            return
+        self._running = True
+        self._status = replace(self._status, syncing=True)
+        self._publish()
+        self.ctx.tasks.run(
+            self._pass_job(force), on_done=self._pass_done, on_error=self._pass_failed, db=False
+        )
+
+    def refresh_pending(self) -> None:
+        """Re-count the outbox (a cheap query on the GUI thread's connection)."""
+        try:
+            pending = self.ctx.service.pending_count()
+        except Exception:  # the count is cosmetic; never let it break a flip
+            log.exception("counting pending changes")
+            return
+        if pending != self._status.pending:
+            self._status = replace(self._status, pending=pending)
+            self._publish()
+
+    def shutdown(self) -> None:
+        """Stop scheduling. Call before ``TaskRunner.shutdown``; ``close`` after it."""
+        self._stopped = True
+        for t in (self._timer, self._debounce, self._probe):
+            t.stop()
+
+    def close(self) -> None:
+        """After the lanes stopped: close the client and stop the embedded platform."""
+        self._net.close()
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+    # -- connection -----------------------------------------------------------------------
+    def _connect(self) -> None:
+        if self._connecting or self._stopped:
+            return
+        self._connecting = True
+        data_dir = self.ctx.data_dir
+        choice = self.choice
+
+        def job(task: Task) -> Connection:
+            from console.config import load_config
+            from console.connection import resolve_connection
+
+            return resolve_connection(
+                Path(data_dir),
+                platform_url=choice.url,
+                app_key=choice.app_key,
+                app_secret=choice.app_secret,
+                config=load_config(Path(data_dir)).config,
+            )
+
+        self._status = replace(self._status, syncing=True)
+        self._publish()
+        self.ctx.tasks.run(job, on_done=self._connected, on_error=self._connect_failed, db=False)
+
+    def _connected(self, connection: Connection) -> None:
+        self._connecting = False
+        if self._stopped:
+            connection.close()
+            return
+        self.connection = connection
+        self.connected.emit(connection)
+        self._timer.start()
+        self.request(force=False)
+
+    def _connect_failed(self, exc: BaseException) -> None:
+        self._connecting = False
+        log.warning("platform not available: %s", exc)
+        self._status = replace(
+            self._status, syncing=False, online=False, error="offline", error_detail=str(exc)
+        )
+        self._publish()
+        self.connection_failed.emit(str(exc))
+
+    # -- passes ---------------------------------------------------------------------------
+    def _pass_job(self, force: bool) -> Any:
+        connection = self.connection
+        net = self._net
+        assert connection is not None
+
+        def job(task: Task) -> SyncReport:
+            from console.sync.engine import SyncEngine
+
+            if net.engine is None:
+                net.client = connection.client()
+                net.engine = SyncEngine(task.db, net.client)
+            report: SyncReport = net.engine.run_once(force=force)
+            return report
+
+        return job
+
+    def _pass_done(self, report: SyncReport) -> None:
+        self._running = False
+        error = report.error
+        online = report.online and error != "offline"
+        self._status = replace(
+            self._status,
+            syncing=False,
+            online=online,
+            pending=report.pending,
+            error=error,
+            error_detail=report.error_detail or "",
+            retry_after=report.retry_after,
+            last_sync_at=report.finished_at if report.ok else self._status.last_sync_at,
+        )
+        self._publish()
+        self.report_ready.emit(report)
+        if report.pulled or report.pushed or report.refused:
+            self.ctx.events.data_changed.emit(None)
+        if error == "offline":
+            self._schedule_probe()
+        else:
+            self._probe_step = 0
+            if report.retry_after:
+                self._debounce.start(int(report.retry_after * 1000))
+        if self._again:
+            forced, self._again, self._again_forced = self._again_forced, False, False
+            self.request(force=forced)
+
+    def _pass_failed(self, exc: BaseException) -> None:
+        """A bug or a database error (platform trouble comes back in the report)."""
+        self._running = False
+        log.error("sync pass failed: %r", exc)
+        self._status = replace(self._status, syncing=False, error="bug", error_detail=repr(exc))
+        self._publish()
+        self.ctx.tasks.failed.emit(exc, "")
+
+    def _schedule_probe(self) -> None:
+        if self._stopped or self._status.work_offline:
+            return
+        delay = PROBE_BACKOFF_S[min(self._probe_step, len(PROBE_BACKOFF_S) - 1)]
+        self._probe_step += 1
+        self._probe.start(delay * 1000)
+
+    def _run_probe(self) -> None:
+        if self.connection is None or self._running or self._status.work_offline:
+            return
+        net = self._net
+        connection = self.connection
+
+        def job(task: Task) -> bool:
+            if net.client is None:
+                net.client = connection.client()
+            try:
+                net.client.health()
+            except Exception:
+                return False
+            return True
+
+        self.ctx.tasks.run(job, on_done=self._probe_done, db=False)
+
+    def _probe_done(self, reachable: bool) -> None:
+        if reachable:
+            self._probe_step = 0
+            self.request(force=True)
+        else:
+            self._schedule_probe()
+
+    def _publish(self) -> None:
+        self.ctx.sync_status = self._status
+        self.status_changed.emit(self._status)
+        self.ctx.events.sync_state_changed.emit(self._status)

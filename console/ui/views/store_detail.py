@@ -1,0 +1,492 @@
+"""One store: its WeChat Pay invitation and, per payment method, the three axes.
+
+For each method a card keeps apart what the platform allows (eligibility pill), what the
+merchant set (the switch, with "waiting to sync" / "refused" beside it) and what shoppers get
+(shown or not, and the chain of reasons why not). A flip is checked by the service's rules; a
+change that alters what shoppers see or sends an application is confirmed first; a refusal says
+why and what to do. Writes go through the TaskRunner's db lane so the window never blocks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.model import Eligibility, Method, SyncState
+from console.ui import texts
+from console.ui.context import UiContext
+from console.ui.i18n import fmt_countdown
+from console.ui.money import format_date, format_datetime
+from console.ui.resources import icon
+from console.ui.views.base import BaseView
+from console.ui.widgets import dialogs
+from console.ui.widgets.pill import StatusPill
+from console.ui.widgets.toggle import ToggleSwitch
+
+if TYPE_CHECKING:
+    from console.service import ChangeResult, MethodView, StoreDetail
+
+METHOD_ORDER = (Method.WECHAT_PAY, Method.ALIPAY)
+
+
+def _muted(label: QLabel) -> QLabel:
+    label.setProperty("muted", True)
+    return label
+
+
+def _wrap(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class MethodCard(QFrame):
+    """The three axes of one payment method of the shown store."""
+
+    flip_requested = Signal(object)  # Method
+
+    def __init__(self, method: Method, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.method = method
+        self.setObjectName("card")
+        self.view: MethodView | None = None
+        self._why_open = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 14)
+        lay.setSpacing(8)
+
+        head = QHBoxLayout()
+        self.icon = QLabel()
+        self.icon.setPixmap(icon(f"method-{method.value}").pixmap(22, 22))
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.terms = _muted(QLabel())
+        head.addWidget(self.icon)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.terms)
+        lay.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(2, 1)
+        self.platform_label = _muted(QLabel())
+        self.pill = StatusPill()
+        self.eligibility_text = _wrap(QLabel())
+        grid.addWidget(self.platform_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.pill, 0, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.eligibility_text, 0, 2)
+
+        self.setting_label = _muted(QLabel())
+        self.switch = ToggleSwitch()
+        self.switch.clicked.connect(lambda: self.flip_requested.emit(self.method))
+        self.setting_text = _wrap(QLabel())
+        grid.addWidget(self.setting_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.switch, 1, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.setting_text, 1, 2)
+
+        self.shoppers_label = _muted(QLabel())
+        self.shoppers_text = _wrap(QLabel())
+        grid.addWidget(self.shoppers_label, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.shoppers_text, 2, 1, 1, 2)
+        lay.addLayout(grid)
+
+        self.notice = _wrap(QLabel())  # refusal of the last change, or why it cannot change now
+        self.notice.setObjectName("cardNotice")
+        lay.addWidget(self.notice)
+
+        self.why_button = QPushButton()
+        self.why_button.setFlat(True)
+        self.why_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.why_button.setStyleSheet(
+            "QPushButton { text-align: left; text-decoration: underline; border: none; }"
+        )
+        self.why_button.clicked.connect(self._toggle_why)
+        self.why_text = _wrap(QLabel())
+        self.why_text.setTextFormat(Qt.TextFormat.RichText)
+        self.why_text.hide()
+        lay.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.why_text)
+
+    def _toggle_why(self) -> None:
+        self._why_open = not self._why_open
+        self.why_text.setVisible(self._why_open)
+
+    def show_method(self, mv: MethodView, lang: str) -> None:
+        self.view = mv
+        self.retranslate(lang)
+
+    def retranslate(self, lang: str) -> None:
+        tr = QCoreApplication.translate
+        name = texts.method_name(self.method)
+        self.title.setText(name)
+        self.platform_label.setText(tr("StoreDetail", "Platform"))
+        self.setting_label.setText(tr("StoreDetail", "Your setting"))
+        self.shoppers_label.setText(tr("StoreDetail", "Shoppers"))
+        self.why_button.setText(tr("StoreDetail", "Why isn't %1 shown to my shoppers?").replace("%1", name))
+        mv = self.view
+        if mv is None:
+            return
+        st = mv.state
+        self.terms.setText(texts.fee_text(mv.terms.fee_bps, lang) if mv.terms else "")
+        self.pill.set_status(st.eligibility.value, texts.eligibility_name(st.eligibility))
+        self.eligibility_text.setText(self._eligibility_sentence(lang))
+        self.switch.setChecked(st.setting)
+        self.switch.setAccessibleName(tr("StoreDetail", "%1 on or off").replace("%1", name))
+        setting = texts.on_off(st.setting)
+        if st.sync_state == SyncState.PENDING:
+            setting = tr("StoreDetail", "%1 · waiting to sync").replace("%1", setting)
+        elif st.sync_state == SyncState.REFUSED:
+            setting = tr("StoreDetail", "%1 · your last change was refused").replace("%1", setting)
+        self.setting_text.setText(setting)
+        if mv.shown_to_shoppers:
+            self.shoppers_text.setText(tr("StoreDetail", "Shown at checkout"))
+        else:
+            self.shoppers_text.setText(tr("StoreDetail", "Not shown at checkout"))
+        notice = ""
+        if st.sync_state == SyncState.REFUSED:
+            notice = tr("StoreDetail", "The platform refused your last change: %1").replace(
+                "%1", texts.refusal_code_text(st.refused_code, st.refused_message, lang)
+            )
+        elif mv.toggle_allowed is not None:
+            notice = tr("StoreDetail", "Cannot be changed now: %1").replace(
+                "%1", texts.reason_text(mv.toggle_allowed, lang)
+            )
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        chain = mv.hidden_reasons
+        self.why_button.setVisible(bool(chain))
+        self.why_text.setVisible(bool(chain) and self._why_open)
+        if chain:
+            items = "".join(f"<li>{_html(texts.reason_text(r, lang))}</li>" for r in chain)
+            self.why_text.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
+
+    def _eligibility_sentence(self, lang: str) -> str:
+        assert self.view is not None
+        st = self.view.state
+        tr = QCoreApplication.translate
+        if st.eligibility in (Eligibility.REJECTED, Eligibility.FROZEN, Eligibility.WITHDRAWN) and (
+            st.reason_code or st.reason_text
+        ):
+            return (
+                tr("StoreDetail", "%1 Reason: %2")
+                .replace("%1", texts.eligibility_explained(st.eligibility))
+                .replace("%2", texts.rejection_reason(st.reason_code, st.reason_text, lang))
+            )
+        if st.eligibility == Eligibility.APPROVED and st.launch_at is not None:
+            return tr("StoreDetail", "Approved: goes live on %1.").replace(
+                "%1", format_date(st.launch_at, lang)
+            )
+        if self.method == Method.ALIPAY and st.eligibility == Eligibility.LIVE:
+            return tr("StoreDetail", "Available to every store.")
+        return texts.eligibility_explained(st.eligibility)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class InvitationCard(QFrame):
+    """Phase, window, countdown, next step and the full history of the WeChat Pay invitation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 14)
+        lay.setSpacing(8)
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        lay.addWidget(self.title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self.keys = [_muted(QLabel()) for _ in range(4)]
+        self.values = [_wrap(QLabel()) for _ in range(4)]
+        for row, (k, v) in enumerate(zip(self.keys, self.values, strict=True)):
+            grid.addWidget(k, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(v, row, 1)
+        lay.addLayout(grid)
+        self.next_step = _wrap(QLabel())
+        self.next_step.setStyleSheet("font-weight: 600;")
+        lay.addWidget(self.next_step)
+        self.history_title = _muted(QLabel())
+        self.history = _wrap(QLabel())
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.history_title)
+        lay.addWidget(self.history)
+
+    def show_detail(self, detail: StoreDetail, lang: str, now: Any) -> None:
+        tr = QCoreApplication.translate
+        inv = detail.invitation
+        self.title.setText(tr("StoreDetail", "WeChat Pay invitation"))
+        self.next_step.setText(
+            tr("StoreDetail", "Next step: %1").replace("%1", texts.next_step_text(detail.next_step, lang))
+        )
+        if inv is None:
+            self.keys[0].setText(tr("StoreDetail", "Phase"))
+            self.values[0].setText(tr("StoreDetail", "Not in a phase yet"))
+            for k, v in zip(self.keys[1:], self.values[1:], strict=True):
+                k.hide()
+                v.hide()
+            self.history_title.hide()
+            self.history.hide()
+            return
+        for k, v in zip(self.keys, self.values, strict=True):
+            k.show()
+            v.show()
+        self.keys[0].setText(tr("StoreDetail", "Phase"))
+        self.values[0].setText(tr("StoreDetail", "Phase %1").replace("%1", str(inv.phase)))
+        self.keys[1].setText(tr("StoreDetail", "Application window"))
+        self.values[1].setText(
+            tr("StoreDetail", "%1 to %2")
+            .replace("%1", format_datetime(inv.window_opens_at, lang))
+            .replace("%2", format_datetime(inv.deadline_at, lang))
+        )
+        self.keys[2].setText(tr("StoreDetail", "Deadline"))
+        countdown = fmt_countdown(inv.deadline_at, now)
+        self.values[2].setText(f"{format_datetime(inv.deadline_at, lang)} ({countdown})")
+        self.keys[3].setText(tr("StoreDetail", "Launch date"))
+        self.values[3].setText(format_date(inv.launch_at, lang) if inv.launch_at else "—")
+        self.history_title.setText(tr("StoreDetail", "History"))
+        self.history_title.setVisible(bool(inv.history))
+        self.history.setVisible(bool(inv.history))
+        lines = []
+        for ev in sorted(inv.history, key=lambda e: e.at):
+            change = (
+                f"{texts.eligibility_name(ev.from_state)} → {texts.eligibility_name(ev.to_state)}"
+                if ev.from_state
+                else texts.eligibility_name(ev.to_state)
+            )
+            note = f" · {_html(ev.note)}" if ev.note and not lang.startswith("zh") else ""
+            lines.append(
+                f"<tr><td style='padding-right:12px'>{format_datetime(ev.at, lang)}</td>"
+                f"<td>{_html(change)}{note}</td></tr>"
+            )
+        self.history.setText(f"<table>{''.join(lines)}</table>")
+
+
+class StoreDetailView(BaseView):
+    """The right-hand side of the stores page (and the "store" view)."""
+
+    view_name = "store"
+    #: a change was stored (or refused): the store id, for the list to update its row
+    changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.store_id: str | None = None
+        self.detail: StoreDetail | None = None
+        self.focused_method = Method.WECHAT_PAY
+        self._busy = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 16)
+        lay.setSpacing(12)
+
+        self.name = QLabel()
+        self.name.setObjectName("pageTitle")
+        self.name.setWordWrap(True)
+        self.subtitle = _muted(QLabel())
+        self.empty = _wrap(_muted(QLabel()))
+        lay.addWidget(self.name)
+        lay.addWidget(self.subtitle)
+        lay.addWidget(self.empty)
+        self.invitation = InvitationCard()
+        lay.addWidget(self.invitation)
+        self.cards: dict[Method, MethodCard] = {}
+        for m in METHOD_ORDER:
+            card = MethodCard(m)
+            card.flip_requested.connect(self.request_flip)
+            card.switch.installEventFilter(self)
+            self.cards[m] = card
+            lay.addWidget(card)
+        lay.addStretch(1)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.retranslateUi()
+
+    # -- protocol -------------------------------------------------------------------------
+    def set_store(self, store_id: str | None) -> None:
+        self.store_id = store_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """One store's detail is a handful of rows: read on the GUI thread's connection."""
+        if self.store_id is None:
+            self.detail = None
+        else:
+            try:
+                self.detail = self.ctx.service.store_detail(self.store_id)
+            except KeyError:
+                self.detail = None
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        tr = QCoreApplication.translate
+        lang = self.ctx.lang
+        d = self.detail
+        has = d is not None
+        self.invitation.setVisible(has)
+        for card in self.cards.values():
+            card.setVisible(has)
+        self.empty.setVisible(not has)
+        self.empty.setText(tr("StoreDetail", "Choose a store in the list to see its payment methods."))
+        if d is None:
+            self.name.setText(tr("StoreDetail", "No store selected"))
+            self.subtitle.setText("")
+            for card in self.cards.values():
+                card.retranslate(lang)
+            return
+        self.name.setText(d.store.name)
+        parts = [texts.platform_name(d.store.platform), d.store.id]
+        if d.store.status != "open":
+            parts.append(texts.store_status_name(d.store.status))
+        self.subtitle.setText(" · ".join(parts))
+        self.invitation.show_detail(d, lang, self.ctx.clock())
+        for m, card in self.cards.items():
+            mv = d.methods.get(m)
+            card.setVisible(mv is not None)
+            if mv is not None:
+                card.show_method(mv, lang)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FocusIn:
+            for m, card in self.cards.items():
+                if card.switch is watched:
+                    self.focused_method = m
+        return super().eventFilter(watched, event)
+
+    def _on_data_changed(self, ids: object) -> None:
+        if self.store_id is not None and (ids is None or self.store_id in ids):  # type: ignore[operator]
+            self.refresh()
+
+    # -- flipping -------------------------------------------------------------------------
+    def toggle_focused_method(self) -> None:
+        """Space: flip the method whose switch has focus (WeChat Pay by default)."""
+        self.request_flip(self.focused_method)
+
+    def request_flip(self, method: Method) -> None:
+        d = self.detail
+        if d is None or self._busy:
+            return
+        mv = d.methods.get(method)
+        if mv is None:
+            return
+        tr = QCoreApplication.translate
+        name = texts.method_name(method)
+        if mv.toggle_allowed is not None:
+            dialogs.tell(
+                self,
+                tr("StoreDetail", "%1 cannot be changed now").replace("%1", name),
+                texts.reason_text(mv.toggle_allowed, self.ctx.lang),
+            )
+            return
+        wanted = not mv.state.setting
+        title, question, ok = self._confirmation(d, mv, wanted)
+        if not dialogs.ask(self, title, question, ok):
+            return
+        self._busy = True
+        store_id = d.store.id
+        self.ctx.tasks.run(
+            lambda task: task.service.set_method(store_id, method, wanted),
+            on_done=self._flip_done,
+            on_error=self._flip_failed,
+        )
+
+    def _confirmation(self, d: StoreDetail, mv: MethodView, wanted: bool) -> tuple[str, str, str]:
+        tr = QCoreApplication.translate
+        name = texts.method_name(mv.state.method)
+        store = d.store.name
+        elig = mv.state.eligibility
+        if (
+            wanted
+            and mv.state.method == Method.WECHAT_PAY
+            and elig in (Eligibility.INVITED, Eligibility.REJECTED)
+        ):
+            return (
+                tr("StoreDetail", "Apply for WeChat Pay?"),
+                tr(
+                    "StoreDetail",
+                    "This sends the application for %1 to the platform. Shoppers see WeChat Pay once "
+                    "it is approved and the launch date has come.",
+                ).replace("%1", store),
+                tr("StoreDetail", "Apply"),
+            )
+        if not wanted and elig == Eligibility.IN_REVIEW:
+            return (
+                tr("StoreDetail", "Withdraw the application?"),
+                tr(
+                    "StoreDetail",
+                    "The review of %1 stops. You can apply again while the application window is open.",
+                ).replace("%1", store),
+                tr("StoreDetail", "Withdraw"),
+            )
+        if wanted:
+            return (
+                tr("StoreDetail", "Turn on %1?").replace("%1", name),
+                tr("StoreDetail", "Shoppers of %1 will be able to pay with %2.")
+                .replace("%1", store)
+                .replace("%2", name),
+                tr("StoreDetail", "Turn on"),
+            )
+        return (
+            tr("StoreDetail", "Turn off %1?").replace("%1", name),
+            tr("StoreDetail", "Shoppers of %1 will no longer be able to pay with %2.")
+            .replace("%1", store)
+            .replace("%2", name),
+            tr("StoreDetail", "Turn off"),
+        )
+
+    def _flip_done(self, result: ChangeResult) -> None:
+        self._busy = False
+        tr = QCoreApplication.translate
+        if not result.applied and result.reason is not None:
+            dialogs.tell(
+                self,
+                tr("StoreDetail", "The change was not made"),
+                texts.reason_text(result.reason, self.ctx.lang),
+                warning=True,
+            )
+        store_id = result.store_id or self.store_id
+        if store_id:
+            self.ctx.events.data_changed.emit({store_id})
+            if result.applied:
+                self.ctx.events.local_change.emit()
+            self.changed.emit(store_id)
+
+    def _flip_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        tr = QCoreApplication.translate
+        dialogs.tell(
+            self,
+            tr("StoreDetail", "The change was not made"),
+            tr(
+                "StoreDetail",
+                "Something went wrong on our side; nothing was changed. Details are in the log.",
+            ),
+            warning=True,
+        )
+        self.ctx.tasks.failed.emit(exc, "")

@@ -1,0 +1,56 @@
+"""Exclusive filter chips with counts ("Invited 120"), wrapping onto more lines when narrow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
+
+from console.ui.widgets.flow import FlowLayout, flow_policy
+
+
+class ChipBar(QWidget):
+    """Checkable chips keyed by a string; exactly one is checked. Emits the key on change."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lay = FlowLayout(self)
+        flow_policy(self)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._chips: dict[str, QToolButton] = {}
+        self._group.buttonClicked.connect(self._clicked)
+
+    def add_chip(self, key: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName("chip")
+        b.setCheckable(True)
+        b.setProperty("key", key)
+        self._group.addButton(b)
+        self._lay.addWidget(b)
+        self._chips[key] = b
+        if len(self._chips) == 1:
+            b.setChecked(True)
+        return b
+
+    def set_label(self, key: str, text: str, accessible: str | None = None) -> None:
+        b = self._chips[key]
+        b.setText(text)
+        b.setAccessibleName(accessible or text)
+
+    def chip(self, key: str) -> QToolButton:
+        return self._chips[key]
+
+    def current(self) -> str:
+        b = self._group.checkedButton()
+        return str(b.property("key")) if b else ""
+
+    def set_current(self, key: str) -> None:
+        b = self._chips.get(key)
+        if b is not None and not b.isChecked():
+            b.setChecked(True)
+            self.chosen.emit(key)
+
+    def _clicked(self, button: QToolButton) -> None:
+        self.chosen.emit(str(button.property("key")))

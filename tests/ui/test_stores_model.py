@@ -1,0 +1,102 @@
+"""The stores table model: Qt's model contract, filters, sorting and in-place row updates."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from console.core.model import Eligibility, Method, Platform
+from console.service import StoreFilter
+from console.ui.models.stores_model import Col, RowFilter, StoresModel, StoreTable
+from tests.ui.rows import NOW, make_rows
+
+
+@pytest.fixture
+def model(qtbot):
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_rows(make_rows(10_000)))
+    return m
+
+
+def test_model_contract_with_10k_rows_filtered_and_sorted(qtmodeltester, model):
+    qtmodeltester.check(model, force_py=True)
+    model.sort(Col.WECHAT, Qt.SortOrder.DescendingOrder)
+    model.set_filter(RowFilter(StoreFilter(text="panda", platform=Platform.TAOBAO)))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_filters_match_a_plain_python_reference(model):
+    rows = make_rows(10_000)
+    cases = [
+        (StoreFilter(text="Blue fox"), lambda r: "blue fox" in f"{r.name}\t{r.id}".casefold()),
+        (StoreFilter(platform=Platform.TMALL), lambda r: r.platform == Platform.TMALL),
+        (StoreFilter(wechat_eligibility=Eligibility.INVITED), lambda r: r.wechat_eligibility == "invited"),
+        (StoreFilter(method=Method.ALIPAY, method_on=False), lambda r: not r.alipay_setting),
+        (StoreFilter(pending_only=True), lambda r: r.pending),
+        (StoreFilter(text="tm-0001"), lambda r: "tm-0001" in r.id),
+    ]
+    for flt, pred in cases:
+        model.set_filter(RowFilter(flt))
+        assert sorted(model.visible_ids()) == sorted(r.id for r in rows if pred(r)), flt
+
+
+def test_sort_by_deadline_puts_soonest_first_and_none_last(model):
+    model.sort(Col.DEADLINE, Qt.SortOrder.AscendingOrder)
+    t = model.table
+    ids = model.visible_ids()
+    deadlines = [t.deadline_of(t.index_of[i]) for i in ids]
+    present = [d for d in deadlines if d is not None]
+    assert present == sorted(present)
+    assert deadlines[-1] is None
+
+
+def test_update_rows_in_place_keeps_selection_on_the_same_store(model):
+    model.set_filter(RowFilter(StoreFilter(pending_only=True)))
+    before = model.rowCount()
+    target = model.visible_ids()[3]
+    from PySide6.QtCore import QPersistentModelIndex
+
+    keep = QPersistentModelIndex(model.index(3, 0))
+    first = model.table.ids[model.table.index_of[model.visible_ids()[0]]]
+    row = next(r for r in make_rows(10_000) if r.id == first)
+    model.update_rows([dataclasses.replace(row, pending=False)])  # drops out of the filter
+    assert model.rowCount() == before - 1
+    assert model.data(model.index(keep.row(), 0), Qt.ItemDataRole.UserRole + 1) == target
+
+
+def _median_ms(fn, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+@pytest.mark.bench
+@pytest.mark.parametrize("n,budget_ms", [(10_000, 8.0), (100_000, 50.0)])
+def test_filter_speed(qtbot, n, budget_ms):
+    from PySide6.QtWidgets import QTableView
+
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_rows(make_rows(n)))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(m)
+    texts = iter(["pa", "pan", "pand", "panda", "panda 1", "sun", "s", "金"] * 4)
+    flts = [
+        RowFilter(StoreFilter(text=next(texts))),
+        RowFilter(StoreFilter(text=next(texts), platform=Platform.TAOBAO)),
+        RowFilter(StoreFilter(wechat_eligibility=Eligibility.INVITED, text=next(texts))),
+        RowFilter(StoreFilter(method=Method.WECHAT_PAY, method_on=True)),
+        RowFilter(deadline_soon=True),
+    ]
+    for flt in flts:
+        m.set_filter(RowFilter())
+        ms = _median_ms(lambda flt=flt: (m.set_filter(flt), m.set_filter(RowFilter(StoreFilter(text="~")))))
+        print(f"\n{n} rows {flt}: {ms / 2:.2f} ms per filter")
+        assert ms / 2 <= budget_ms
