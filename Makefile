@@ -64,7 +64,8 @@ clean: ## remove the virtual environment and build output
 
 # ---- packaging (issue #6): PyInstaller one-folder bundle -> smoke test -> .tar.gz + .deb -------
 PKG_STAMP    := $(VENV)/.package-deps-installed
-PKG_SYS_PKGS := binutils dpkg
+# binutils to freeze; the Wayland libraries Qt's wayland plugin links to, so PyInstaller bundles them
+PKG_SYS_PKGS := binutils dpkg libwayland-cursor0 libwayland-egl1
 
 $(PKG_STAMP): requirements-package.lock $(STAMP)
 	@missing=$$(for p in $(PKG_SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
