@@ -151,6 +151,13 @@ def format_date(dt: datetime | None, lang: str) -> str:
     return locale_for(lang).toString(to_qdatetime(dt).date(), QLocale.FormatType.LongFormat)
 
 
+def format_short_date(dt: datetime | None, lang: str) -> str:
+    """A date in local time, short form ("2026/12/1" / "12/1/26"): for lists where space is tight."""
+    if dt is None:
+        return ""
+    return locale_for(lang).toString(to_qdatetime(dt).date(), QLocale.FormatType.ShortFormat)
+
+
 def split_duration(delta: timedelta) -> tuple[int, int, int]:
     """(days, hours, minutes) of a non-negative span, for a countdown sentence; rounds down."""
     total = max(int(delta.total_seconds()), 0)

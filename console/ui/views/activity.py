@@ -44,13 +44,26 @@ from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
 
-#: Newest entries shown (and exported); the audit log itself keeps everything.
+# Newest entries shown (and exported); the audit log itself keeps everything.
 ROW_LIMIT = 5000
 
 COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
-#: Outcomes offered in the filter, in the order a merchant thinks of them.
-OUTCOMES = ("ok", "queued", "refused", "failed")
-_RESULT_COLOURS = {"ok": "#2F9E6E", "queued": "#B7791F", "refused": "#C0392B", "failed": "#C0392B"}
+# Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
+OUTCOMES = ("ok", "queued", "coalesced", "cancelled", "refused", "discarded", "failed")
+_RESULT_COLOURS = {
+    "ok": "#2F9E6E",
+    "queued": "#B7791F",
+    "coalesced": "#B7791F",
+    "refused": "#C0392B",
+    "failed": "#C0392B",
+}
+_RESULT_ICONS = {
+    "ok": "sync-online",
+    "queued": "sync-pending",
+    "coalesced": "sync-pending",
+    "refused": "sync-refused",
+    "failed": "sync-refused",
+}
 
 
 class ActivityModel(QAbstractTableModel):
@@ -95,8 +108,7 @@ class ActivityModel(QAbstractTableModel):
             if column == "method" and entry.method is not None:
                 return icon(f"method-{entry.method.value}")
             if column == "result":
-                name = {"ok": "sync-online", "queued": "sync-pending", "refused": "sync-refused",
-                        "failed": "sync-refused"}.get(entry.result)
+                name = _RESULT_ICONS.get(entry.result)
                 return icon(name) if name else None
         if role == Qt.ItemDataRole.ForegroundRole and column == "result":
             colour = _RESULT_COLOURS.get(entry.result)
@@ -137,7 +149,9 @@ class ActivityView(BaseView):
         self._store_label = QLabel()
         self.store_filter = QComboBox()
         self.store_filter.setMinimumContentsLength(18)
-        self.store_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.store_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self._store_label.setBuddy(self.store_filter)
         self._method_label = QLabel()
         self.method_filter = QComboBox()
@@ -199,9 +213,7 @@ class ActivityView(BaseView):
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Activity"))
-        self._intro.setText(
-            self.tr("Every change you made and every sync with the platform, newest first.")
-        )
+        self._intro.setText(self.tr("Every change you made and every sync with the platform, newest first."))
         self._store_label.setText(self.tr("&Store"))
         self._method_label.setText(self.tr("&Method"))
         self._result_label.setText(self.tr("&Outcome"))
@@ -251,8 +263,9 @@ class ActivityView(BaseView):
             limit=ROW_LIMIT,
         )
 
-    def set_filter(self, *, store_id: str | None = None, method: Method | None = None,
-                   result: str | None = None) -> None:
+    def set_filter(
+        self, *, store_id: str | None = None, method: Method | None = None, result: str | None = None
+    ) -> None:
         """Choose filters in one go (tests, and "show this store's activity" links)."""
         self._filling = True
         try:
@@ -306,20 +319,28 @@ class ActivityView(BaseView):
         return {
             "ok": self.tr("Done"),
             "queued": self.tr("Waiting to sync"),
+            "coalesced": self.tr("Merged with an unsent change"),
+            "cancelled": self.tr("Cancelled, back to the confirmed setting"),
             "refused": self.tr("Refused"),
+            "discarded": self.tr("Discarded"),
             "failed": self.tr("Failed"),
         }.get(result, result)
 
     def action_text(self, entry: ActivityEntry) -> str:
         d = entry.detail
         method = texts.method_name(entry.method) if entry.method else self.tr("a payment method")
+        by_sync = entry.actor == "sync"
         if entry.action == "set_method":
             enabled = d.get("enabled")
             if enabled is True:
-                return self.tr("Turn on %1").replace("%1", method)
-            if enabled is False:
-                return self.tr("Turn off %1").replace("%1", method)
-            return self.tr("Change %1").replace("%1", method)
+                text = self.tr("Sent to the platform: turn on %1") if by_sync else self.tr("Turn on %1")
+            elif enabled is False:
+                text = self.tr("Sent to the platform: turn off %1") if by_sync else self.tr("Turn off %1")
+            else:
+                text = self.tr("Sent a change of %1 to the platform") if by_sync else self.tr("Change %1")
+            return text.replace("%1", method)
+        if entry.action == "send_feedback" and by_sync:
+            return self.tr("Sent your feedback to the platform")
         known = {
             "send_feedback": self.tr("Send feedback on a rule change"),
             "sync_push": self.tr("Send a change to the platform"),
@@ -337,14 +358,22 @@ class ActivityView(BaseView):
         code = d.get("code") or d.get("refused_code") or d.get("reason_code")
         message = d.get("message") or d.get("refused_message")
         if code or message:
-            parts.append(texts.refusal_code_text(str(code) if code else None,
-                                                 str(message) if message else None, self.lang))
+            parts.append(
+                texts.refusal_code_text(
+                    str(code) if code else None, str(message) if message else None, self.lang
+                )
+            )
         elif d.get("error"):
             parts.append(str(d["error"]))
-        changes = d.get("changes")
+        changes = d.get("pulled", d.get("changes"))
         if isinstance(changes, int):
-            text = self.tr("1 change") if changes == 1 else self.tr("%1 changes")
+            text = self.tr("1 update received") if changes == 1 else self.tr("%1 updates received")
             parts.append(text.replace("%1", str(changes)))
+        eligibility = d.get("eligibility")
+        if isinstance(eligibility, str):
+            parts.append(self.tr("Platform status: %1").replace("%1", texts.eligibility_name(eligibility)))
+        if d.get("replayed"):
+            parts.append(self.tr("the platform already had it"))
         announcement = d.get("announcement_id")
         if announcement:
             parts.append(self.tr("Announcement %1").replace("%1", str(announcement)))
@@ -403,7 +432,8 @@ class ActivityView(BaseView):
         else:
             self.message.setText(
                 (self.tr("Saved 1 entry to %2.") if n == 1 else self.tr("Saved %1 entries to %2."))
-                .replace("%1", str(n)).replace("%2", path)
+                .replace("%1", str(n))
+                .replace("%2", path)
             )
         self.message.show()
 

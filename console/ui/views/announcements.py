@@ -47,14 +47,14 @@ from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
 from console.service import ChangeResult, StoreFilter
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_date, format_datetime, split_duration
+from console.ui.money import format_datetime, format_short_date, split_duration
 from console.ui.resources import icon
 from console.ui.tasks import Task
 from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
 
-#: How often the countdown is redrawn; the period can also close while the merchant reads.
+# How often the countdown is redrawn; the period can also close while the merchant reads.
 COUNTDOWN_INTERVAL_MS = 30_000
 
 _ERROR_STYLE = "color: #C0392B;"
@@ -136,7 +136,7 @@ class AnnouncementListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("warning" if not a.meets_notice_period else "view-announcements")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            unread = self._view.tr("Unread") if not a.read else ""
+            unread = self.tr("Unread") if not a.read else ""
             return f"{unread} {a.title.get(self._view.lang)}. {self._view.status_line(a)}".strip()
         if role == ReadRole:
             return a.read
@@ -155,6 +155,7 @@ class AnnouncementsView(BaseView):
         self.model = AnnouncementListModel(self)
         self.impact: dict[str, Impact] = {}
         self._counting: set[str] = set()
+        self._read_wanted: dict[str, bool] = {}
         self.feedback_error: Reason | None = None
         self.feedback_notice = ""
         self._current_id: str | None = None
@@ -296,9 +297,19 @@ class AnnouncementsView(BaseView):
         self.empty_label.setStyleSheet(_MUTED_STYLE)
         d.insertWidget(0, self.empty_label)
         self._detail_widgets: list[QWidget] = [
-            self.detail_title, self.read_button, self.body_label, self._impact_heading, self.impact_label,
-            self._feedback_heading, self.history_label, self.feedback_edit, self.counter_label,
-            self.send_button, self.feedback_message, *self._fact_names, *self.fact_values.values(),
+            self.detail_title,
+            self.read_button,
+            self.body_label,
+            self._impact_heading,
+            self.impact_label,
+            self._feedback_heading,
+            self.history_label,
+            self.feedback_edit,
+            self.counter_label,
+            self.send_button,
+            self.feedback_message,
+            *self._fact_names,
+            *self.fact_values.values(),
         ]
 
     # -- the view protocol ----------------------------------------------------------------------
@@ -314,7 +325,9 @@ class AnnouncementsView(BaseView):
         self._stale = False
         keep = self._current_id
         self.impact.clear()
-        self.model.set_items(self.ctx.service.announcements())
+        items = self.ctx.service.announcements()
+        # a read flag still being written on the db lane wins over what the GUI connection read
+        self.model.set_items([replace(a, read=self._read_wanted.get(a.id, a.read)) for a in items])
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and self.model.items:
             row = 0
@@ -344,7 +357,10 @@ class AnnouncementsView(BaseView):
             )
         )
         names = (
-            self.tr("Published"), self.tr("Opinion period"), self.tr("Time left"), self.tr("Takes effect")
+            self.tr("Published"),
+            self.tr("Opinion period"),
+            self.tr("Time left"),
+            self.tr("Takes effect"),
         )
         for label, text in zip(self._fact_names, names, strict=True):
             label.setText(text)
@@ -367,8 +383,9 @@ class AnnouncementsView(BaseView):
         days, hours, minutes = split_duration(delta)
         d = self._count(days, self.tr("1 day"), self.tr("%1 days"))
         h = self._count(hours, self.tr("1 hour"), self.tr("%1 hours"))
-        m = self._count(max(minutes, 1 if not (days or hours) else minutes), self.tr("1 minute"),
-                        self.tr("%1 minutes"))
+        m = self._count(
+            max(minutes, 1 if not (days or hours) else minutes), self.tr("1 minute"), self.tr("%1 minutes")
+        )
         if days:
             return self.tr("%1 %2").replace("%1", d).replace("%2", h) if hours else d
         if hours:
@@ -389,8 +406,8 @@ class AnnouncementsView(BaseView):
         if a.opinion_open(now):
             return _fill(self.tr("Feedback open · %1 left"), self.duration_text(a.opinion_closes_at - now))
         if now < a.effective_at:
-            return self.tr("Takes effect %1").replace("%1", format_date(a.effective_at, self.lang))
-        return self.tr("In effect since %1").replace("%1", format_date(a.effective_at, self.lang))
+            return _fill(self.tr("Takes effect %1"), format_short_date(a.effective_at, self.lang))
+        return _fill(self.tr("In effect since %1"), format_short_date(a.effective_at, self.lang))
 
     def sync_state_text(self, state: SyncState) -> str:
         if state == SyncState.PENDING:
@@ -439,8 +456,12 @@ class AnnouncementsView(BaseView):
                 self.tr(
                     "Published only %1 before it takes effect: less than the 7 days' notice the rules "
                     "require. You may raise this in your feedback or with platform support."
-                ).replace("%1", self.duration_text(a.notice_period) if days < 1 else
-                          self._count(days, self.tr("1 day"), self.tr("%1 days")))
+                ).replace(
+                    "%1",
+                    self.duration_text(a.notice_period)
+                    if days < 1
+                    else self._count(days, self.tr("1 day"), self.tr("%1 days")),
+                )
             )
             self.notice_flag.show()
         self.fact_values["published"].setText(format_datetime(a.published_at, lang))
@@ -471,14 +492,16 @@ class AnnouncementsView(BaseView):
                     on_error=self._on_impact_error,
                 )
             return
-        lines = [
-            self.tr("%1 of your %2 stores are on %3.")
-            .replace("%1", str(impact.affected_stores))
-            .replace("%2", str(impact.total_stores))
-            .replace("%3", where)
-            if impact.affected_stores
-            else self.tr("None of your stores are on %1: nothing changes for you.").replace("%1", where)
-        ]
+        if not impact.affected_stores:
+            first = _fill(self.tr("None of your stores are on %1: nothing changes for you."), where)
+        elif not platforms:
+            first = _fill(self.tr("It applies to all %1 of your stores."), str(impact.total_stores))
+        else:
+            first = _fill(
+                self.tr("%1 of your %2 stores are on %3."),
+                str(impact.affected_stores), str(impact.total_stores), where,
+            )
+        lines = [first]
         if impact.affected_stores:
             for method in sorted(impact.method_on, key=lambda m: m.value):
                 lines.append(
@@ -540,8 +563,11 @@ class AnnouncementsView(BaseView):
         self.counter_label.setStyleSheet(_ERROR_STYLE if n > FEEDBACK_MAX_CHARS else _MUTED_STYLE)
         a = self.current()
         self.send_button.setEnabled(
-            a is not None and not self._sending and a.opinion_open(self.now())
-            and len(self.feedback_edit.toPlainText().strip()) > 0 and n <= FEEDBACK_MAX_CHARS
+            a is not None
+            and not self._sending
+            and a.opinion_open(self.now())
+            and len(self.feedback_edit.toPlainText().strip()) > 0
+            and n <= FEEDBACK_MAX_CHARS
         )
 
     # -- actions -------------------------------------------------------------------------------
@@ -602,8 +628,17 @@ class AnnouncementsView(BaseView):
     def _set_read(self, a: Announcement, read: bool) -> None:
         """Show it at once; the flag is stored on the db lane (a write, not for the GUI thread)."""
         self.model.replace_item(replace(a, read=read))
-        self.ctx.tasks.run(lambda t: t.service.mark_read(a.id, read), on_done=None,
-                           on_error=lambda exc: log.error("mark_read failed", exc_info=exc))
+        self._read_wanted[a.id] = read
+
+        def stored(_: object) -> None:
+            if self._read_wanted.get(a.id) == read:
+                del self._read_wanted[a.id]
+
+        def failed(exc: BaseException) -> None:
+            self._read_wanted.pop(a.id, None)
+            log.error("mark_read failed", exc_info=exc)
+
+        self.ctx.tasks.run(lambda t: t.service.mark_read(a.id, read), on_done=stored, on_error=failed)
 
     def _on_impact(self, result: tuple[str, Impact]) -> None:
         announcement_id, impact = result
@@ -620,7 +655,8 @@ class AnnouncementsView(BaseView):
 
     def _on_feedback_text(self) -> None:
         if self.feedback_error is not None and self.feedback_error.code in (
-            ReasonCode.FEEDBACK_EMPTY, ReasonCode.FEEDBACK_TOO_LONG
+            ReasonCode.FEEDBACK_EMPTY,
+            ReasonCode.FEEDBACK_TOO_LONG,
         ):
             self.feedback_error = None
             a = self.current()

@@ -59,11 +59,11 @@ from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
 
-#: What the amount field holds when the view first opens: a typical basket.
+# What the amount field holds when the view first opens: a typical basket.
 DEFAULT_AMOUNT_FEN = 128_00
-#: Default monthly volume of the fee comparison (¥100,000): a middling shop's month.
+# Default monthly volume of the fee comparison (¥100,000): a middling shop's month.
 DEFAULT_VOLUME_FEN = 100_000_00
-#: Pixels per QR module on screen; the code of a short payload is then ~200 px wide.
+# Pixels per QR module on screen; the code of a short payload is then ~200 px wide.
 QR_MODULE_PX = 5
 
 _ERROR_STYLE = "color: #C0392B;"
@@ -132,7 +132,7 @@ class _FeeBars(QWidget):
             painter.end()
 
 
-#: Our colours per method (the same hues as the method icons; not the wallets' brand colours).
+# Our colours per method (the same hues as the method icons; not the wallets' brand colours).
 METHOD_COLOURS: dict[Method, str] = {Method.ALIPAY: "#2F6FDB", Method.WECHAT_PAY: "#0E8FA3"}
 
 # The shopper's screen is always drawn light, like the phone it imitates, whatever our theme.
@@ -179,6 +179,7 @@ class ShopperScreen(QFrame):
             item = self._layout.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.setParent(None)  # gone from findChildren() now, not at the next event loop pass
                 w.deleteLater()
         self.method_rows = {}
 
@@ -197,11 +198,11 @@ class ShopperScreen(QFrame):
         body = QVBoxLayout()
         body.setContentsMargins(18, 4, 18, 0)
         body.setSpacing(10)
-        title = QLabel(store_name or words.tr("Checkout"))
+        title = QLabel(store_name or self.tr("Checkout"))
         title.setWordWrap(True)
         body.addWidget(title)
         if preview is None:
-            empty = QLabel(words.tr("Choose a store to see its checkout."))
+            empty = QLabel(self.tr("Choose a store to see its checkout."))
             empty.setObjectName("emptyScreen")
             empty.setWordWrap(True)
             body.addWidget(empty)
@@ -209,10 +210,10 @@ class ShopperScreen(QFrame):
             amount = QLabel(format_fen(preview.amount_fen, words.lang))
             amount.setObjectName("screenAmount")
             body.addWidget(amount)
-            pick = QLabel(words.tr("Pay with"))
+            pick = QLabel(self.tr("Pay with"))
             body.addWidget(pick)
             if not preview.shown:
-                none = QLabel(words.tr("No payment method is available: shoppers cannot pay."))
+                none = QLabel(self.tr("No payment method is available: shoppers cannot pay."))
                 none.setObjectName("emptyScreen")
                 none.setWordWrap(True)
                 body.addWidget(none)
@@ -221,7 +222,7 @@ class ShopperScreen(QFrame):
                 self.method_rows[line.method] = row
                 body.addWidget(row)
             body.addStretch(1)
-            pay = QLabel(words.tr("Pay %1").replace("%1", format_fen(preview.amount_fen, words.lang)))
+            pay = QLabel(self.tr("Pay %1").replace("%1", format_fen(preview.amount_fen, words.lang)))
             pay.setObjectName("payButton")
             pay.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if preview.shown:
@@ -237,7 +238,7 @@ class ShopperScreen(QFrame):
             dots = QLabel("● ● ●")
             dots.setStyleSheet("color: #C4CAD1; letter-spacing: 2px;")
             row.addWidget(dots)
-            address = QLabel(words.tr("Secure checkout"))
+            address = QLabel(self.tr("Secure checkout"))
             row.addWidget(address, 1, Qt.AlignmentFlag.AlignCenter)
         else:
             clock = QLabel("9:41")
@@ -266,15 +267,15 @@ class ShopperScreen(QFrame):
         name.setStyleSheet("font-weight: 600;")
         grid.addWidget(name, 0, 1)
         if line.is_default:
-            tag = QLabel(words.tr("Default"))
+            tag = QLabel(self.tr("Default"))
             tag.setObjectName("defaultTag")
             grid.addWidget(tag, 0, 2, Qt.AlignmentFlag.AlignRight)
-        how = words.tr("Scan the QR code with the app") if line.as_qr else words.tr("Pay in the app")
+        how = self.tr("Scan the QR code with the app") if line.as_qr else self.tr("Pay in the app")
         sub = QLabel(how)
         sub.setWordWrap(True)
         grid.addWidget(sub, 1, 1, 1, 2)
         fee = QLabel(
-            words.tr("Only you see this: fee %1 (%2), you receive %3")
+            self.tr("Only you see this: fee %1 (%2), you receive %3")
             .replace("%1", format_fen(line.fee_fen, words.lang))
             .replace("%2", format_bps(line.fee_bps, words.lang))
             .replace("%3", format_fen(line.net_fen, words.lang))
@@ -730,11 +731,12 @@ class CheckoutView(BaseView):
             self.hidden_label.setText(self.tr("Every method is shown for this amount and device."))
             return
         parts = []
+        because = self.tr("hidden because:")
         for item in hidden:
             reasons = "".join(f"<li>{_escape(self.reason_text(r))}</li>" for r in item.reasons)
             parts.append(
                 f"<p style='margin:0'><b>{_escape(self.method_name(item.method))}</b> — "
-                f"{_escape(self.tr('hidden because:'))}</p><ol style='margin-top:2px'>{reasons}</ol>"
+                f"{_escape(because)}</p><ol style='margin-top:2px'>{reasons}</ol>"
             )
         self.hidden_label.setText("".join(parts))
 
@@ -743,6 +745,7 @@ class CheckoutView(BaseView):
             item = self.wallet_icons.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.setParent(None)  # gone from findChildren() now, not at the next event loop pass
                 w.deleteLater()
         if not self.qr_payload:
             self.qr_label.clear()
@@ -791,8 +794,12 @@ class CheckoutView(BaseView):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.fee_table.setItem(i, col, item)
             bars.append(
-                (self.method_name(row.method), row.fee_fen, format_fen(row.fee_fen, self.lang),
-                 QColor(METHOD_COLOURS.get(row.method, "#6B7789")))
+                (
+                    self.method_name(row.method),
+                    row.fee_fen,
+                    format_fen(row.fee_fen, self.lang),
+                    QColor(METHOD_COLOURS.get(row.method, "#6B7789")),
+                )
             )
         self.fee_table.resizeRowsToContents()
         self.fee_bars.set_bars(bars)

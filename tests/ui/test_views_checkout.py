@@ -1,0 +1,176 @@
+"""Checkout preview view over a real local test DB: store, amount and device drive the preview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel
+
+from console.core.model import Device, Method
+from console.core.reasons import ReasonCode
+from console.ui import texts
+from console.ui.context import UiContext
+from console.ui.qr import qr_matrix, sample_matrix
+from console.ui.views.checkout import QR_MODULE_PX, CheckoutView
+from tests.ui.views_support import build_ctx, chinese, keep_none_alive
+
+
+@pytest.fixture
+def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
+    keep_none_alive()
+    c = build_ctx(tmp_path)
+    yield c
+    c.tasks.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, ctx: UiContext) -> CheckoutView:
+    v = CheckoutView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1100, 760)
+    v.show()
+    qtbot.waitUntil(lambda: v.preview is not None)
+    return v
+
+
+def hidden_codes(view: CheckoutView, method: Method) -> list[ReasonCode]:
+    assert view.preview is not None
+    for item in view.preview.hidden:
+        if item.method == method:
+            return [r.code for r in item.reasons]
+    return []
+
+
+def shown(view: CheckoutView) -> list[Method]:
+    assert view.preview is not None
+    return [line.method for line in view.preview.shown]
+
+
+def test_opens_with_the_stores_and_their_checkout(view: CheckoutView) -> None:
+    assert view.store_combo.count() == 3
+    assert view.current_store_id() == "tb-000001"
+    assert view.preview is not None and view.preview.amount_fen == 128_00
+    # both live and on: Alipay first (display order 1) and default, WeChat Pay beside it
+    assert shown(view) == [Method.ALIPAY, Method.WECHAT_PAY]
+    assert view.preview.default == Method.ALIPAY
+    assert set(view.shopper_screen.method_rows) == {Method.ALIPAY, Method.WECHAT_PAY}
+    assert view.shopper_screen.method_rows[Method.ALIPAY].property("default") == "true"
+    # fees per method from the platform's terms (Taobao: Alipay 0.6 %, WeChat Pay 0.55 %)
+    fees = {line.method: (line.fee_fen, line.net_fen) for line in view.preview.shown}
+    assert fees[Method.ALIPAY] == (77, 128_00 - 77)  # 76.8 fen rounded half up
+    assert fees[Method.WECHAT_PAY] == (70, 128_00 - 70)  # 70.4 fen
+
+
+def test_mini_program_hides_wechat_pay_with_its_reason(qtbot, view: CheckoutView) -> None:
+    view.device_buttons[Device.MINI_PROGRAM].click()
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.device == Device.MINI_PROGRAM)
+    assert shown(view) == [Method.ALIPAY]
+    assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.DEVICE_UNSUPPORTED]
+    assert view.preview is not None
+    reason = view.preview.hidden[0].reasons[0]
+    assert texts.reason_text(reason, "en") in view.hidden_label.text()
+    assert "Mini program" in view.hidden_label.text()
+
+
+def test_amount_over_the_limit_hides_wechat_pay(qtbot, view: CheckoutView) -> None:
+    view.amount_edit.clear()
+    qtbot.keyClicks(view.amount_edit, "¥60,000")
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.amount_fen == 60_000_00)
+    assert shown(view) == [Method.ALIPAY]
+    assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.AMOUNT_OVER_LIMIT]
+    assert "¥50,000.00" in view.hidden_label.text()  # the limit, formatted
+
+
+def test_store_change_follows_and_shows_the_reason_chain(qtbot, view: CheckoutView) -> None:
+    view.set_store("tb-000003")
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tb-000003")
+    assert view.store_combo.currentData() == "tb-000003"
+    assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.NOT_INVITED]
+    view.set_store("tm-000002")  # WeChat Pay in review on Tmall
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tm-000002")
+    assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.REVIEW_PENDING]
+    assert "reviewed" in view.hidden_label.text()
+
+
+def test_store_search_is_by_name_or_id(view: CheckoutView) -> None:
+    completer = view.store_combo.completer()
+    assert completer is not None
+    assert completer.filterMode() == Qt.MatchFlag.MatchContains
+    completer.setCompletionPrefix("北岸")
+    assert completer.currentCompletion().endswith("tm-000002")
+    completer.setCompletionPrefix("000003")
+    assert "Pine Needle Crafts" in completer.currentCompletion()
+
+
+def test_invalid_amount_shows_a_message_and_keeps_text_and_preview(qtbot, view: CheckoutView) -> None:
+    view.amount_edit.clear()
+    qtbot.keyClicks(view.amount_edit, "12.3.4")
+    qtbot.waitUntil(lambda: view.amount_message.isVisible() and view.preview is not None
+                    and view.preview.amount_fen == 12_30)
+    assert "not an amount" in view.amount_message.text()
+    # "12.3" was a valid amount on the way: the preview keeps it and the message says so
+    assert "¥12.30" in view.amount_message.text()
+    assert view.amount_edit.text() == "12.3.4"  # nothing the merchant typed is lost
+    assert view.preview is not None and view.preview.amount_fen == 12_30
+    view.amount_edit.setText("1,23")
+    assert "three digits" in view.amount_message.text()
+    view.amount_edit.setText("0")
+    assert "above zero" in view.amount_message.text()
+
+
+def test_full_width_digits_are_read(qtbot, view: CheckoutView) -> None:
+    view.amount_edit.setText("￥１，２３４．５")
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.amount_fen == 1_234_50)
+    assert not view.amount_message.isVisible()
+
+
+def test_qr_code_carries_the_store_receive_code(qtbot, view: CheckoutView) -> None:
+    assert view.qr_payload == "mcpay://receive/tb-000001"
+    pixmap = view.qr_label.pixmap()
+    assert not pixmap.isNull()
+    assert sample_matrix(pixmap.toImage(), QR_MODULE_PX) == qr_matrix("mcpay://receive/tb-000001")
+    chips = [w.text() for w in view._qr_box.findChildren(QLabel) if "method-" in w.text()]
+    assert len(chips) == 2 and "Alipay" in chips[0] and "WeChat Pay" in chips[1]
+    view.set_store("tm-000002")
+    qtbot.waitUntil(lambda: view.qr_payload == "mcpay://receive/tm-000002")
+    assert view.preview is not None and view.preview.qr_wallets == (Method.ALIPAY,)
+
+
+def test_export_png_writes_an_image(view: CheckoutView, tmp_path: Path) -> None:
+    target = tmp_path / "checkout.png"
+    assert view.export_png(target)
+    assert target.stat().st_size > 1000
+    image = QImage(str(target))
+    assert not image.isNull()
+    assert image.width() > view.shopper_screen.width() and image.height() >= view.shopper_screen.height()
+
+
+def test_monthly_fee_comparison(qtbot, view: CheckoutView) -> None:
+    # ¥100,000 a month on Taobao: WeChat Pay 0.55 % = ¥550, Alipay 0.6 % = ¥600; cheapest first
+    assert [(r.method, r.fee_fen) for r in view.fee_rows] == [
+        (Method.WECHAT_PAY, 550_00),
+        (Method.ALIPAY, 600_00),
+    ]
+    cell = view.fee_table.item(0, 2)
+    assert cell is not None and cell.text() == "¥550.00"
+    assert "¥50.00" in view.fee_note.text()
+    view.volume_edit.setText("20000")
+    qtbot.waitUntil(lambda: view.fee_rows and view.fee_rows[0].fee_fen == 110_00)
+    view.volume_edit.setText("lots")
+    qtbot.waitUntil(view.volume_message.isVisible)
+    assert view.fee_rows[0].fee_fen == 110_00  # the last valid volume stays
+
+
+def test_retranslates_to_chinese(qtbot, view: CheckoutView, ctx: UiContext, tmp_path: Path) -> None:
+    assert view._title.text() == "Checkout preview"
+    with chinese(ctx, tmp_path):
+        qtbot.waitUntil(lambda: view._title.text() == "收银台预览")
+        assert view._device_label.text() == "买家设备"
+        assert view.shopper_screen.method_rows  # the shopper's screen was redrawn in Chinese
+        assert any(w.text() == "选择支付方式" for w in view.shopper_screen.findChildren(QLabel))
+        assert view.export_button.text() == "导出为 PNG…"
+    qtbot.waitUntil(lambda: view._title.text() == "Checkout preview")
