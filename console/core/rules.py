@@ -71,7 +71,7 @@ def store_refusal(store: Store) -> Reason | None:
 
 
 def _platform_reason_params(state: MethodState) -> dict[str, Any]:
-    return {"reason_code": state.reason_code, "reason_text": state.reason_text}
+    return {"method": state.method, "reason_code": state.reason_code, "reason_text": state.reason_text}
 
 
 def _expired(invitation: Invitation | None) -> Reason:
@@ -192,8 +192,8 @@ def eligibility_reason(state: MethodState, invitation: Invitation | None, now: d
             return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
         if invitation is not None and now >= invitation.deadline_at:
             return _expired(invitation)
-        if state.wanted:
-            return None
+        if state.wanted and not state.enabled:
+            return None  # the chain says PENDING_SYNC instead
         params = {"deadline_at": invitation.deadline_at} if invitation else {}
         return Reason(ReasonCode.INVITATION_NOT_ACCEPTED, params)
     if e is Eligibility.IN_REVIEW:
@@ -229,6 +229,7 @@ def hidden_reasons(
     "Now" means the platform's confirmed facts: a pending "off" does not hide a method until it
     syncs (shoppers still see it), so it adds nothing here; ``MethodState.sync_state`` tells.
     """
+    method = state.method
     chain: list[Reason] = []
     refusal = store_refusal(store)
     if refusal is not None:
@@ -238,16 +239,17 @@ def hidden_reasons(
         chain.append(eligibility)
     if not state.enabled:
         if state.wanted:
-            chain.append(Reason(ReasonCode.PENDING_SYNC, {"enabled": True}))
+            chain.append(Reason(ReasonCode.PENDING_SYNC, {"method": method, "enabled": True}))
         elif state.eligibility not in _OFF_BY_ELIGIBILITY:
-            chain.append(Reason(ReasonCode.TURNED_OFF))
+            chain.append(Reason(ReasonCode.TURNED_OFF, {"method": method}))
     if terms is None:
-        chain.append(Reason(ReasonCode.NO_TERMS))
+        chain.append(Reason(ReasonCode.NO_TERMS, {"method": method}))
     else:
         if device is not None and device not in terms.devices:
-            chain.append(Reason(ReasonCode.DEVICE_UNSUPPORTED, {"device": device}))
+            chain.append(Reason(ReasonCode.DEVICE_UNSUPPORTED, {"method": method, "device": device}))
         if amount_fen is not None and terms.max_amount_fen is not None and amount_fen > terms.max_amount_fen:
-            chain.append(Reason(ReasonCode.AMOUNT_OVER_LIMIT, {"max_amount_fen": terms.max_amount_fen}))
+            limit = {"method": method, "max_amount_fen": terms.max_amount_fen}
+            chain.append(Reason(ReasonCode.AMOUNT_OVER_LIMIT, limit))
     return tuple(chain)
 
 
@@ -299,5 +301,5 @@ def can_send_feedback(announcement: Announcement, text: str, now: datetime) -> D
     if not text.strip():
         return Decision.no(ReasonCode.FEEDBACK_EMPTY)
     if len(text) > FEEDBACK_MAX_CHARS:
-        return Decision.no(ReasonCode.FEEDBACK_TOO_LONG, length=len(text), max_chars=FEEDBACK_MAX_CHARS)
+        return Decision.no(ReasonCode.FEEDBACK_TOO_LONG, length=len(text), max_length=FEEDBACK_MAX_CHARS)
     return Decision.yes()

@@ -196,15 +196,23 @@ def populate(
     None gives default_announcements(now); [] gives none. Dates in announcement dicts may be
     datetimes or strings; list fields may be lists.
     """
-    specs = generated_stores(stores) if isinstance(stores, int) else [
-        s if isinstance(s, StoreSpec) else StoreSpec(s) for s in stores
-    ]
+    specs = (
+        generated_stores(stores)
+        if isinstance(stores, int)
+        else [s if isinstance(s, StoreSpec) else StoreSpec(s) for s in stores]
+    )
     day = timedelta(days=1)
     store_rows, method_rows, invitation_rows, event_rows = [], [], [], []
     for s in specs:
         store_rows.append(
-            (s.id, s.platform, s.name or f"Store {s.id}", s.category, s.status,
-             s.receive_code if s.receive_code is not None else f"mcpay://receive/{s.id}")
+            (
+                s.id,
+                s.platform,
+                s.name or f"Store {s.id}",
+                s.category,
+                s.status,
+                s.receive_code if s.receive_code is not None else f"mcpay://receive/{s.id}",
+            )
         )
         method_rows.append((s.id, "alipay", s.alipay, int(s.alipay_on), None, None, None, None, _ts(now)))
         launch = s.launch_at or now + 30 * day
@@ -213,14 +221,28 @@ def populate(
             reason_zh = s.reason_zh or ("营业执照不符" if s.reason_code else None)
             reason_en = s.reason_en or ("License does not match" if s.reason_code else None)
             method_rows.append(
-                (s.id, "wechat_pay", s.wechat, int(_wechat_on(s)), s.reason_code, reason_zh, reason_en,
-                 _ts(wechat_launch), _ts(now))
+                (
+                    s.id,
+                    "wechat_pay",
+                    s.wechat,
+                    int(_wechat_on(s)),
+                    s.reason_code,
+                    reason_zh,
+                    reason_en,
+                    _ts(wechat_launch),
+                    _ts(now),
+                )
             )
         wants_invitation = s.invitation if s.invitation is not None else s.wechat != "not_invited"
         if wants_invitation:
             invitation_rows.append(
-                (s.id, s.phase, _ts(s.window_opens_at or now - 7 * day), _ts(s.deadline_at or now + 14 * day),
-                 _ts(launch))
+                (
+                    s.id,
+                    s.phase,
+                    _ts(s.window_opens_at or now - 7 * day),
+                    _ts(s.deadline_at or now + 14 * day),
+                    _ts(launch),
+                )
             )
             events = s.events or [(now - 7 * day, "not_invited", "invited", f"phase {s.phase} opened")]
             event_rows.extend((s.id, _ts(at), f, t, note) for at, f, t, note in events)
@@ -251,8 +273,14 @@ def populate(
             conn.execute(
                 """INSERT OR REPLACE INTO method_terms (platform, method, fee_bps, max_amount_fen, devices,
                        display_order) VALUES (?, ?, ?, ?, ?, ?)""",
-                (t["platform"], t["method"], t["fee_bps"], t.get("max_amount_fen"),
-                 json.dumps(list(t.get("devices", []))), t.get("display_order", 1)),
+                (
+                    t["platform"],
+                    t["method"],
+                    t["fee_bps"],
+                    t.get("max_amount_fen"),
+                    json.dumps(list(t.get("devices", []))),
+                    t.get("display_order", 1),
+                ),
             )
         for a in default_announcements(now) if announcements is None else announcements:
             insert_announcement(db, a)
@@ -260,8 +288,14 @@ def populate(
             conn.execute(
                 """INSERT INTO feedback (id, announcement_id, text, created_at, sync_state, outbox_id)
                    VALUES (?, ?, ?, ?, ?, ?)""",
-                (f["id"], f["announcement_id"], f["text"], _value(f.get("created_at", now)),
-                 f.get("sync_state", "confirmed"), f.get("outbox_id")),
+                (
+                    f["id"],
+                    f["announcement_id"],
+                    f["text"],
+                    _value(f.get("created_at", now)),
+                    f.get("sync_state", "confirmed"),
+                    f.get("outbox_id"),
+                ),
             )
         for key, value in (meta or {}).items():
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -1,0 +1,1 @@
+"""Tests of console/core (plain pytest, no Qt)."""
