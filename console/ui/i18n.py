@@ -102,7 +102,7 @@ def fmt_duration(delta: timedelta) -> str:
 
 
 def fmt_countdown(deadline: datetime | None, now: datetime) -> str:
-    """"in 3 days" before a deadline, "passed" after it, "" without one."""
+    """ "in 3 days" before a deadline, "passed" after it, "" without one."""
     tr = QCoreApplication.translate
     if deadline is None:
         return ""

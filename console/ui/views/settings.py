@@ -1,0 +1,338 @@
+"""Settings: language, platform and its secret, data folder, sync interval, theme.
+
+App settings are ``console.config`` (``settings.json`` in the data folder, shared with the CLI);
+the secret goes to the OS keyring through ``console.credentials`` and never into a file unless
+the merchant explicitly allows it here. The data folder's location is kept outside the data
+folder (user-level QSettings) and takes effect on the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.config import AppConfig, load_config, save_config
+from console.ui.context import UiContext
+from console.ui.views.base import BaseView
+
+log = logging.getLogger(__name__)
+
+#: user-level QSettings key (not in the data folder: it says where the data folder is)
+DATA_DIR_KEY = "data_dir"
+
+
+def user_settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MerchantConsole", "merchant-console"
+    )
+
+
+def _card(title: QLabel) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(16, 12, 16, 14)
+    lay.setSpacing(8)
+    title.setObjectName("cardTitle")
+    lay.addWidget(title)
+    return frame, lay
+
+
+def _muted(text_label: QLabel) -> QLabel:
+    text_label.setProperty("muted", True)
+    text_label.setWordWrap(True)
+    return text_label
+
+
+class SettingsView(BaseView):
+    view_name = "settings"
+    language_chosen = Signal(str)  # "system", "zh_CN" or "en"
+    interval_changed = Signal(int)  # seconds
+    work_offline_changed = Signal(bool)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.config: AppConfig = load_config(ctx.data_dir).config
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 16)
+        lay.setSpacing(12)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        lay.addWidget(self.title)
+
+        # language and look
+        self.lang_title = QLabel()
+        card, cl = _card(self.lang_title)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.lang_label = QLabel()
+        self.language = QComboBox()
+        for code in ("system", "zh_CN", "en"):
+            self.language.addItem("", code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.config.language)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.lang_label.setBuddy(self.language)
+        form.addRow(self.lang_label, self.language)
+        self.theme_label = QLabel()
+        self.theme_text = _muted(QLabel())
+        form.addRow(self.theme_label, self.theme_text)
+        cl.addLayout(form)
+        lay.addWidget(card)
+
+        # platform
+        self.platform_title = QLabel()
+        card, cl = _card(self.platform_title)
+        self.demo_radio = QRadioButton()
+        self.real_radio = QRadioButton()
+        self.platform_group = QButtonGroup(self)
+        self.platform_group.addButton(self.demo_radio)
+        self.platform_group.addButton(self.real_radio)
+        self.demo_text = _muted(QLabel())
+        cl.addWidget(self.demo_radio)
+        cl.addWidget(self.demo_text)
+        cl.addWidget(self.real_radio)
+        pform = QFormLayout()
+        self.url_label, self.key_label, self.secret_label = QLabel(), QLabel(), QLabel()
+        self.url = QLineEdit(self.config.platform_url or "")
+        self.app_key = QLineEdit(self.config.app_key or "")
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, field in (
+            (self.url_label, self.url),
+            (self.key_label, self.app_key),
+            (self.secret_label, self.secret),
+        ):
+            label.setBuddy(field)
+            pform.addRow(label, field)
+        cl.addLayout(pform)
+        self.keyring_text = _muted(QLabel())
+        cl.addWidget(self.keyring_text)
+        self.allow_file = QCheckBox()
+        self.allow_file.setChecked(self.config.allow_file_secret)
+        cl.addWidget(self.allow_file)
+        row = QHBoxLayout()
+        self.save_platform = QPushButton()
+        self.save_platform.setObjectName("primary")
+        self.save_platform.clicked.connect(self.apply_platform)
+        self.platform_status = _muted(QLabel())
+        row.addWidget(self.save_platform)
+        row.addWidget(self.platform_status, 1)
+        cl.addLayout(row)
+        (self.real_radio if self.config.platform_url else self.demo_radio).setChecked(True)
+        self.real_radio.toggled.connect(self._platform_mode)
+        self._platform_mode()
+        lay.addWidget(card)
+
+        # sync
+        self.sync_title = QLabel()
+        card, cl = _card(self.sync_title)
+        sform = QFormLayout()
+        sform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.interval_label = QLabel()
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 240)
+        self.interval.setValue(max(1, round(self.config.sync_interval_s / 60)))
+        self.interval.valueChanged.connect(self._interval_changed)
+        self.interval_label.setBuddy(self.interval)
+        sform.addRow(self.interval_label, self.interval)
+        self.offline = QCheckBox()
+        self.offline.setChecked(self.config.work_offline)
+        self.offline.toggled.connect(self.work_offline_changed)
+        sform.addRow("", self.offline)
+        cl.addLayout(sform)
+        lay.addWidget(card)
+
+        # data folder
+        self.data_title = QLabel()
+        card, cl = _card(self.data_title)
+        self.data_path = QLabel(str(ctx.data_dir))
+        self.data_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_path.setWordWrap(True)
+        cl.addWidget(self.data_path)
+        row = QHBoxLayout()
+        self.open_folder = QPushButton()
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
+        )
+        self.change_folder = QPushButton()
+        self.change_folder.clicked.connect(self._choose_folder)
+        row.addWidget(self.open_folder)
+        row.addWidget(self.change_folder)
+        row.addStretch(1)
+        cl.addLayout(row)
+        self.data_note = _muted(QLabel())
+        cl.addWidget(self.data_note)
+        lay.addWidget(card)
+        lay.addStretch(1)
+        ctx.events.sync_state_changed.connect(self._sync_state)
+        self.retranslateUi()
+
+    # -- text -----------------------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        tr = QCoreApplication.translate
+        self.title.setText(tr("SettingsView", "Settings"))
+        self.lang_title.setText(tr("SettingsView", "Language and look"))
+        self.lang_label.setText(tr("SettingsView", "&Language"))
+        self.language.setItemText(0, tr("SettingsView", "Follow the system"))
+        self.language.setItemText(1, "简体中文")  # each language in its own name, never translated
+        self.language.setItemText(2, "English")
+        self.language.setAccessibleName(tr("SettingsView", "Language"))
+        self.theme_label.setText(tr("SettingsView", "Theme"))
+        self.theme_text.setText(tr("SettingsView", "Light or dark follows the system setting."))
+        self.platform_title.setText(tr("SettingsView", "Platform"))
+        self.demo_radio.setText(tr("SettingsView", "Demo platform on this computer"))
+        self.demo_text.setText(
+            tr("SettingsView", "Sample stores to try everything safely; nothing reaches real shoppers.")
+        )
+        self.real_radio.setText(tr("SettingsView", "Real platform"))
+        self.url_label.setText(tr("SettingsView", "&Address"))
+        self.url.setPlaceholderText("https://")
+        self.key_label.setText(tr("SettingsView", "App &key"))
+        self.secret_label.setText(tr("SettingsView", "App &secret"))
+        self.secret.setPlaceholderText(tr("SettingsView", "Leave empty to keep the saved secret"))
+        self.allow_file.setText(
+            tr("SettingsView", "Allow saving the secret in a file in the data folder (less safe)")
+        )
+        self.save_platform.setText(tr("SettingsView", "Save platform"))
+        self.sync_title.setText(tr("SettingsView", "Sync"))
+        self.interval_label.setText(tr("SettingsView", "Sync &every"))
+        self.interval.setSuffix(tr("SettingsView", " min"))
+        self.interval.setAccessibleName(tr("SettingsView", "Sync interval in minutes"))
+        self.offline.setText(
+            tr("SettingsView", "Work offline (keep changes here, do not contact the platform)")
+        )
+        self.data_title.setText(tr("SettingsView", "Data folder"))
+        self.open_folder.setText(tr("SettingsView", "Open folder"))
+        self.change_folder.setText(tr("SettingsView", "Change…"))
+        self.data_note.setText(
+            tr(
+                "SettingsView",
+                "Your stores, changes and settings are kept here. A new folder is used after a restart.",
+            )
+        )
+        self._keyring_text()
+
+    def _keyring_text(self) -> None:
+        tr = QCoreApplication.translate
+        try:
+            from console.credentials import keyring_status
+
+            ok = keyring_status().available
+        except Exception:  # a broken keyring must not break the settings page
+            ok = False
+        if ok:
+            self.keyring_text.setText(tr("SettingsView", "The secret is kept in the system keyring."))
+            self.allow_file.setVisible(self.allow_file.isChecked())
+        else:
+            self.keyring_text.setText(
+                tr(
+                    "SettingsView",
+                    "This computer has no system keyring, so the secret cannot be stored safely. "
+                    "You can allow saving it in a file that only your account can read.",
+                )
+            )
+            self.allow_file.setVisible(True)
+
+    # -- changes --------------------------------------------------------------------------
+    def _save(self, **changes: object) -> None:
+        self.config = load_config(self.ctx.data_dir).config.with_changes(**changes)
+        try:
+            save_config(self.ctx.data_dir, self.config)
+        except OSError:
+            log.exception("saving settings")
+
+    def _language_changed(self) -> None:
+        choice = str(self.language.currentData())
+        self._save(language=choice)
+        self.language_chosen.emit(choice)
+
+    def _interval_changed(self, minutes: int) -> None:
+        self._save(sync_interval_s=minutes * 60)
+        self.interval_changed.emit(minutes * 60)
+
+    def _sync_state(self, status: object) -> None:
+        offline = bool(getattr(status, "work_offline", False))
+        if self.offline.isChecked() != offline:
+            self.offline.blockSignals(True)
+            self.offline.setChecked(offline)
+            self.offline.blockSignals(False)
+
+    def _platform_mode(self) -> None:
+        real = self.real_radio.isChecked()
+        for w in (self.url, self.app_key, self.secret, self.url_label, self.key_label, self.secret_label):
+            w.setEnabled(real)
+
+    def apply_platform(self) -> bool:
+        """Save the platform choice (and the secret, to the keyring); True when saved."""
+        tr = QCoreApplication.translate
+        if self.demo_radio.isChecked():
+            self._save(platform_url=None, app_key=None)
+            self.platform_status.setText(
+                tr("SettingsView", "Saved. The demo platform is used after a restart.")
+            )
+            return True
+        url, key, secret = self.url.text().strip(), self.app_key.text().strip(), self.secret.text()
+        if not url.startswith(("http://", "https://")) or not key:
+            self.platform_status.setText(
+                tr("SettingsView", "Enter the platform address (https://…) and the app key.")
+            )
+            return False
+        allow = self.allow_file.isChecked()
+        if secret:
+            from console.credentials import CredentialError, SecretStore
+
+            try:
+                SecretStore(self.ctx.data_dir, allow_file_secret=allow).set(url, key, secret)
+            except CredentialError:
+                self.platform_status.setText(
+                    tr(
+                        "SettingsView",
+                        "The secret was not saved: no system keyring. Allow the file option to save it.",
+                    )
+                )
+                self.allow_file.setVisible(True)
+                return False
+        self._save(platform_url=url, app_key=key, allow_file_secret=allow)
+        self.secret.clear()
+        self.platform_status.setText(
+            tr("SettingsView", "Saved. The console connects to this platform after a restart.")
+        )
+        return True
+
+    def _choose_folder(self) -> None:
+        tr = QCoreApplication.translate
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("SettingsView", "Choose the data folder"), str(self.ctx.data_dir)
+        )
+        if folder:
+            user_settings().setValue(DATA_DIR_KEY, folder)
+            self.data_note.setText(
+                tr("SettingsView", "The console uses %1 after a restart.").replace("%1", folder)
+            )
