@@ -62,6 +62,7 @@ def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Data
     p = Path(path) if str(path) != ":memory:" else None
     if p is not None:
         p.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_too_new(p)
     try:
         conn = connect(path)
         if check:
@@ -73,6 +74,28 @@ def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Data
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed" ...
         raise DatabaseDamaged(Path(path), str(exc)) from exc
     return sqlite_utils.Database(conn)
+
+
+def _refuse_too_new(path: Path) -> None:
+    """Read the schema version read-only before ``connect`` switches the file to WAL.
+
+    Switching journal mode rewrites header bytes, so a newer file written in rollback-journal
+    mode would be changed before migrate() could refuse it; this probe changes nothing.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    from console.storage.migrations import SCHEMA_VERSION
+
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = int(probe.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:  # "file is not a database" ...
+        raise DatabaseDamaged(path, str(exc)) from exc
+    if found > SCHEMA_VERSION:
+        raise DatabaseTooNew(path, found, SCHEMA_VERSION)
 
 
 @contextmanager
