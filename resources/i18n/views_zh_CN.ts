@@ -4,272 +4,272 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="215"/>
+        <location filename="../../console/ui/views/activity.py" line="217"/>
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="216"/>
+        <location filename="../../console/ui/views/activity.py" line="218"/>
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项更改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="217"/>
+        <location filename="../../console/ui/views/activity.py" line="219"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="218"/>
+        <location filename="../../console/ui/views/activity.py" line="220"/>
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="219"/>
+        <location filename="../../console/ui/views/activity.py" line="221"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="220"/>
+        <location filename="../../console/ui/views/activity.py" line="222"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="236"/>
+        <location filename="../../console/ui/views/activity.py" line="238"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="243"/>
+        <location filename="../../console/ui/views/activity.py" line="245"/>
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="250"/>
+        <location filename="../../console/ui/views/activity.py" line="252"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="295"/>
+        <location filename="../../console/ui/views/activity.py" line="297"/>
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="295"/>
+        <location filename="../../console/ui/views/activity.py" line="297"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="302"/>
+        <location filename="../../console/ui/views/activity.py" line="304"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="303"/>
+        <location filename="../../console/ui/views/activity.py" line="305"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="304"/>
+        <location filename="../../console/ui/views/activity.py" line="306"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305"/>
+        <location filename="../../console/ui/views/activity.py" line="307"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="306"/>
+        <location filename="../../console/ui/views/activity.py" line="308"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="307"/>
+        <location filename="../../console/ui/views/activity.py" line="309"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="308"/>
+        <location filename="../../console/ui/views/activity.py" line="310"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="313"/>
+        <location filename="../../console/ui/views/activity.py" line="315"/>
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="314"/>
+        <location filename="../../console/ui/views/activity.py" line="316"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315"/>
+        <location filename="../../console/ui/views/activity.py" line="317"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320"/>
+        <location filename="../../console/ui/views/activity.py" line="322"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321"/>
+        <location filename="../../console/ui/views/activity.py" line="323"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322"/>
+        <location filename="../../console/ui/views/activity.py" line="324"/>
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="323"/>
+        <location filename="../../console/ui/views/activity.py" line="325"/>
         <source>Cancelled, back to the confirmed setting</source>
         <translation>已取消，恢复为已确认的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324"/>
+        <location filename="../../console/ui/views/activity.py" line="326"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325"/>
+        <location filename="../../console/ui/views/activity.py" line="327"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="326"/>
+        <location filename="../../console/ui/views/activity.py" line="328"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331"/>
+        <location filename="../../console/ui/views/activity.py" line="333"/>
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336"/>
+        <location filename="../../console/ui/views/activity.py" line="338"/>
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336"/>
+        <location filename="../../console/ui/views/activity.py" line="338"/>
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="338"/>
+        <location filename="../../console/ui/views/activity.py" line="340"/>
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="338"/>
+        <location filename="../../console/ui/views/activity.py" line="340"/>
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340"/>
+        <location filename="../../console/ui/views/activity.py" line="342"/>
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340"/>
+        <location filename="../../console/ui/views/activity.py" line="342"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="343"/>
+        <location filename="../../console/ui/views/activity.py" line="345"/>
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="345"/>
+        <location filename="../../console/ui/views/activity.py" line="347"/>
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346"/>
+        <location filename="../../console/ui/views/activity.py" line="348"/>
         <source>Send a change to the platform</source>
         <translation>向平台提交更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="347"/>
+        <location filename="../../console/ui/views/activity.py" line="349"/>
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348"/>
+        <location filename="../../console/ui/views/activity.py" line="350"/>
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="349"/>
+        <location filename="../../console/ui/views/activity.py" line="351"/>
         <source>Retry a change</source>
         <translation>重试更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350"/>
+        <location filename="../../console/ui/views/activity.py" line="352"/>
         <source>Discard a change</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351"/>
+        <location filename="../../console/ui/views/activity.py" line="353"/>
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="370"/>
+        <location filename="../../console/ui/views/activity.py" line="372"/>
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="370"/>
+        <location filename="../../console/ui/views/activity.py" line="372"/>
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="374"/>
+        <location filename="../../console/ui/views/activity.py" line="376"/>
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="376"/>
+        <location filename="../../console/ui/views/activity.py" line="378"/>
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="379"/>
-        <source>Announcement %1</source>
+        <location filename="../../console/ui/views/activity.py" line="383"/>
+        <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="381"/>
+        <location filename="../../console/ui/views/activity.py" line="385"/>
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="421"/>
+        <location filename="../../console/ui/views/activity.py" line="425"/>
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="423"/>
+        <location filename="../../console/ui/views/activity.py" line="427"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="431"/>
+        <location filename="../../console/ui/views/activity.py" line="435"/>
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="434"/>
+        <location filename="../../console/ui/views/activity.py" line="438"/>
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="434"/>
+        <location filename="../../console/ui/views/activity.py" line="438"/>
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.model import Method
+from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
 from console.ui.context import UiContext
@@ -127,6 +127,7 @@ class ActivityView(BaseView):
         super().__init__(ctx, parent)
         self.model = ActivityModel(self)
         self._store_names: dict[str, str] = {}
+        self._announcement_titles: dict[str, LocalizedText] = {}
         self._stale = True
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -201,6 +202,7 @@ class ActivityView(BaseView):
         """Reload stores for the filter and the entries that match it."""
         self._stale = False
         self._store_names = {row.id: row.name for row in self.ctx.service.list_stores()}
+        self._announcement_titles = {a.id: a.title for a in self.ctx.service.announcements()}
         self._fill_filters()
         self._load()
 
@@ -376,7 +378,9 @@ class ActivityView(BaseView):
             parts.append(self.tr("the platform already had it"))
         announcement = d.get("announcement_id")
         if announcement:
-            parts.append(self.tr("Announcement %1").replace("%1", str(announcement)))
+            title = self._announcement_titles.get(str(announcement))
+            name = title.get(self.lang) if title is not None else str(announcement)
+            parts.append(self.tr("Announcement: %1").replace("%1", name))
         if d.get("dry_run"):
             parts.append(self.tr("Preview only, nothing changed"))
         return " · ".join(parts)

@@ -1,0 +1,115 @@
+"""Activity view over a real local test DB: the audit log, its filters and the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from console.core.model import Method
+from console.ui.context import UiContext
+from console.ui.views.activity import COLUMNS, ActivityView
+from tests.helpers.factories import StoreSpec, mark_refused
+from tests.ui.views_support import STORES, build_ctx, chinese, keep_none_alive
+
+
+@pytest.fixture
+def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
+    keep_none_alive()
+    c = build_ctx(tmp_path, stores=[*STORES, StoreSpec("tb-000004", name="晨光文具店", wechat="live")])
+    service = c.service
+    # three merchant changes, one of them later refused by the platform, and a feedback
+    assert service.set_method("tb-000004", Method.ALIPAY, False).applied  # WeChat Pay stays live
+    refused = service.set_method("tb-000001", Method.WECHAT_PAY, False)
+    assert refused.applied and refused.outbox_id
+    assert service.set_method("tb-000001", Method.ALIPAY, False).applied is False  # last live: refused now
+    assert service.send_feedback("a-open", "请分阶段实施").applied
+    mark_refused(service.db, refused.outbox_id, code="LAST_LIVE_METHOD", message="would leave no method")
+    service.db.conn.execute(
+        "INSERT INTO audit (at, actor, action, store_id, method, outbox_id, result, detail) VALUES "
+        "('2026-11-24T02:00:00Z', 'sync', 'set_method', 'tb-000001', 'wechat_pay', ?, 'refused', ?)",
+        (refused.outbox_id, '{"code": "LAST_LIVE_METHOD", "message": "would leave no method"}'),
+    )
+    yield c
+    c.tasks.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, ctx: UiContext) -> ActivityView:
+    v = ActivityView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitUntil(lambda: v.model.rowCount() > 0)
+    return v
+
+
+def column(view: ActivityView, name: str) -> list[str]:
+    col = COLUMNS.index(name)
+    return [str(view.model.index(r, col).data()) for r in range(view.model.rowCount())]
+
+
+def test_shows_every_change_and_sync_outcome(qtmodeltester, view: ActivityView) -> None:
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 4  # the refused-at-once change wrote nothing
+    assert column(view, "actor") == ["Sync", "You", "You", "You"]  # newest first
+    assert column(view, "action")[0] == "Sent a change of WeChat Pay to the platform"
+    assert column(view, "result")[0] == "Refused"
+    assert "last live payment method" in column(view, "detail")[0]
+    assert "Turn off Alipay" in column(view, "action")
+    assert "Send feedback on a rule change" in column(view, "action")
+    assert "晨光文具店 (tb-000004)" in column(view, "store")
+    assert view.count_label.text() == "4 entries"
+
+
+def test_filters_by_store_method_and_outcome(view: ActivityView) -> None:
+    view.set_filter(store_id="tb-000001")
+    assert set(column(view, "store")) == {"Lakeside Tea House (tb-000001)"}
+    assert view.model.rowCount() == 2
+    view.set_filter(method=Method.ALIPAY)
+    assert column(view, "method") == ["Alipay"]
+    view.set_filter(result="refused")
+    assert column(view, "result") == ["Refused"]
+    view.set_filter(store_id="tb-000004", result="refused")
+    assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
+    assert not view.export_button.isEnabled()
+    # the combo boxes drive the same query
+    view.set_filter()
+    view.result_filter.setCurrentIndex(view.result_filter.findData("queued"))
+    assert set(column(view, "result")) == {"Waiting to sync"} and view.model.rowCount() == 3
+
+
+def test_csv_export_is_utf8_with_bom_and_matches_the_table(view: ActivityView, tmp_path: Path) -> None:
+    view.set_filter(result="queued")
+    target = tmp_path / "activity.csv"
+    assert view.export_csv(target) == 3
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as "this is UTF-8"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["When", "Who", "What", "Store", "Method", "Result", "Details"]
+    assert len(rows) == 4
+    assert all(r[5] == "Waiting to sync" for r in rows[1:])
+    assert ["2026-11-24 02:00:00", "You", "Turn off Alipay", "晨光文具店 (tb-000004)", "Alipay",
+            "Waiting to sync", ""] in rows
+    assert any(r[6] == "Announcement: WeChat Pay fee change" for r in rows[1:])
+
+
+def test_retranslates_to_chinese_and_exports_in_chinese(
+    qtbot, view: ActivityView, ctx: UiContext, tmp_path: Path
+) -> None:
+    with chinese(ctx, tmp_path):
+        qtbot.waitUntil(lambda: view._title.text() == "操作记录")
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
+        assert column(view, "actor") == ["同步", "您", "您", "您"]
+        assert view.result_filter.itemText(0) == "全部结果"
+        target = tmp_path / "zh.csv"
+        view.export_csv(target)
+        text = target.read_text(encoding="utf-8-sig")
+        assert text.splitlines()[0] == "时间,操作方,操作,店铺,支付方式,结果,详情"
+        assert "晨光文具店" in text
+        assert "公告：微信支付费率调整" in text  # the platform's Chinese title
+    qtbot.waitUntil(lambda: view._title.text() == "Activity")

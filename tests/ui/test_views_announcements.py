@@ -1,0 +1,137 @@
+"""Announcements view over a real local test DB: list, read flags, countdown, notice, feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from console.ui.context import UiContext
+from console.ui.views.announcements import AnnouncementsView
+from tests.ui.views_support import build_ctx, chinese, keep_none_alive
+
+
+@pytest.fixture
+def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
+    keep_none_alive()
+    c = build_ctx(tmp_path)
+    yield c
+    c.tasks.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, ctx: UiContext) -> AnnouncementsView:
+    v = AnnouncementsView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1100, 760)
+    v.show()
+    qtbot.waitUntil(lambda: v.current() is not None)
+    return v
+
+
+def stored_read(ctx: UiContext, announcement_id: str) -> bool:
+    a = ctx.service.announcement(announcement_id)
+    assert a is not None
+    return a.read
+
+
+def test_lists_the_announcements_unread_in_bold(qtmodeltester, view: AnnouncementsView) -> None:
+    qtmodeltester.check(view.model, force_py=True)
+    ids = {a.id for a in view.model.items}
+    assert ids == {"a-open", "a-closed", "a-future", "a-short"}
+    opened = view.current()
+    assert opened is not None
+    for row, a in enumerate(view.model.items):
+        font = view.model.index(row, 0).data(Qt.ItemDataRole.FontRole)
+        # everything is unread in the test DB except the one the view opened
+        assert font.bold() == (a.id != opened.id)
+
+
+def test_opening_marks_read_and_the_toggle_marks_unread(qtbot, view: AnnouncementsView, ctx) -> None:
+    view.select("a-closed")
+    qtbot.waitUntil(lambda: stored_read(ctx, "a-closed"))
+    assert view.read_button.text() == "Mark as unread"
+    view.read_button.click()
+    qtbot.waitUntil(lambda: not stored_read(ctx, "a-closed"))
+    row = view.model.row_of("a-closed")
+    assert view.model.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert view.read_button.text() == "Mark as read"
+    view.refresh()  # a reload keeps the merchant's choice
+    assert view.current() is not None and not view.current().read  # type: ignore[union-attr]
+
+
+def test_detail_in_the_ui_language_with_countdown(view: AnnouncementsView) -> None:
+    view.select("a-open")  # opinion period closes in exactly 4 days
+    assert view.detail_title.text() == "WeChat Pay fee change"
+    assert view.body_label.text() == "Fees change next month."
+    assert view.fact_values["countdown"].text() == "4 days left to send feedback"
+    view.select("a-short")  # closes in 2 days 5 hours
+    assert view.fact_values["countdown"].text() == "2 days 5 hours left to send feedback"
+    view.select("a-closed")
+    assert view.fact_values["countdown"].text().startswith("Opinion period closed on ")
+    view.select("a-future")
+    assert view.fact_values["countdown"].text() == "Opinion period opens in 2 days"
+
+
+def test_short_notice_is_flagged(view: AnnouncementsView) -> None:
+    view.select("a-open")  # 13 days' notice
+    assert not view.notice_flag.isVisible()
+    view.select("a-short")  # 4 days' notice
+    assert view.notice_flag.isVisible()
+    assert "4 days" in view.notice_label.text() and "7 days" in view.notice_label.text()
+
+
+def test_what_changes_for_my_stores(qtbot, view: AnnouncementsView) -> None:
+    view.select("a-open")  # Taobao + Tmall, WeChat Pay: on in the live and the in-review store
+    qtbot.waitUntil(lambda: "a-open" in view.impact)
+    assert view.impact_label.text() == (
+        "3 of your 3 stores are on Taobao, Tmall. WeChat Pay is on in 2 of them."
+    )
+    view.select("a-short")  # Tmall only, Alipay
+    qtbot.waitUntil(lambda: "a-short" in view.impact)
+    assert view.impact_label.text() == "1 of your 3 stores are on Tmall. Alipay is on in 1 of them."
+    view.select("a-future")  # no platform named: everyone
+    qtbot.waitUntil(lambda: "a-future" in view.impact)
+    assert view.impact_label.text() == "It applies to all 3 of your stores."
+
+
+def test_feedback_is_queued_and_shown_waiting(qtbot, view: AnnouncementsView, ctx: UiContext) -> None:
+    view.select("a-open")
+    assert view.feedback_edit.isEnabled() and not view.send_button.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(view.feedback_edit, "Please phase it in. ")  # QTest types ASCII only
+    view.feedback_edit.insertPlainText("费率上调对小店压力很大，希望分阶段实施。")
+    assert view.send_button.isEnabled()
+    with qtbot.waitSignal(ctx.events.local_change):
+        view.send_button.click()
+    qtbot.waitUntil(lambda: view.feedback_edit.toPlainText() == "")
+    pending = [p for p in ctx.service.pending_changes() if p.kind == "send_feedback"]
+    assert len(pending) == 1 and pending[0].announcement_id == "a-open"
+    assert "Waiting to sync" in view.history_label.text()
+    assert "费率上调对小店压力很大" in view.history_label.text()
+    assert "waiting to sync" in view.feedback_message.text()
+
+
+def test_feedback_refused_outside_the_period_with_the_reason(qtbot, view: AnnouncementsView, ctx) -> None:
+    view.select("a-closed")
+    assert not view.feedback_edit.isEnabled() and not view.send_button.isEnabled()
+    assert "ended on" in view.feedback_message.text()
+    # even if asked directly, nothing is written and the reason is shown
+    view.feedback_edit.setPlainText("too late")
+    view.send_feedback()
+    assert "ended on" in view.feedback_message.text()
+    assert not [p for p in ctx.service.pending_changes() if p.kind == "send_feedback"]
+    view.select("a-future")
+    assert not view.feedback_edit.isEnabled()
+    assert view.feedback_message.text().startswith("Feedback opens on ")
+
+
+def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext, tmp_path: Path) -> None:
+    view.select("a-open")
+    with chinese(ctx, tmp_path):
+        qtbot.waitUntil(lambda: view._title.text() == "规则变更")
+        assert view.detail_title.text() == "微信支付费率调整"  # the platform's own Chinese text
+        assert view.fact_values["countdown"].text() == "距反馈截止还剩 4 天"
+        assert view.send_button.text() == "提交反馈"
+    qtbot.waitUntil(lambda: view._title.text() == "Rule changes")
