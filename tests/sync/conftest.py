@@ -24,6 +24,14 @@ def stub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StubProcess]:
     server.stop()
 
 
+@pytest.fixture
+def private_stub(tmp_path: Path) -> Iterator[StubProcess]:
+    """A platform of one's own, for tests that move its clock (phases are platform-wide)."""
+    server = StubProcess(tmp_path / "private-stub").start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(autouse=True)
 def _stub_clean(request: pytest.FixtureRequest) -> Iterator[None]:
     """Faults never leak from one test into the next; a stopped server is started again."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 
+from console.storage.db import open_database
 from console.sync.engine import SyncEngine
 from console.sync.pull import get_cursor, get_meta
 from tests.sync.helpers import (
@@ -15,6 +16,7 @@ from tests.sync.helpers import (
     REJECTED,
     assert_in_sync,
     queue_set_method,
+    store_ids,
 )
 
 
@@ -94,7 +96,13 @@ def test_news_from_platform_changes(stub, merchant, db, synced, stores):
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
 
 
-def test_went_live_and_approved_news(stub, merchant, db, synced, stores):
+def test_went_live_and_approved_news(private_stub, tmp_path):
+    stub = private_stub
+    merchant = stub.new_merchant(10)
+    db = open_database(tmp_path / "own.db")
+    synced = SyncEngine(db, stub.client(merchant), rng=random.Random(1))
+    assert synced.run_once().error is None
+    stores = store_ids(db)
     sid = dict(enumerate(stores))
     # phase 2 (launch still ahead): apply, approve -> approved; phase 1 (launched): straight to live
     queue_set_method(db, sid[INVITED], "wechat_pay", True)
