@@ -1,0 +1,1 @@
+"""Tests of console/storage (plain pytest, no Qt)."""
