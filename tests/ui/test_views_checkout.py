@@ -90,6 +90,8 @@ def test_store_change_follows_and_shows_the_reason_chain(qtbot, view: CheckoutVi
     qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tb-000003")
     assert view.store_combo.currentData() == "tb-000003"
     assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.NOT_INVITED]
+    on_screen = [w.text() for w in view.shopper_screen.findChildren(QLabel)]
+    assert "Pine Needle Crafts" in on_screen and "Lakeside Tea House" not in on_screen  # no leftovers
     view.set_store("tm-000002")  # WeChat Pay in review on Tmall
     qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tm-000002")
     assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.REVIEW_PENDING]

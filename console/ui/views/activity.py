@@ -139,7 +139,7 @@ class ActivityView(BaseView):
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(8)
         self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self._intro = QLabel()
         self._intro.setWordWrap(True)
         root.addWidget(self._title)

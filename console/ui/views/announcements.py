@@ -174,7 +174,7 @@ class AnnouncementsView(BaseView):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self._intro = QLabel()
         self._intro.setWordWrap(True)
         outer.addWidget(self._title)
@@ -213,7 +213,7 @@ class AnnouncementsView(BaseView):
         head = QHBoxLayout()
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        self.detail_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.detail_title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.detail_title, 1)
         self.read_button = QPushButton()
@@ -258,14 +258,14 @@ class AnnouncementsView(BaseView):
         d.addWidget(self.body_label)
 
         self._impact_heading = QLabel()
-        self._impact_heading.setStyleSheet("font-weight: 600;")
+        self._impact_heading.setStyleSheet("font-weight: bold;")
         self.impact_label = QLabel()
         self.impact_label.setWordWrap(True)
         d.addWidget(self._impact_heading)
         d.addWidget(self.impact_label)
 
         self._feedback_heading = QLabel()
-        self._feedback_heading.setStyleSheet("font-weight: 600;")
+        self._feedback_heading.setStyleSheet("font-weight: bold;")
         d.addWidget(self._feedback_heading)
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
@@ -473,6 +473,7 @@ class AnnouncementsView(BaseView):
         self.fact_values["countdown"].setText(self.countdown_text(a))
         self.fact_values["effective"].setText(format_datetime(a.effective_at, lang))
         self.body_label.setText(a.body.get(lang))
+        self.body_label.setVisible(bool(self.body_label.text()))
         self._show_impact(a)
         self._show_feedback(a)
 
@@ -518,7 +519,7 @@ class AnnouncementsView(BaseView):
             items.append(
                 f"<p style='margin:0 0 6px 0'><span style='color:#6B7789'>"
                 f"{_escape(format_datetime(fb.created_at, self.lang))}</span> &nbsp;"
-                f"<span style='color:{colour}; font-weight:600'>"
+                f"<span style='color:{colour}; font-weight:bold'>"
                 f"{_escape(self.sync_state_text(fb.sync_state))}</span><br>{_escape(fb.text)}</p>"
             )
         nothing = self.tr("You have not sent feedback on this yet.")

@@ -144,12 +144,12 @@ QFrame#shopperScreen QFrame#screenBar { background: #F1F3F5; border: none; borde
 QFrame#shopperScreen QFrame#screenBar QLabel { color: #57606A; }
 QFrame#shopperScreen QFrame#methodRow { background: #F7F8FA; border: 1px solid #E3E6EA; border-radius: 10px; }
 QFrame#shopperScreen QFrame#methodRow[default="true"] { border: 2px solid #3D7BD9; background: #F2F7FF; }
-QFrame#shopperScreen QLabel#screenAmount { font-size: 26px; font-weight: 600; }
+QFrame#shopperScreen QLabel#screenAmount { font-size: 26px; font-weight: bold; }
 QFrame#shopperScreen QLabel#defaultTag {
     color: #ffffff; background: #3D7BD9; border-radius: 7px; padding: 1px 7px; }
 QFrame#shopperScreen QLabel#feeNote { color: #6B7789; }
 QFrame#shopperScreen QLabel#payButton {
-    color: #ffffff; background: #E0672B; border-radius: 18px; padding: 8px; font-weight: 600; }
+    color: #ffffff; background: #E0672B; border-radius: 18px; padding: 8px; font-weight: bold; }
 QFrame#shopperScreen QLabel#capsule {
     color: #57606A; border: 1px solid #D0D5DB; border-radius: 11px; padding: 0 8px; }
 QFrame#shopperScreen QLabel#emptyScreen { color: #8A94A3; }
@@ -195,7 +195,9 @@ class ShopperScreen(QFrame):
         else:
             self.setFixedWidth(320)
         self._layout.addWidget(self._top_bar(device, words))
-        body = QVBoxLayout()
+        # one container per rebuild: deleting it takes every child along (a nested layout would not)
+        container = QWidget()
+        body = QVBoxLayout(container)
         body.setContentsMargins(18, 4, 18, 0)
         body.setSpacing(10)
         title = QLabel(store_name or self.tr("Checkout"))
@@ -227,7 +229,7 @@ class ShopperScreen(QFrame):
             pay.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if preview.shown:
                 body.addWidget(pay)
-        self._layout.addLayout(body, 1)
+        self._layout.addWidget(container, 1)
 
     def _top_bar(self, device: Device, words: CheckoutView) -> QFrame:
         bar = QFrame()
@@ -264,7 +266,7 @@ class ShopperScreen(QFrame):
         glyph.setPixmap(icon(f"method-{line.method.value}").pixmap(QSize(24, 24)))
         grid.addWidget(glyph, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         name = QLabel(words.method_name(line.method))
-        name.setStyleSheet("font-weight: 600;")
+        name.setStyleSheet("font-weight: bold;")
         grid.addWidget(name, 0, 1)
         if line.is_default:
             tag = QLabel(self.tr("Default"))
@@ -331,7 +333,7 @@ class CheckoutView(BaseView):
         root.setSpacing(12)
 
         self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self._intro = QLabel()
         self._intro.setWordWrap(True)
         root.addWidget(self._title)
@@ -483,7 +485,6 @@ class CheckoutView(BaseView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.fee_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fee_table.setWordWrap(True)
-        self.fee_table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         self.fee_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         fee_layout.addWidget(self.fee_table)
         self.fee_bars = _FeeBars()
@@ -802,6 +803,9 @@ class CheckoutView(BaseView):
                 )
             )
         self.fee_table.resizeRowsToContents()
+        rows_height = sum(self.fee_table.rowHeight(r) for r in range(len(rows)))
+        frame = 2 * self.fee_table.frameWidth()
+        self.fee_table.setFixedHeight(self.fee_table.horizontalHeader().height() + rows_height + frame)
         self.fee_bars.set_bars(bars)
         if len(rows) >= 2:
             saving = rows[-1].fee_fen - rows[0].fee_fen
