@@ -297,7 +297,7 @@ def freeze(version: str, baseline: bool, entry: Path | None, clean: bool, strip:
         env["MC_WIN_VERSION_FILE"] = str(windows_version_file(version))
     name = "baseline-window" if baseline else APP_ID
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-           "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(SPEC)]
+           "--distpath", str(DIST), "--workpath", str(BUILD / f"pyinstaller-{name}"), str(SPEC)]
     if clean:
         cmd.insert(3, "--clean")
     run(cmd, env=env, cwd=ROOT)
@@ -530,39 +530,43 @@ def smoke_test(exe: Path, version: str, baseline: bool) -> dict[str, object]:
 # ---- start-up measurement ----------------------------------------------------------------------
 
 
-def measure_first_paint(exe: Path, runs: int, extra_args: list[str] | None = None) -> dict[str, float] | None:
-    """Median of `runs` cold-ish starts (after one warm-up): the app's own FIRST_PAINT figure and
-    the wall time from spawn to that line (includes the PyInstaller bootloader)."""
-    own: list[float] = []
-    wall: list[float] = []
+def measure_first_paint(targets: dict[str, Path], runs: int) -> dict[str, dict[str, float]]:
+    """First paint of each frozen target, `runs` starts each after one warm-up, interleaved
+    (app, baseline, app, baseline …) so that the machine's noise hits both alike. Per target: the
+    median of its own FIRST_PAINT figure (ms since the process started, bootloader included) and
+    of the wall time from spawn until that line arrives."""
+    own: dict[str, list[float]] = {k: [] for k in targets}
+    wall: dict[str, list[float]] = {k: [] for k in targets}
     with tempfile.TemporaryDirectory(prefix="mc-paint-") as tmp:
         env = dict(app_env(Path(tmp)), MERCHANT_CONSOLE_REPORT_FIRST_PAINT="1",
                    MERCHANT_CONSOLE_QUIT_AFTER_PAINT="1")
-        args = [str(exe), *(extra_args or [])]
         for i in range(runs + 1):
-            t0 = time.perf_counter()
-            proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                    text=True)
-            assert proc.stdout is not None
-            seen = None
-            for line in proc.stdout:
-                if line.startswith("FIRST_PAINT"):
-                    seen = time.perf_counter() - t0
-                    own_ms = float(line.split()[1])
-                    break
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if seen is None:
-                log(f"   {exe.name} printed no FIRST_PAINT line (needs MERCHANT_CONSOLE_REPORT_FIRST_PAINT)")
-                return None
-            if i:  # the first run warms the page cache
-                wall.append(seen * 1000)
-                own.append(own_ms)
-    return {"first_paint_ms": statistics.median(own), "spawn_to_paint_ms": statistics.median(wall),
-            "runs": runs}
+            for name, exe in targets.items():
+                t0 = time.perf_counter()
+                proc = subprocess.Popen([str(exe)], env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True)
+                assert proc.stdout is not None
+                seen = own_ms = None
+                for line in proc.stdout:
+                    if line.startswith("FIRST_PAINT"):
+                        seen = (time.perf_counter() - t0) * 1000
+                        own_ms = float(line.split()[1])
+                        break
+                try:
+                    proc.wait(30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                if seen is None or own_ms is None:
+                    raise BuildError(f"{exe.name} printed no FIRST_PAINT line "
+                                     "(MERCHANT_CONSOLE_REPORT_FIRST_PAINT=1)")
+                if i:  # the first round warms the page cache
+                    wall[name].append(seen)
+                    own[name].append(own_ms)
+    return {name: {"first_paint_ms": round(statistics.median(own[name]), 1),
+                   "spawn_to_paint_ms": round(statistics.median(wall[name]), 1),
+                   "min_ms": round(min(own[name]), 1), "max_ms": round(max(own[name]), 1), "runs": runs}
+            for name in targets}
 
 
 # ---- 4. packages -------------------------------------------------------------------------------
@@ -742,6 +746,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-packages", action="store_true", help="freeze, audit and smoke-test only")
     ap.add_argument("--measure", type=int, default=0, metavar="N",
                     help="also measure first paint of the frozen app (median of N runs)")
+    ap.add_argument("--compare-baseline", action="store_true",
+                    help="with --measure: also freeze the baseline window and interleave its runs")
     ap.add_argument("--baseline", action="store_true",
                     help="freeze packaging/baseline/baseline_window.py (bare QMainWindow) instead")
     ap.add_argument("--entry", type=Path, help="another entry script (development stand-in)")
@@ -777,12 +783,23 @@ def main(argv: list[str] | None = None) -> int:
     with step("smoke test of the frozen app"):
         summary.update(smoke_test(exe, base_version, args.baseline))
     if args.measure:
-        with step(f"first paint, median of {args.measure}"):
-            fp = measure_first_paint(exe, args.measure)
-            if fp:
-                log(f"   FIRST_PAINT (app's own figure): {fp['first_paint_ms']:.0f} ms; "
-                    f"spawn → first paint: {fp['spawn_to_paint_ms']:.0f} ms")
-                summary["first_paint"] = fp
+        targets = {name: exe}
+        if args.compare_baseline and not args.baseline:
+            base_exe = bundle_executable(DIST / "baseline-window")
+            if not (base_exe.exists() and base_exe.stat().st_mtime > newest_mtime([PKG])):
+                with step("freeze the baseline window (same spec)"):
+                    base_exe = bundle_executable(freeze(version, True, None, False, not args.no_strip))
+            targets["baseline-window"] = base_exe
+        with step(f"first paint, {args.measure} runs each, interleaved"):
+            fp = measure_first_paint(targets, args.measure)
+            for target, r in fp.items():
+                log(f"   {target:16} FIRST_PAINT median {r['first_paint_ms']:.0f} ms "
+                    f"(min {r['min_ms']:.0f}, max {r['max_ms']:.0f}); spawn → paint line "
+                    f"{r['spawn_to_paint_ms']:.0f} ms")
+            if len(fp) == 2:
+                a, b = fp[name]["first_paint_ms"], fp["baseline-window"]["first_paint_ms"]
+                log(f"   the app costs {a - b:+.0f} ms over a bare frozen QMainWindow ({a / b:.2f}×)")
+            summary["first_paint"] = fp
 
     outputs: list[Path] = []
     if not args.no_packages and not args.baseline:
