@@ -41,11 +41,17 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
-def signature_headers(key: str, secret: str, method: str, path_qs: str, body: bytes, ts: int, nonce: str) -> dict:
+def signature_headers(
+    key: str, secret: str, method: str, path_qs: str, body: bytes, ts: int, nonce: str
+) -> dict:
     """The four signing headers, straight from the contract's string-to-sign."""
     string_to_sign = "\n".join([method.upper(), path_qs, str(ts), nonce, sha256_hex(body)])
-    return {"X-App-Key": key, "X-Timestamp": str(ts), "X-Nonce": nonce,
-            "X-Signature": hmac_hex(secret, string_to_sign)}
+    return {
+        "X-App-Key": key,
+        "X-Timestamp": str(ts),
+        "X-Nonce": nonce,
+        "X-Signature": hmac_hex(secret, string_to_sign),
+    }
 
 
 def response_signature_ok(response: httpx.Response, secret: str, nonce: str) -> bool:
@@ -53,7 +59,9 @@ def response_signature_ok(response: httpx.Response, secret: str, nonce: str) -> 
     sig = response.headers.get("X-Signature")
     if ts is None or sig is None:
         return False
-    expected = hmac_hex(secret, "\n".join([str(response.status_code), nonce, ts, sha256_hex(response.content)]))
+    expected = hmac_hex(
+        secret, "\n".join([str(response.status_code), nonce, ts, sha256_hex(response.content)])
+    )
     return hmac.compare_digest(expected, sig)
 
 
@@ -81,7 +89,11 @@ class Stub:
         return time.time() + self.offset
 
     def admin(self, method: str, path: str, body: Any = None, expect: int | None = 200) -> Any:
-        response = self.http.request(method, path, json=body) if body is not None else self.http.request(method, path)
+        response = (
+            self.http.request(method, path, json=body)
+            if body is not None
+            else self.http.request(method, path)
+        )
         self.conform(response)
         if expect is not None:
             assert response.status_code == expect, response.text
@@ -115,9 +127,15 @@ class Stub:
             assert isinstance(body["error"]["code"], str) and isinstance(body["error"]["message"], str)
             assert isinstance(body["error"]["details"], dict)
         template = openapi_check.match_path(self.openapi, path)
-        statuses = openapi_check.documented_statuses(self.openapi, template, request.method) if template else None
+        statuses = (
+            openapi_check.documented_statuses(self.openapi, template, request.method) if template else None
+        )
         if statuses is None:
-            assert response.status_code in (400, 401, 404, 405, 409, 413, 422), (request.method, path, response)
+            assert response.status_code in (400, 401, 404, 405, 409, 413, 422), (
+                request.method,
+                path,
+                response,
+            )
             return
         assert response.status_code in statuses, (request.method, path, response.status_code, response.text)
         schema = openapi_check.response_schema(self.openapi, template, request.method, response.status_code)
@@ -153,8 +171,9 @@ class Api:
         raw = content if content is not None else (b"" if body is None else json.dumps(body).encode())
         nonce = nonce or new_nonce()
         self.last_nonce = nonce
-        sent = signature_headers(self.key, self.secret, method, path_qs, raw,
-                                 int(self.stub.now()) if ts is None else ts, nonce)
+        sent = signature_headers(
+            self.key, self.secret, method, path_qs, raw, int(self.stub.now()) if ts is None else ts, nonce
+        )
         if raw:
             sent["Content-Type"] = "application/json"
         if method in ("PUT", "POST") and idem is not None:
@@ -163,7 +182,10 @@ class Api:
         response = self.stub.http.request(method, self.stub.url + path_qs, content=raw, headers=sent)
         self.stub.conform(response)
         if verify:
-            assert response_signature_ok(response, self.secret, nonce), (response.status_code, response.headers)
+            assert response_signature_ok(response, self.secret, nonce), (
+                response.status_code,
+                response.headers,
+            )
         return response
 
     def get(self, path_qs: str, **kw: Any) -> httpx.Response:

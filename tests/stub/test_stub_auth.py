@@ -38,7 +38,9 @@ def test_signed_request_and_response(api: Api) -> None:
 
 @pytest.mark.parametrize("missing", ["X-App-Key", "X-Timestamp", "X-Nonce", "X-Signature"])
 def test_missing_header_is_auth_missing(api: Api, missing: str) -> None:
-    headers = signature_headers(api.key, api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce())
+    headers = signature_headers(
+        api.key, api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce()
+    )
     nonce = headers["X-Nonce"]
     del headers[missing]
     response = _send(api, "GET", "/v1/merchant", headers)
@@ -50,18 +52,27 @@ def test_missing_header_is_auth_missing(api: Api, missing: str) -> None:
 
 @pytest.mark.parametrize(
     ("header", "value"),
-    [("X-Nonce", "short"), ("X-Nonce", "bad nonce with spaces!!"), ("X-Timestamp", "12a"),
-     ("X-Signature", "XYZ"), ("X-Signature", "A" * 64)],
+    [
+        ("X-Nonce", "short"),
+        ("X-Nonce", "bad nonce with spaces!!"),
+        ("X-Timestamp", "12a"),
+        ("X-Signature", "XYZ"),
+        ("X-Signature", "A" * 64),
+    ],
 )
 def test_malformed_header_is_auth_missing(api: Api, header: str, value: str) -> None:
-    headers = signature_headers(api.key, api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce())
+    headers = signature_headers(
+        api.key, api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce()
+    )
     headers[header] = value
     response = _send(api, "GET", "/v1/merchant", headers)
     assert (response.status_code, _code(response)) == (401, "AUTH_MISSING")
 
 
 def test_unknown_key_is_refused_unsigned(api: Api) -> None:
-    headers = signature_headers("ak_nobody", api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce())
+    headers = signature_headers(
+        "ak_nobody", api.secret, "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce()
+    )
     response = _send(api, "GET", "/v1/merchant", headers)
     assert (response.status_code, _code(response)) == (401, "AUTH_UNKNOWN_KEY")
     assert "X-Signature" not in response.headers
@@ -97,7 +108,9 @@ def test_tampering_any_signed_field_fails(api: Api, field: str) -> None:
 
 
 def test_wrong_secret_fails(api: Api) -> None:
-    headers = signature_headers(api.key, "not-the-secret", "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce())
+    headers = signature_headers(
+        api.key, "not-the-secret", "GET", "/v1/merchant", b"", int(api.stub.now()), new_nonce()
+    )
     response = _send(api, "GET", "/v1/merchant", headers)
     assert (response.status_code, _code(response)) == (401, "AUTH_BAD_SIGNATURE")
     assert response_signature_ok(response, api.secret, headers["X-Nonce"])

@@ -58,18 +58,28 @@ def test_versions_are_per_merchant(stub: Stub, api: Api) -> None:
 
 def test_new_announcement_reaches_every_feed(fresh_stub: Stub) -> None:
     a, b = fresh_stub.demo(), fresh_stub.merchant(2)
-    cursors = {api.merchant_id: api.get("/v1/changes?since=0&limit=1000").json()["next_since"] for api in (a, b)}
+    cursors = {
+        api.merchant_id: api.get("/v1/changes?since=0&limit=1000").json()["next_since"] for api in (a, b)
+    }
     now = fresh_stub.now()
     from datetime import UTC, datetime
 
     def iso(ts: float) -> str:
         return datetime.fromtimestamp(int(ts), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    created = fresh_stub.admin("POST", "/admin/announcements", {
-        "title": {"zh": "新规", "en": "New rule"}, "body": {"zh": "内容", "en": "Body"},
-        "opinion_opens_at": iso(now), "opinion_closes_at": iso(now + 5 * 86400),
-        "effective_at": iso(now + 8 * 86400), "affects": {"platforms": ["taobao"], "methods": ["wechat_pay"]},
-    }, expect=201)["announcement"]
+    created = fresh_stub.admin(
+        "POST",
+        "/admin/announcements",
+        {
+            "title": {"zh": "新规", "en": "New rule"},
+            "body": {"zh": "内容", "en": "Body"},
+            "opinion_opens_at": iso(now),
+            "opinion_closes_at": iso(now + 5 * 86400),
+            "effective_at": iso(now + 8 * 86400),
+            "affects": {"platforms": ["taobao"], "methods": ["wechat_pay"]},
+        },
+        expect=201,
+    )["announcement"]
     for api in (a, b):
         page = api.get(f"/v1/changes?since={cursors[api.merchant_id]}").json()
         assert [(c["kind"], c["id"]) for c in page["changes"]] == [("announcement", created["id"])]
@@ -77,9 +87,14 @@ def test_new_announcement_reaches_every_feed(fresh_stub: Stub) -> None:
     feedback = a.call("POST", f"/v1/announcements/{created['id']}/feedback", {"text": "ok"})
     assert feedback.status_code == 201
     # Publishing rules: at least 7 days' notice, opinion period inside.
-    bad = {"title": {"zh": "x", "en": "x"}, "body": {"zh": "x", "en": "x"}, "opinion_opens_at": iso(now),
-           "opinion_closes_at": iso(now + 86400), "effective_at": iso(now + 6 * 86400),
-           "affects": {"platforms": [], "methods": []}}
+    bad = {
+        "title": {"zh": "x", "en": "x"},
+        "body": {"zh": "x", "en": "x"},
+        "opinion_opens_at": iso(now),
+        "opinion_closes_at": iso(now + 86400),
+        "effective_at": iso(now + 6 * 86400),
+        "affects": {"platforms": [], "methods": []},
+    }
     fresh_stub.admin("POST", "/admin/announcements", bad, expect=422)
     bad |= {"effective_at": iso(now + 8 * 86400), "opinion_closes_at": iso(now + 9 * 86400)}
     fresh_stub.admin("POST", "/admin/announcements", bad, expect=422)

@@ -19,13 +19,25 @@ def test_openapi_document(stub: Stub) -> None:
     assert doc["info"]["title"] == "Merchant Platform (stub)"
     assert doc["info"]["version"] == "1"
     expected = {
-        ("get", "/v1/health"), ("get", "/v1/merchant"), ("get", "/v1/stores/{store_id}"), ("get", "/v1/changes"),
-        ("put", "/v1/stores/{store_id}/methods/{method}"), ("post", "/v1/announcements/{announcement_id}/feedback"),
-        ("get", "/admin/clock"), ("put", "/admin/clock"), ("post", "/admin/clock/advance"),
-        ("post", "/admin/merchants"), ("post", "/admin/phases/{n}/open"), ("post", "/admin/reviews/finish"),
-        ("post", "/admin/invitations/{store_id}/withdraw"), ("post", "/admin/invitations/{store_id}/expire"),
-        ("post", "/admin/stores/{store_id}/status"), ("post", "/admin/announcements"), ("put", "/admin/faults"),
-        ("delete", "/admin/faults"), ("get", "/admin/state/{merchant_id}"),
+        ("get", "/v1/health"),
+        ("get", "/v1/merchant"),
+        ("get", "/v1/stores/{store_id}"),
+        ("get", "/v1/changes"),
+        ("put", "/v1/stores/{store_id}/methods/{method}"),
+        ("post", "/v1/announcements/{announcement_id}/feedback"),
+        ("get", "/admin/clock"),
+        ("put", "/admin/clock"),
+        ("post", "/admin/clock/advance"),
+        ("post", "/admin/merchants"),
+        ("post", "/admin/phases/{n}/open"),
+        ("post", "/admin/reviews/finish"),
+        ("post", "/admin/invitations/{store_id}/withdraw"),
+        ("post", "/admin/invitations/{store_id}/expire"),
+        ("post", "/admin/stores/{store_id}/status"),
+        ("post", "/admin/announcements"),
+        ("put", "/admin/faults"),
+        ("delete", "/admin/faults"),
+        ("get", "/admin/state/{merchant_id}"),
     }
     actual = {(method, path) for path, ops in doc["paths"].items() for method in ops}
     assert actual == expected
@@ -70,7 +82,16 @@ def test_method_not_allowed_has_error_shape(api: Api) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["since=-1", "since=abc", "limit=0", "limit=1001", "limit=x", "since=1.5", "since=99999999999999999999999"]
+    "query",
+    [
+        "since=-1",
+        "since=abc",
+        "limit=0",
+        "limit=1001",
+        "limit=x",
+        "since=1.5",
+        "since=99999999999999999999999",
+    ],
 )
 def test_bad_query_is_400(api: Api, query: str) -> None:
     response = api.get(f"/v1/changes?{query}")
@@ -104,7 +125,9 @@ def test_feedback_text_bounds(api: Api, text: str) -> None:
 
 
 def test_feedback(api: Api) -> None:
-    response = api.call("POST", "/v1/announcements/a-wechat-rules/feedback", {"text": "请延长截止日期 Please extend"})
+    response = api.call(
+        "POST", "/v1/announcements/a-wechat-rules/feedback", {"text": "请延长截止日期 Please extend"}
+    )
     assert response.status_code == 201, response.text
     feedback = response.json()["feedback"]
     assert feedback["announcement_id"] == "a-wechat-rules"
@@ -129,7 +152,8 @@ def test_body_too_large_chunked(api: Api) -> None:
             yield b"x" * 1024
 
     response = httpx.put(
-        api.stub.url + f"/v1/stores/{api.pattern_store(0)}/methods/wechat_pay", content=chunks(),
+        api.stub.url + f"/v1/stores/{api.pattern_store(0)}/methods/wechat_pay",
+        content=chunks(),
         headers={"X-App-Key": api.key},
     )
     assert "content-length" not in response.request.headers
@@ -151,8 +175,12 @@ def test_changes_defaults(api: Api) -> None:
     versions = [c["version"] for c in page["changes"]]
     assert versions == sorted(versions) and len(set(versions)) == len(versions)
     empty = api.get(f"/v1/changes?since={page['next_since'] + 10_000}").json()
-    assert empty == {"changes": [], "next_since": page["next_since"] + 10_000, "has_more": False,
-                     "server_time": empty["server_time"]}
+    assert empty == {
+        "changes": [],
+        "next_since": page["next_since"] + 10_000,
+        "has_more": False,
+        "server_time": empty["server_time"],
+    }
 
 
 def test_demo_seed(stub: Stub) -> None:
@@ -165,7 +193,16 @@ def test_demo_seed(stub: Stub) -> None:
     assert "frozen" in statuses
     wechat = [m for m in state["method"].values() if m["method"] == "wechat_pay"]
     eligibilities = {m["eligibility"] for m in wechat}
-    assert {"live", "rejected", "in_review", "approved", "invited", "not_invited", "expired", "frozen"} <= eligibilities
+    assert {
+        "live",
+        "rejected",
+        "in_review",
+        "approved",
+        "invited",
+        "not_invited",
+        "expired",
+        "frozen",
+    } <= eligibilities
     rejected = next(m for m in wechat if m["eligibility"] == "rejected")
     assert rejected["reason_code"] == "LICENSE_MISMATCH" and rejected["reason_text"]["zh"]
     assert any(m["enabled"] for m in wechat if m["eligibility"] == "live")

@@ -29,7 +29,9 @@ def test_apply_for_wechat_pay_goes_to_review(api: Api) -> None:
     body = response.json()
     assert body["method"]["eligibility"] == "in_review" and body["method"]["enabled"] is True
     assert body["invitation"]["history"][-1] == {
-        "at": body["invitation"]["history"][-1]["at"], "from": "invited", "to": "in_review",
+        "at": body["invitation"]["history"][-1]["at"],
+        "from": "invited",
+        "to": "in_review",
         "note": "merchant applied",
     }
     state = api.stub.state(api.merchant_id)
@@ -91,7 +93,9 @@ def test_approved_flips_without_last_live_check(api: Api) -> None:
     response = api.put_method(store_id, "wechat_pay", False)
     assert response.status_code == 200
     assert response.json()["method"] | {"enabled": True, "updated_at": ""} == api.method(store_id) | {
-        "enabled": True, "updated_at": ""}
+        "enabled": True,
+        "updated_at": "",
+    }
     assert response.json()["method"]["launch_at"] is not None
 
 
@@ -153,7 +157,9 @@ def test_invitation_expired_and_withdrawn(stub: Stub, api: Api) -> None:
     details = _refused(api.put_method(withdrawn_store, "wechat_pay", True), "INVITATION_WITHDRAWN")
     _assert_current(api, details, withdrawn_store, "wechat_pay")
     stub.admin("POST", f"/admin/invitations/{api.pattern_store(9)}/withdraw", expect=404)
-    custom = stub.admin("POST", f"/admin/invitations/{api.pattern_store(4)}/withdraw", {"reason_code": "RISK_REVIEW"})
+    custom = stub.admin(
+        "POST", f"/admin/invitations/{api.pattern_store(4)}/withdraw", {"reason_code": "RISK_REVIEW"}
+    )
     assert custom["method"]["reason_code"] == "RISK_REVIEW"
 
 
@@ -167,14 +173,20 @@ def test_opinion_period_closed(api: Api) -> None:
 def test_history_records_every_transition(stub: Stub, api: Api) -> None:
     store_id = api.pattern_store(0)
     api.put_method(store_id, "wechat_pay", True)
-    stub.admin("POST", "/admin/reviews/finish", {"store_id": store_id, "outcome": "reject",
-                                                "reason_code": "INCOMPLETE_PROFILE"})
+    stub.admin(
+        "POST",
+        "/admin/reviews/finish",
+        {"store_id": store_id, "outcome": "reject", "reason_code": "INCOMPLETE_PROFILE"},
+    )
     api.put_method(store_id, "wechat_pay", True)
     stub.admin("POST", "/admin/reviews/finish", {"store_id": store_id, "outcome": "approve"})
     history = api.get(f"/v1/stores/{store_id}").json()["invitation"]["history"]
     assert [(h["from"], h["to"]) for h in history] == [
-        ("not_invited", "invited"), ("invited", "in_review"), ("in_review", "rejected"),
-        ("rejected", "in_review"), ("in_review", "approved"),
+        ("not_invited", "invited"),
+        ("invited", "in_review"),
+        ("in_review", "rejected"),
+        ("rejected", "in_review"),
+        ("in_review", "approved"),
     ]
     assert all(h["note"] and h["at"].endswith("Z") for h in history)
     method = api.method(store_id)

@@ -27,7 +27,10 @@ READY_PREFIX = "STUB READY"
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind and listen before uvicorn starts, so port 0 resolves to a real port we can print."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio only disables Nagle on sockets that say they are TCP,
+    # and with Nagle on every small response waits ~40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if os.name != "nt":
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
