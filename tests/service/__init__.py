@@ -1,0 +1,1 @@
+"""Tests of console/service.py (plain pytest, no Qt)."""
