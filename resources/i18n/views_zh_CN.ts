@@ -4,272 +4,272 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="217"/>
+        <location filename="../../console/ui/views/activity.py" line="225"/>
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="218"/>
+        <location filename="../../console/ui/views/activity.py" line="226"/>
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项更改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="219"/>
+        <location filename="../../console/ui/views/activity.py" line="227"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="220"/>
+        <location filename="../../console/ui/views/activity.py" line="228"/>
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="221"/>
+        <location filename="../../console/ui/views/activity.py" line="229"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="222"/>
+        <location filename="../../console/ui/views/activity.py" line="230"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="238"/>
+        <location filename="../../console/ui/views/activity.py" line="246"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="245"/>
+        <location filename="../../console/ui/views/activity.py" line="253"/>
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="252"/>
+        <location filename="../../console/ui/views/activity.py" line="260"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="297"/>
+        <location filename="../../console/ui/views/activity.py" line="305"/>
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="297"/>
+        <location filename="../../console/ui/views/activity.py" line="305"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="304"/>
+        <location filename="../../console/ui/views/activity.py" line="312"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305"/>
+        <location filename="../../console/ui/views/activity.py" line="313"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="306"/>
+        <location filename="../../console/ui/views/activity.py" line="314"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="307"/>
+        <location filename="../../console/ui/views/activity.py" line="315"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="308"/>
+        <location filename="../../console/ui/views/activity.py" line="316"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="309"/>
+        <location filename="../../console/ui/views/activity.py" line="317"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="310"/>
+        <location filename="../../console/ui/views/activity.py" line="318"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315"/>
+        <location filename="../../console/ui/views/activity.py" line="323"/>
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="316"/>
+        <location filename="../../console/ui/views/activity.py" line="324"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317"/>
+        <location filename="../../console/ui/views/activity.py" line="325"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322"/>
+        <location filename="../../console/ui/views/activity.py" line="330"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="323"/>
+        <location filename="../../console/ui/views/activity.py" line="331"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324"/>
+        <location filename="../../console/ui/views/activity.py" line="332"/>
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325"/>
+        <location filename="../../console/ui/views/activity.py" line="333"/>
         <source>Cancelled, back to the confirmed setting</source>
         <translation>已取消，恢复为已确认的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="326"/>
+        <location filename="../../console/ui/views/activity.py" line="334"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327"/>
+        <location filename="../../console/ui/views/activity.py" line="335"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="328"/>
+        <location filename="../../console/ui/views/activity.py" line="336"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333"/>
+        <location filename="../../console/ui/views/activity.py" line="341"/>
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="338"/>
+        <location filename="../../console/ui/views/activity.py" line="346"/>
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="338"/>
+        <location filename="../../console/ui/views/activity.py" line="346"/>
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340"/>
+        <location filename="../../console/ui/views/activity.py" line="348"/>
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340"/>
+        <location filename="../../console/ui/views/activity.py" line="348"/>
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342"/>
+        <location filename="../../console/ui/views/activity.py" line="350"/>
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342"/>
+        <location filename="../../console/ui/views/activity.py" line="350"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="345"/>
+        <location filename="../../console/ui/views/activity.py" line="353"/>
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="347"/>
+        <location filename="../../console/ui/views/activity.py" line="355"/>
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348"/>
+        <location filename="../../console/ui/views/activity.py" line="356"/>
         <source>Send a change to the platform</source>
         <translation>向平台提交更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="349"/>
+        <location filename="../../console/ui/views/activity.py" line="357"/>
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350"/>
+        <location filename="../../console/ui/views/activity.py" line="358"/>
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351"/>
+        <location filename="../../console/ui/views/activity.py" line="359"/>
         <source>Retry a change</source>
         <translation>重试更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352"/>
+        <location filename="../../console/ui/views/activity.py" line="360"/>
         <source>Discard a change</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="353"/>
+        <location filename="../../console/ui/views/activity.py" line="361"/>
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="372"/>
+        <location filename="../../console/ui/views/activity.py" line="380"/>
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="372"/>
+        <location filename="../../console/ui/views/activity.py" line="380"/>
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="376"/>
+        <location filename="../../console/ui/views/activity.py" line="384"/>
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="378"/>
+        <location filename="../../console/ui/views/activity.py" line="386"/>
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="383"/>
+        <location filename="../../console/ui/views/activity.py" line="391"/>
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="385"/>
+        <location filename="../../console/ui/views/activity.py" line="393"/>
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="425"/>
+        <location filename="../../console/ui/views/activity.py" line="433"/>
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="427"/>
+        <location filename="../../console/ui/views/activity.py" line="435"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="435"/>
+        <location filename="../../console/ui/views/activity.py" line="443"/>
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="438"/>
+        <location filename="../../console/ui/views/activity.py" line="446"/>
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="438"/>
+        <location filename="../../console/ui/views/activity.py" line="446"/>
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -305,11 +305,6 @@
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="362"/>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/views/announcements.py" line="363"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
@@ -325,185 +320,190 @@
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="370"/>
+        <location filename="../../console/ui/views/announcements.py" line="533"/>
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条意见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="372"/>
+        <location filename="../../console/ui/views/announcements.py" line="369"/>
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="373"/>
+        <location filename="../../console/ui/views/announcements.py" line="362"/>
+        <source>Countdown</source>
+        <translation>倒计时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="370"/>
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="384"/>
-        <location filename="../../console/ui/views/announcements.py" line="463"/>
+        <location filename="../../console/ui/views/announcements.py" line="381"/>
+        <location filename="../../console/ui/views/announcements.py" line="460"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="384"/>
-        <location filename="../../console/ui/views/announcements.py" line="463"/>
+        <location filename="../../console/ui/views/announcements.py" line="381"/>
+        <location filename="../../console/ui/views/announcements.py" line="460"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="385"/>
+        <location filename="../../console/ui/views/announcements.py" line="382"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="385"/>
+        <location filename="../../console/ui/views/announcements.py" line="382"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="387"/>
+        <location filename="../../console/ui/views/announcements.py" line="384"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="387"/>
+        <location filename="../../console/ui/views/announcements.py" line="384"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="390"/>
-        <location filename="../../console/ui/views/announcements.py" line="392"/>
+        <location filename="../../console/ui/views/announcements.py" line="387"/>
+        <location filename="../../console/ui/views/announcements.py" line="389"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="398"/>
+        <location filename="../../console/ui/views/announcements.py" line="395"/>
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="400"/>
+        <location filename="../../console/ui/views/announcements.py" line="397"/>
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="401"/>
+        <location filename="../../console/ui/views/announcements.py" line="398"/>
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="407"/>
+        <location filename="../../console/ui/views/announcements.py" line="404"/>
         <source>Feedback open · %1 left</source>
         <translation>征集中 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="409"/>
+        <location filename="../../console/ui/views/announcements.py" line="406"/>
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="410"/>
+        <location filename="../../console/ui/views/announcements.py" line="407"/>
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="414"/>
+        <location filename="../../console/ui/views/announcements.py" line="411"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="416"/>
+        <location filename="../../console/ui/views/announcements.py" line="413"/>
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="417"/>
+        <location filename="../../console/ui/views/announcements.py" line="414"/>
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="450"/>
+        <location filename="../../console/ui/views/announcements.py" line="447"/>
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="450"/>
+        <location filename="../../console/ui/views/announcements.py" line="447"/>
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="457"/>
+        <location filename="../../console/ui/views/announcements.py" line="454"/>
         <source>Published only %1 before it takes effect: less than the 7 days&apos; notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1 即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="469"/>
+        <location filename="../../console/ui/views/announcements.py" line="466"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="481"/>
+        <location filename="../../console/ui/views/announcements.py" line="479"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="483"/>
+        <location filename="../../console/ui/views/announcements.py" line="481"/>
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="486"/>
+        <location filename="../../console/ui/views/announcements.py" line="484"/>
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="496"/>
+        <location filename="../../console/ui/views/announcements.py" line="494"/>
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="498"/>
+        <location filename="../../console/ui/views/announcements.py" line="496"/>
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="501"/>
+        <location filename="../../console/ui/views/announcements.py" line="499"/>
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="508"/>
+        <location filename="../../console/ui/views/announcements.py" line="506"/>
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="524"/>
+        <location filename="../../console/ui/views/announcements.py" line="522"/>
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="546"/>
+        <location filename="../../console/ui/views/announcements.py" line="548"/>
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="550"/>
+        <location filename="../../console/ui/views/announcements.py" line="552"/>
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="601"/>
+        <location filename="../../console/ui/views/announcements.py" line="603"/>
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="616"/>
+        <location filename="../../console/ui/views/announcements.py" line="618"/>
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="654"/>
+        <location filename="../../console/ui/views/announcements.py" line="656"/>
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -511,207 +511,207 @@
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="537"/>
+        <location filename="../../console/ui/views/checkout.py" line="538"/>
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="540"/>
+        <location filename="../../console/ui/views/checkout.py" line="541"/>
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="544"/>
+        <location filename="../../console/ui/views/checkout.py" line="545"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="547"/>
+        <location filename="../../console/ui/views/checkout.py" line="548"/>
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="548"/>
+        <location filename="../../console/ui/views/checkout.py" line="549"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="549"/>
+        <location filename="../../console/ui/views/checkout.py" line="550"/>
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="550"/>
+        <location filename="../../console/ui/views/checkout.py" line="551"/>
         <source>Shopper&apos;s device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="553"/>
+        <location filename="../../console/ui/views/checkout.py" line="554"/>
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="554"/>
+        <location filename="../../console/ui/views/checkout.py" line="555"/>
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="555"/>
+        <location filename="../../console/ui/views/checkout.py" line="556"/>
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="556"/>
+        <location filename="../../console/ui/views/checkout.py" line="557"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="557"/>
+        <location filename="../../console/ui/views/checkout.py" line="558"/>
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="558"/>
+        <location filename="../../console/ui/views/checkout.py" line="559"/>
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="560"/>
+        <location filename="../../console/ui/views/checkout.py" line="561"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="560"/>
+        <location filename="../../console/ui/views/checkout.py" line="561"/>
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="560"/>
+        <location filename="../../console/ui/views/checkout.py" line="561"/>
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="560"/>
+        <location filename="../../console/ui/views/checkout.py" line="561"/>
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
         <source>Enter an amount, e.g. 128.00.</source>
         <translation>请输入金额，例如 128.00。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="632"/>
         <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
         <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="632"/>
+        <location filename="../../console/ui/views/checkout.py" line="633"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="633"/>
+        <location filename="../../console/ui/views/checkout.py" line="634"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="634"/>
+        <location filename="../../console/ui/views/checkout.py" line="635"/>
         <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
         <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="635"/>
+        <location filename="../../console/ui/views/checkout.py" line="636"/>
         <source>This amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="636"/>
+        <location filename="../../console/ui/views/checkout.py" line="637"/>
         <source>Enter an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="638"/>
+        <location filename="../../console/ui/views/checkout.py" line="639"/>
         <source>This is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="680"/>
+        <location filename="../../console/ui/views/checkout.py" line="684"/>
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="731"/>
+        <location filename="../../console/ui/views/checkout.py" line="735"/>
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="734"/>
+        <location filename="../../console/ui/views/checkout.py" line="738"/>
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="752"/>
+        <location filename="../../console/ui/views/checkout.py" line="756"/>
         <source>This store has no receiving code yet.</source>
         <translation>该店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="758"/>
+        <location filename="../../console/ui/views/checkout.py" line="762"/>
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="761"/>
+        <location filename="../../console/ui/views/checkout.py" line="765"/>
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="772"/>
+        <location filename="../../console/ui/views/checkout.py" line="776"/>
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="782"/>
+        <location filename="../../console/ui/views/checkout.py" line="786"/>
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="809"/>
+        <location filename="../../console/ui/views/checkout.py" line="816"/>
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="814"/>
+        <location filename="../../console/ui/views/checkout.py" line="821"/>
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="817"/>
+        <location filename="../../console/ui/views/checkout.py" line="824"/>
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="819"/>
+        <location filename="../../console/ui/views/checkout.py" line="826"/>
         <source>Rates come from the platform&apos;s published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="825"/>
+        <location filename="../../console/ui/views/checkout.py" line="832"/>
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="827"/>
+        <location filename="../../console/ui/views/checkout.py" line="834"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="832"/>
+        <location filename="../../console/ui/views/checkout.py" line="839"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="832"/>
+        <location filename="../../console/ui/views/checkout.py" line="839"/>
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -719,52 +719,52 @@
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="201"/>
+        <location filename="../../console/ui/views/checkout.py" line="203"/>
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="205"/>
+        <location filename="../../console/ui/views/checkout.py" line="207"/>
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="213"/>
+        <location filename="../../console/ui/views/checkout.py" line="215"/>
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="216"/>
+        <location filename="../../console/ui/views/checkout.py" line="218"/>
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="225"/>
+        <location filename="../../console/ui/views/checkout.py" line="227"/>
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="241"/>
+        <location filename="../../console/ui/views/checkout.py" line="243"/>
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="270"/>
+        <location filename="../../console/ui/views/checkout.py" line="272"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="273"/>
+        <location filename="../../console/ui/views/checkout.py" line="275"/>
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="273"/>
+        <location filename="../../console/ui/views/checkout.py" line="275"/>
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="278"/>
+        <location filename="../../console/ui/views/checkout.py" line="280"/>
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

@@ -77,6 +77,12 @@ def test_filters_by_store_method_and_outcome(view: ActivityView) -> None:
     view.set_filter(store_id="tb-000004", result="refused")
     assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
     assert not view.export_button.isEnabled()
+    # the window passes the selected store on every page switch: that alone does not filter
+    view.set_filter()
+    view.set_store("tb-000004")
+    assert view.model.rowCount() == 4
+    view.show_store("tb-000004")
+    assert column(view, "store") == ["晨光文具店 (tb-000004)"]
     # the combo boxes drive the same query
     view.set_filter()
     view.result_filter.setCurrentIndex(view.result_filter.findData("queued"))

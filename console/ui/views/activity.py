@@ -127,6 +127,7 @@ class ActivityView(BaseView):
         super().__init__(ctx, parent)
         self.model = ActivityModel(self)
         self._store_names: dict[str, str] = {}
+        self.selected_store: str | None = None
         self._announcement_titles: dict[str, LocalizedText] = {}
         self._stale = True
         self._build()
@@ -207,11 +208,18 @@ class ActivityView(BaseView):
         self._load()
 
     def set_store(self, store_id: str | None) -> None:
-        """Show the history of one store (None: all stores)."""
+        """Deliberately not a filter: the window passes the selected store on every page switch,
+        and a history that silently shrinks to one store reads as "nothing happened". The store
+        filter stays the merchant's choice; ``show_store`` is for an explicit "this store's
+        activity" link.
+        """
+        self.selected_store = store_id
+
+    def show_store(self, store_id: str | None) -> None:
+        """Filter the history to one store (None: all stores)."""
         if self._stale or (store_id and store_id not in self._store_names):
             self.refresh()
-        index = self.store_filter.findData(store_id) if store_id else 0
-        self.store_filter.setCurrentIndex(max(index, 0))
+        self.set_filter(store_id=store_id)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Activity"))

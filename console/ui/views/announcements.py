@@ -359,16 +359,13 @@ class AnnouncementsView(BaseView):
         names = (
             self.tr("Published"),
             self.tr("Opinion period"),
-            self.tr("Time left"),
+            self.tr("Countdown"),
             self.tr("Takes effect"),
         )
         for label, text in zip(self._fact_names, names, strict=True):
             label.setText(text)
         self._impact_heading.setText(self.tr("What changes for you"))
         self._feedback_heading.setText(self.tr("Your feedback"))
-        self.feedback_edit.setPlaceholderText(
-            self.tr("What does this change mean for your business? The platform reads every comment.")
-        )
         self.send_button.setText(self.tr("Send feedback"))
         self.empty_label.setText(self.tr("No announcements yet. New rule changes appear here after a sync."))
         self.model.layoutChanged.emit()  # titles and status lines follow the language
@@ -531,6 +528,10 @@ class AnnouncementsView(BaseView):
         self.feedback_edit.setReadOnly(not open_now or self._sending)
         self.feedback_edit.setEnabled(open_now)
         self._update_counter()
+        self.feedback_edit.setPlaceholderText(
+            self.why_closed(decision.reason) if not open_now and decision.reason is not None else
+            self.tr("What does this change mean for your business? The platform reads every comment.")
+        )
         if not open_now and decision.reason is not None:
             self._set_message(self.why_closed(decision.reason), error=False)
         elif self.feedback_error is not None:

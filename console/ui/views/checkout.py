@@ -651,6 +651,9 @@ class CheckoutView(BaseView):
             self.refresh()
 
     def _on_store_changed(self, _index: int) -> None:
+        line = self.store_combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # show the start of a long name, not its end
         if not self._loading_stores:
             self._schedule()
 
