@@ -130,18 +130,17 @@ def storage_error_text(exc: Exception) -> tuple[str, str]:
 
     from console.storage.db import DatabaseTooNew
 
-    tr = QCoreApplication.translate
     path = str(getattr(exc, "path", ""))
     if isinstance(exc, DatabaseTooNew):
         return (
-            tr("App", "This data was saved by a newer version of Merchant Console."),
-            tr("App", "Install the newer version to open it. The file was not changed:\n%1").replace(
-                "%1", path
-            ),
+            QCoreApplication.translate("App", "This data was saved by a newer version of Merchant Console."),
+            QCoreApplication.translate(
+                "App", "Install the newer version to open it. The file was not changed:\n%1"
+            ).replace("%1", path),
         )
     return (
-        tr("App", "The local data file cannot be read. It may be damaged."),
-        tr(
+        QCoreApplication.translate("App", "The local data file cannot be read. It may be damaged."),
+        QCoreApplication.translate(
             "App",
             "The file was not changed:\n%1\nMove it aside to start with fresh data from the platform, "
             "or contact support.",
@@ -278,9 +277,8 @@ class Shell:
     def _connection_failed(self, message: str) -> None:
         from PySide6.QtCore import QCoreApplication
 
-        tr = QCoreApplication.translate
         self.window.banner.show_message(
-            tr(
+            QCoreApplication.translate(
                 "App",
                 "Cannot connect to the platform. Your changes are kept here. Check the platform "
                 "settings, or work offline.",

@@ -19,6 +19,7 @@ from console.ui.resources import resources_dir
 log = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
+TRANSLATOR_NAME = "merchant-console-translator"
 SYSTEM = "system"
 
 
@@ -46,8 +47,10 @@ class Translations:
 
     def apply(self, app: QCoreApplication, lang: str) -> list[str]:
         """Install the translators for ``lang`` (English needs none); return the files loaded."""
-        for tr in self._installed:
+        # every translator we installed, by any Translations instance (tests build several)
+        for tr in app.findChildren(QTranslator, TRANSLATOR_NAME):
             app.removeTranslator(tr)
+            tr.setParent(None)
         self._installed.clear()
         self.lang = lang
         QLocale.setDefault(locale_for(lang))  # QLocale() follows the UI language
@@ -56,6 +59,7 @@ class Translations:
             i18n_dir = resources_dir() / "i18n"
             for qm in sorted(i18n_dir.glob(f"*_{lang}.qm")):
                 tr = QTranslator(app)
+                tr.setObjectName(TRANSLATOR_NAME)
                 if tr.load(str(qm)):
                     app.installTranslator(tr)
                     self._installed.append(tr)
@@ -64,6 +68,7 @@ class Translations:
                     log.warning("could not load %s", qm)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             tr = QTranslator(app)
+            tr.setObjectName(TRANSLATOR_NAME)
             if tr.load(f"qtbase_{lang}", qt_dir) or tr.load(f"qtbase_{lang.split('_')[0]}", qt_dir):
                 app.installTranslator(tr)
                 self._installed.append(tr)
@@ -71,6 +76,7 @@ class Translations:
         if not self._installed:
             # removing translators alone does not post LanguageChange; views must still follow
             app.postEvent(app, _language_change_event())
+            app.sendPostedEvents(app, QEvent.Type.LanguageChange)
         return loaded
 
 
@@ -89,23 +95,31 @@ def _count(n: int, one: str, many: str) -> str:
 def fmt_duration(delta: timedelta) -> str:
     """A countdown in words, to the day or the hour: "3 days", "1 day 4 hours", "40 minutes"."""
     days, hours, minutes = split_duration(delta)
-    tr = QCoreApplication.translate
-    d = _count(days, tr("Format", "1 day"), tr("Format", "%1 days"))
-    h = _count(hours, tr("Format", "1 hour"), tr("Format", "%1 hours"))
+    d = _count(
+        days, QCoreApplication.translate("Format", "1 day"), QCoreApplication.translate("Format", "%1 days")
+    )
+    h = _count(
+        hours,
+        QCoreApplication.translate("Format", "1 hour"),
+        QCoreApplication.translate("Format", "%1 hours"),
+    )
     if days >= 3 or (days and not hours):
         return d
     if days:
-        return tr("Format", "%1 %2").replace("%1", d).replace("%2", h)
+        return QCoreApplication.translate("Format", "%1 %2").replace("%1", d).replace("%2", h)
     if hours:
         return h
-    return _count(max(minutes, 1), tr("Format", "1 minute"), tr("Format", "%1 minutes"))
+    return _count(
+        max(minutes, 1),
+        QCoreApplication.translate("Format", "1 minute"),
+        QCoreApplication.translate("Format", "%1 minutes"),
+    )
 
 
 def fmt_countdown(deadline: datetime | None, now: datetime) -> str:
     """ "in 3 days" before a deadline, "passed" after it, "" without one."""
-    tr = QCoreApplication.translate
     if deadline is None:
         return ""
     if deadline <= now:
-        return tr("Format", "passed")
-    return tr("Format", "in %1").replace("%1", fmt_duration(deadline - now))
+        return QCoreApplication.translate("Format", "passed")
+    return QCoreApplication.translate("Format", "in %1").replace("%1", fmt_duration(deadline - now))

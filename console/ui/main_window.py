@@ -273,48 +273,52 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.menu_help, None, self._about)
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("MainWindow", "Merchant Console"))
-        self.brand.setText(tr("MainWindow", "Merchant Console"))
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Merchant Console"))
+        self.brand.setText(QCoreApplication.translate("MainWindow", "Merchant Console"))
         names = self.view_titles()
         for i, name in enumerate(NAV):
             item = self.sidebar.item(i)
             item.setText(names[name])
             item.setToolTip(f"{names[name]} (Ctrl+{VIEW_NAMES.index(name) + 1})")
-        self.sidebar.setAccessibleName(tr("MainWindow", "Pages"))
-        self.menu_file.setTitle(tr("MainWindow", "&File"))
-        self.act_sync.setText(tr("MainWindow", "&Sync now"))
-        self.act_offline.setText(tr("MainWindow", "Work &offline"))
-        self.act_quit.setText(tr("MainWindow", "&Quit"))
-        self.menu_store.setTitle(tr("MainWindow", "&Store"))
-        self.act_find.setText(tr("MainWindow", "&Find a store"))
-        self.act_toggle.setText(tr("MainWindow", "&Turn the chosen payment method on or off"))
-        self.act_next.setText(tr("MainWindow", "&Next store"))
-        self.act_prev.setText(tr("MainWindow", "&Previous store"))
-        self.act_bulk.setText(tr("MainWindow", "Change in &bulk…"))
-        self.menu_view.setTitle(tr("MainWindow", "&View"))
+        self.sidebar.setAccessibleName(QCoreApplication.translate("MainWindow", "Pages"))
+        self.menu_file.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.act_sync.setText(QCoreApplication.translate("MainWindow", "&Sync now"))
+        self.act_offline.setText(QCoreApplication.translate("MainWindow", "Work &offline"))
+        self.act_quit.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.menu_store.setTitle(QCoreApplication.translate("MainWindow", "&Store"))
+        self.act_find.setText(QCoreApplication.translate("MainWindow", "&Find a store"))
+        self.act_toggle.setText(
+            QCoreApplication.translate("MainWindow", "&Turn the chosen payment method on or off")
+        )
+        self.act_next.setText(QCoreApplication.translate("MainWindow", "&Next store"))
+        self.act_prev.setText(QCoreApplication.translate("MainWindow", "&Previous store"))
+        self.act_bulk.setText(QCoreApplication.translate("MainWindow", "Change in &bulk…"))
+        self.menu_view.setTitle(QCoreApplication.translate("MainWindow", "&View"))
         for name, act in self.act_views.items():
             act.setText(names[name])
-        self.menu_help.setTitle(tr("MainWindow", "&Help"))
-        self.act_about.setText(tr("MainWindow", "&About Merchant Console"))
-        self.offline_box.setText(tr("MainWindow", "Work offline"))
-        self.offline_box.setToolTip(tr("MainWindow", "Keep changes here and do not contact the platform"))
-        self.sync_button.setText(tr("MainWindow", "Sync now"))
-        self.sync_button.setToolTip(tr("MainWindow", "Send waiting changes and fetch news (F5)"))
-        self.banner.set_close_text(tr("MainWindow", "Dismiss"))
+        self.menu_help.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.act_about.setText(QCoreApplication.translate("MainWindow", "&About Merchant Console"))
+        self.offline_box.setText(QCoreApplication.translate("MainWindow", "Work offline"))
+        self.offline_box.setToolTip(
+            QCoreApplication.translate("MainWindow", "Keep changes here and do not contact the platform")
+        )
+        self.sync_button.setText(QCoreApplication.translate("MainWindow", "Sync now"))
+        self.sync_button.setToolTip(
+            QCoreApplication.translate("MainWindow", "Send waiting changes and fetch news (F5)")
+        )
+        self.banner.set_close_text(QCoreApplication.translate("MainWindow", "Dismiss"))
         self.show_sync_status(self.ctx.sync_status)
 
     @staticmethod
     def view_titles() -> dict[str, str]:
-        tr = QCoreApplication.translate
         return {
-            "stores": tr("MainWindow", "Stores"),
-            "store": tr("MainWindow", "Store details"),
-            "checkout": tr("MainWindow", "Checkout preview"),
-            "announcements": tr("MainWindow", "Announcements"),
-            "activity": tr("MainWindow", "Activity"),
-            "pending": tr("MainWindow", "Waiting to sync"),
-            "settings": tr("MainWindow", "Settings"),
+            "stores": QCoreApplication.translate("MainWindow", "Stores"),
+            "store": QCoreApplication.translate("MainWindow", "Store details"),
+            "checkout": QCoreApplication.translate("MainWindow", "Checkout preview"),
+            "announcements": QCoreApplication.translate("MainWindow", "Announcements"),
+            "activity": QCoreApplication.translate("MainWindow", "Activity"),
+            "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
+            "settings": QCoreApplication.translate("MainWindow", "Settings"),
         }
 
     def changeEvent(self, event: QEvent) -> None:
@@ -364,18 +368,20 @@ class MainWindow(QMainWindow):
         from console import __version__
         from console.ui.widgets import dialogs
 
-        tr = QCoreApplication.translate
         dialogs.tell(
             self,
-            tr("MainWindow", "About Merchant Console"),
-            tr("MainWindow", "Merchant Console %1").replace("%1", __version__),
-            tr("MainWindow", "WeChat Pay and Alipay for your Taobao and Tmall stores, even offline."),
+            QCoreApplication.translate("MainWindow", "About Merchant Console"),
+            QCoreApplication.translate("MainWindow", "Merchant Console %1").replace("%1", __version__),
+            QCoreApplication.translate(
+                "MainWindow", "WeChat Pay and Alipay for your Taobao and Tmall stores, even offline."
+            ),
         )
 
     def _task_failed(self, exc: object, tb: str) -> None:
-        tr = QCoreApplication.translate
         self.banner.show_message(
-            tr("MainWindow", "Something went wrong on our side. Your data is safe; details are in the log."),
+            QCoreApplication.translate(
+                "MainWindow", "Something went wrong on our side. Your data is safe; details are in the log."
+            ),
             "error",
         )
 
@@ -408,36 +414,37 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.offline_box)
 
     def show_sync_status(self, status: SyncStatus) -> None:
-        tr = QCoreApplication.translate
         if status.work_offline:
-            state, ic = tr("MainWindow", "Working offline"), "sync-offline"
+            state, ic = QCoreApplication.translate("MainWindow", "Working offline"), "sync-offline"
         elif status.syncing:
-            state, ic = tr("MainWindow", "Syncing…"), "sync-syncing"
+            state, ic = QCoreApplication.translate("MainWindow", "Syncing…"), "sync-syncing"
         elif status.online is None:
-            state, ic = tr("MainWindow", "Connecting…"), "sync-syncing"
+            state, ic = QCoreApplication.translate("MainWindow", "Connecting…"), "sync-syncing"
         elif status.online:
-            state, ic = tr("MainWindow", "Online"), "sync-online"
+            state, ic = QCoreApplication.translate("MainWindow", "Online"), "sync-online"
         else:
-            state, ic = tr("MainWindow", "Offline"), "sync-offline"
+            state, ic = QCoreApplication.translate("MainWindow", "Offline"), "sync-offline"
         self.state_label.setText(state)
         self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
         n = status.pending
         if n == 0:
-            self.pending_label.setText(tr("MainWindow", "All changes synced"))
+            self.pending_label.setText(QCoreApplication.translate("MainWindow", "All changes synced"))
         elif n == 1:
-            self.pending_label.setText(tr("MainWindow", "1 change waiting"))
+            self.pending_label.setText(QCoreApplication.translate("MainWindow", "1 change waiting"))
         else:
-            self.pending_label.setText(tr("MainWindow", "%1 changes waiting").replace("%1", str(n)))
+            self.pending_label.setText(
+                QCoreApplication.translate("MainWindow", "%1 changes waiting").replace("%1", str(n))
+            )
         self.last_sync_label.setText(
-            tr("MainWindow", "Last synced %1").replace(
+            QCoreApplication.translate("MainWindow", "Last synced %1").replace(
                 "%1", format_datetime(status.last_sync_at, self.ctx.lang)
             )
             if status.last_sync_at
-            else tr("MainWindow", "Not synced yet")
+            else QCoreApplication.translate("MainWindow", "Not synced yet")
         )
         problem = ""
         if status.error == "bug":
-            problem = tr(
+            problem = QCoreApplication.translate(
                 "MainWindow", "Sync stopped because of a problem on our side; details are in the log."
             )
         elif status.error and not status.work_offline:
@@ -445,7 +452,7 @@ class MainWindow(QMainWindow):
             if status.retry_after and status.error in ("rate_limited", "server"):
                 from datetime import timedelta
 
-                problem += " " + tr("MainWindow", "Next try in %1.").replace(
+                problem += " " + QCoreApplication.translate("MainWindow", "Next try in %1.").replace(
                     "%1", fmt_duration(timedelta(seconds=status.retry_after))
                 )
         self.problem_label.setText(problem)
@@ -465,12 +472,15 @@ class MainWindow(QMainWindow):
         text, store_id = news_summary(report.news, self.ctx.lang)
         if not text:
             return
-        tr = QCoreApplication.translate
         self._banner_store = store_id
         kind = "warn" if any(n.kind in ("review_rejected", "refused") for n in report.news) else "info"
-        self.banner.show_message(text, kind, tr("MainWindow", "Show") if store_id else None)
+        self.banner.show_message(
+            text, kind, QCoreApplication.translate("MainWindow", "Show") if store_id else None
+        )
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(tr("MainWindow", "Merchant Console"), text, icon("app"), 8000)
+            self.tray.showMessage(
+                QCoreApplication.translate("MainWindow", "Merchant Console"), text, icon("app"), 8000
+            )
 
     def _banner_action(self) -> None:
         if self._banner_store:
@@ -511,7 +521,6 @@ class MainWindow(QMainWindow):
 
 def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:
     """One sentence for a pass's news, and the store to show when there is exactly one store."""
-    tr = QCoreApplication.translate
     counts: dict[str, int] = {}
     for n in news:
         counts[n.kind] = counts.get(n.kind, 0) + 1
@@ -519,28 +528,38 @@ def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:
     parts = []
     if counts.get("phase_opened"):
         parts.append(
-            tr("MainWindow", "WeChat Pay invitations opened for %1 store(s).").replace(
-                "%1", str(counts["phase_opened"])
-            )
+            QCoreApplication.translate(
+                "MainWindow", "Stores newly invited to WeChat Pay: %1."
+            ).replace("%1", str(counts["phase_opened"]))
         )
     if counts.get("review_approved"):
-        parts.append(tr("MainWindow", "%1 review(s) approved.").replace("%1", str(counts["review_approved"])))
+        parts.append(
+            QCoreApplication.translate("MainWindow", "Reviews approved: %1.").replace(
+                "%1", str(counts["review_approved"])
+            )
+        )
     if counts.get("review_rejected"):
         parts.append(
-            tr("MainWindow", "%1 review(s) rejected: see the store for the reason.").replace(
-                "%1", str(counts["review_rejected"])
-            )
+            QCoreApplication.translate(
+                "MainWindow", "Reviews rejected: %1 (open the store to see why)."
+            ).replace("%1", str(counts["review_rejected"]))
         )
     if counts.get("went_live"):
         parts.append(
-            tr("MainWindow", "WeChat Pay went live for %1 store(s).").replace("%1", str(counts["went_live"]))
+            QCoreApplication.translate("MainWindow", "Stores where WeChat Pay went live: %1.").replace(
+                "%1", str(counts["went_live"])
+            )
         )
     if counts.get("refused"):
         parts.append(
-            tr("MainWindow", "The platform refused %1 change(s): see Waiting to sync.").replace(
-                "%1", str(counts["refused"])
-            )
+            QCoreApplication.translate(
+                "MainWindow", "Changes refused by the platform: %1 (see Waiting to sync)."
+            ).replace("%1", str(counts["refused"]))
         )
     if counts.get("announcement"):
-        parts.append(tr("MainWindow", "%1 new announcement(s).").replace("%1", str(counts["announcement"])))
+        parts.append(
+            QCoreApplication.translate("MainWindow", "New announcements: %1.").replace(
+                "%1", str(counts["announcement"])
+            )
+        )
     return " ".join(parts), (next(iter(stores)) if len(stores) == 1 else None)

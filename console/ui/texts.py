@@ -25,99 +25,100 @@ from console.ui.money import format_bps, format_date, format_datetime, format_fe
 
 
 def platform_name(platform: Platform | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "taobao": tr("Texts", "Taobao"),
-        "tmall": tr("Texts", "Tmall"),
+        "taobao": QCoreApplication.translate("Texts", "Taobao"),
+        "tmall": QCoreApplication.translate("Texts", "Tmall"),
     }.get(str(platform), str(platform))
 
 
 def method_name(method: Method | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "alipay": tr("Texts", "Alipay"),
-        "wechat_pay": tr("Texts", "WeChat Pay"),
+        "alipay": QCoreApplication.translate("Texts", "Alipay"),
+        "wechat_pay": QCoreApplication.translate("Texts", "WeChat Pay"),
     }.get(str(method), str(method))
 
 
 def device_name(device: Device | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "mobile_app": tr("Texts", "Mobile app"),
-        "pc_web": tr("Texts", "PC web"),
-        "mini_program": tr("Texts", "Mini program"),
+        "mobile_app": QCoreApplication.translate("Texts", "Mobile app"),
+        "pc_web": QCoreApplication.translate("Texts", "PC web"),
+        "mini_program": QCoreApplication.translate("Texts", "Mini program"),
     }.get(str(device), str(device))
 
 
 def store_status_name(status: StoreStatus | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "open": tr("Texts", "Open"),
-        "frozen": tr("Texts", "Frozen"),
-        "closed": tr("Texts", "Closed"),
+        "open": QCoreApplication.translate("Texts", "Open"),
+        "frozen": QCoreApplication.translate("Texts", "Frozen"),
+        "closed": QCoreApplication.translate("Texts", "Closed"),
     }.get(str(status), str(status))
 
 
 def eligibility_name(eligibility: Eligibility | str) -> str:
     """Short label for a status pill."""
-    tr = QCoreApplication.translate
     return {
-        "not_invited": tr("Texts", "Not invited"),
-        "invited": tr("Texts", "Invited"),
-        "in_review": tr("Texts", "In review"),
-        "approved": tr("Texts", "Approved"),
-        "live": tr("Texts", "Live"),
-        "rejected": tr("Texts", "Rejected"),
-        "expired": tr("Texts", "Expired"),
-        "withdrawn": tr("Texts", "Withdrawn"),
-        "frozen": tr("Texts", "Frozen"),
+        "not_invited": QCoreApplication.translate("Texts", "Not invited"),
+        "invited": QCoreApplication.translate("Texts", "Invited"),
+        "in_review": QCoreApplication.translate("Texts", "In review"),
+        "approved": QCoreApplication.translate("Texts", "Approved"),
+        "live": QCoreApplication.translate("Texts", "Live"),
+        "rejected": QCoreApplication.translate("Texts", "Rejected"),
+        "expired": QCoreApplication.translate("Texts", "Expired"),
+        "withdrawn": QCoreApplication.translate("Texts", "Withdrawn"),
+        "frozen": QCoreApplication.translate("Texts", "Frozen"),
     }.get(str(eligibility), str(eligibility))
 
 
 def eligibility_explained(eligibility: Eligibility | str) -> str:
     """One sentence: what this platform status means for the merchant."""
-    tr = QCoreApplication.translate
     return {
-        "not_invited": tr("Texts", "This store has not been invited to offer WeChat Pay yet."),
-        "invited": tr("Texts", "This store is invited: apply before the deadline to offer WeChat Pay."),
-        "in_review": tr("Texts", "The platform is reviewing the application."),
-        "approved": tr("Texts", "Approved: WeChat Pay goes live on the launch date."),
-        "live": tr("Texts", "Live: shoppers can pay with it."),
-        "rejected": tr("Texts", "The application was rejected."),
-        "expired": tr("Texts", "The invitation expired before an application was made."),
-        "withdrawn": tr("Texts", "The platform withdrew the invitation."),
-        "frozen": tr("Texts", "The platform froze this payment method for the store."),
+        "not_invited": QCoreApplication.translate(
+            "Texts", "This store has not been invited to offer WeChat Pay yet."
+        ),
+        "invited": QCoreApplication.translate(
+            "Texts", "This store is invited: apply before the deadline to offer WeChat Pay."
+        ),
+        "in_review": QCoreApplication.translate("Texts", "The platform is reviewing the application."),
+        "approved": QCoreApplication.translate("Texts", "Approved: WeChat Pay goes live on the launch date."),
+        "live": QCoreApplication.translate("Texts", "Live: shoppers can pay with it."),
+        "rejected": QCoreApplication.translate("Texts", "The application was rejected."),
+        "expired": QCoreApplication.translate(
+            "Texts", "The invitation expired before an application was made."
+        ),
+        "withdrawn": QCoreApplication.translate("Texts", "The platform withdrew the invitation."),
+        "frozen": QCoreApplication.translate(
+            "Texts", "The platform froze this payment method for the store."
+        ),
     }.get(str(eligibility), str(eligibility))
 
 
 def sync_state_name(state: SyncState | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "confirmed": tr("Texts", "Confirmed"),
-        "pending": tr("Texts", "Waiting to sync"),
-        "refused": tr("Texts", "Refused"),
+        "confirmed": QCoreApplication.translate("Texts", "Confirmed"),
+        "pending": QCoreApplication.translate("Texts", "Waiting to sync"),
+        "refused": QCoreApplication.translate("Texts", "Refused"),
     }.get(str(state), str(state))
 
 
 def on_off(value: bool) -> str:
-    tr = QCoreApplication.translate
-    return tr("Texts", "On") if value else tr("Texts", "Off")
+    return QCoreApplication.translate("Texts", "On") if value else QCoreApplication.translate("Texts", "Off")
 
 
 def rejection_reason(code: str | None, text: LocalizedText | None, lang: str | None = None) -> str:
     """Why the platform rejected or froze: our words for known codes, else the platform's."""
-    tr = QCoreApplication.translate
     known = {
-        "LICENSE_MISMATCH": tr(
+        "LICENSE_MISMATCH": QCoreApplication.translate(
             "Texts",
             "The business licence does not match the store's registered company. "
             "Update the licence in the store's profile, then apply again.",
         ),
-        "CATEGORY_NOT_SUPPORTED": tr("Texts", "WeChat Pay is not available for this store's category yet."),
-        "RISK_REVIEW": tr(
+        "CATEGORY_NOT_SUPPORTED": QCoreApplication.translate(
+            "Texts", "WeChat Pay is not available for this store's category yet."
+        ),
+        "RISK_REVIEW": QCoreApplication.translate(
             "Texts", "The platform's risk review did not pass. Contact platform support for details."
         ),
-        "INCOMPLETE_PROFILE": tr(
+        "INCOMPLETE_PROFILE": QCoreApplication.translate(
             "Texts", "The store profile is incomplete. Fill in the missing details, then apply again."
         ),
     }
@@ -126,8 +127,10 @@ def rejection_reason(code: str | None, text: LocalizedText | None, lang: str | N
     if text is not None and (text.zh or text.en):
         return text.get(lang or current_lang())
     if code:
-        return tr("Texts", "The platform gave the reason code %1.").replace("%1", code)
-    return tr("Texts", "The platform gave no reason.")
+        return QCoreApplication.translate("Texts", "The platform gave the reason code %1.").replace(
+            "%1", code
+        )
+    return QCoreApplication.translate("Texts", "The platform gave no reason.")
 
 
 # -- reasons ------------------------------------------------------------------------------------
@@ -171,110 +174,144 @@ def reason_text(reason: Reason | None, lang: str | None = None) -> str:
     if reason is None:
         return ""
     lang = lang or current_lang()
-    tr = QCoreApplication.translate
     p: Mapping[str, Any] = reason.params or {}
-    method = method_name(p["method"]) if p.get("method") else tr("Texts", "this payment method")
+    method = (
+        method_name(p["method"])
+        if p.get("method")
+        else QCoreApplication.translate("Texts", "this payment method")
+    )
     method_cap = method[:1].upper() + method[1:]
     code = reason.code
     builders: dict[str, Callable[[], str]] = {
-        ReasonCode.STORE_FROZEN: lambda: tr(
+        ReasonCode.STORE_FROZEN: lambda: QCoreApplication.translate(
             "Texts", "The store is frozen by the platform, so its payment methods cannot be changed."
         ),
-        ReasonCode.STORE_CLOSED: lambda: tr("Texts", "The store is closed, so nothing can be changed."),
-        ReasonCode.NOT_INVITED: lambda: tr(
+        ReasonCode.STORE_CLOSED: lambda: QCoreApplication.translate(
+            "Texts", "The store is closed, so nothing can be changed."
+        ),
+        ReasonCode.NOT_INVITED: lambda: QCoreApplication.translate(
             "Texts",
             "This store has not been invited to WeChat Pay yet. Invitations open in phases; "
             "you will be told when this store's phase opens.",
         ),
         ReasonCode.WINDOW_NOT_OPEN: lambda: (
             _sub(
-                tr("Texts", "This store's application window opens on %1."),
+                QCoreApplication.translate("Texts", "This store's application window opens on %1."),
                 _when(p.get("window_opens_at"), lang),
             )
             if p.get("window_opens_at")
-            else tr("Texts", "This store's application window has not opened yet.")
+            else QCoreApplication.translate("Texts", "This store's application window has not opened yet.")
         ),
         ReasonCode.INVITATION_NOT_ACCEPTED: lambda: (
             _sub(
-                tr(
+                QCoreApplication.translate(
                     "Texts",
                     "The store is invited but has not applied yet. Turn WeChat Pay on before %1 to apply.",
                 ),
                 _when(p.get("deadline_at"), lang),
             )
             if p.get("deadline_at")
-            else tr("Texts", "The store is invited but has not applied yet. Turn WeChat Pay on to apply.")
+            else QCoreApplication.translate(
+                "Texts", "The store is invited but has not applied yet. Turn WeChat Pay on to apply."
+            )
         ),
-        ReasonCode.INVITATION_EXPIRED: lambda: tr(
+        ReasonCode.INVITATION_EXPIRED: lambda: QCoreApplication.translate(
             "Texts",
             "The invitation expired before an application was made. A later phase may invite "
             "this store again.",
         ),
-        ReasonCode.INVITATION_WITHDRAWN: lambda: tr(
+        ReasonCode.INVITATION_WITHDRAWN: lambda: QCoreApplication.translate(
             "Texts", "The platform withdrew this store's invitation. Contact platform support to ask why."
         ),
-        ReasonCode.REVIEW_PENDING: lambda: tr(
+        ReasonCode.REVIEW_PENDING: lambda: QCoreApplication.translate(
             "Texts", "The application is being reviewed by the platform. This usually takes a few days."
         ),
         ReasonCode.AWAITING_LAUNCH: lambda: (
             _sub(
-                tr("Texts", "Approved. WeChat Pay goes live for shoppers on %1."),
+                QCoreApplication.translate("Texts", "Approved. WeChat Pay goes live for shoppers on %1."),
                 _day(p.get("launch_at"), lang),
             )
             if p.get("launch_at")
-            else tr("Texts", "Approved. WeChat Pay goes live for shoppers on the launch date.")
+            else QCoreApplication.translate(
+                "Texts", "Approved. WeChat Pay goes live for shoppers on the launch date."
+            )
         ),
         ReasonCode.REJECTED: lambda: _sub(
-            tr("Texts", "The application was rejected: %1"),
+            QCoreApplication.translate("Texts", "The application was rejected: %1"),
             rejection_reason(p.get("reason_code"), _localized(p.get("reason_text")), lang),
         ),
         ReasonCode.METHOD_FROZEN: lambda: _sub(
-            tr("Texts", "The platform froze %1 for this store. Contact platform support to lift it."), method
+            QCoreApplication.translate(
+                "Texts", "The platform froze %1 for this store. Contact platform support to lift it."
+            ),
+            method,
         ),
-        ReasonCode.TURNED_OFF: lambda: _sub(tr("Texts", "%1 is turned off in your settings."), method_cap),
-        ReasonCode.LAST_LIVE_METHOD: lambda: tr(
+        ReasonCode.TURNED_OFF: lambda: _sub(
+            QCoreApplication.translate("Texts", "%1 is turned off in your settings."), method_cap
+        ),
+        ReasonCode.LAST_LIVE_METHOD: lambda: QCoreApplication.translate(
             "Texts",
             "This is the store's last live payment method. Turn another one on first, or "
             "shoppers could not pay at all.",
         ),
-        ReasonCode.PENDING_SYNC: lambda: tr(
+        ReasonCode.PENDING_SYNC: lambda: QCoreApplication.translate(
             "Texts",
             "Your change is saved here and waits to be sent to the platform. It is sent "
             "automatically when the connection is back.",
         ),
-        ReasonCode.NO_CHANGE: lambda: tr("Texts", "Nothing to change: it already has this setting."),
+        ReasonCode.NO_CHANGE: lambda: QCoreApplication.translate(
+            "Texts", "Nothing to change: it already has this setting."
+        ),
         ReasonCode.DEVICE_UNSUPPORTED: lambda: (
-            _sub(tr("Texts", "%1 is not offered on %2."), method_cap, device_name(p["device"]))
+            _sub(
+                QCoreApplication.translate("Texts", "%1 is not offered on %2."),
+                method_cap,
+                device_name(p["device"]),
+            )
             if p.get("device")
-            else _sub(tr("Texts", "%1 is not offered on this device."), method_cap)
+            else _sub(QCoreApplication.translate("Texts", "%1 is not offered on this device."), method_cap)
         ),
         ReasonCode.AMOUNT_OVER_LIMIT: lambda: (
             _sub(
-                tr("Texts", "The amount is above the %1 limit for %2."),
+                QCoreApplication.translate("Texts", "The amount is above the %1 limit for %2."),
                 format_fen(int(p["max_amount_fen"]), lang),
                 method,
             )
             if p.get("max_amount_fen") is not None
-            else _sub(tr("Texts", "The amount is above the limit for %1."), method)
+            else _sub(QCoreApplication.translate("Texts", "The amount is above the limit for %1."), method)
         ),
-        ReasonCode.AMOUNT_INVALID: lambda: tr("Texts", "Enter an amount greater than zero."),
+        ReasonCode.AMOUNT_INVALID: lambda: QCoreApplication.translate(
+            "Texts", "Enter an amount greater than zero."
+        ),
         ReasonCode.NO_TERMS: lambda: _sub(
-            tr("Texts", "The platform has not published terms for %1 yet; sync to fetch them."), method
+            QCoreApplication.translate(
+                "Texts", "The platform has not published terms for %1 yet; sync to fetch them."
+            ),
+            method,
         ),
-        ReasonCode.OPINION_NOT_OPEN: lambda: tr("Texts", "The opinion period has not started yet."),
-        ReasonCode.OPINION_PERIOD_CLOSED: lambda: tr(
+        ReasonCode.OPINION_NOT_OPEN: lambda: QCoreApplication.translate(
+            "Texts", "The opinion period has not started yet."
+        ),
+        ReasonCode.OPINION_PERIOD_CLOSED: lambda: QCoreApplication.translate(
             "Texts", "The opinion period is over, so feedback can no longer be sent."
         ),
-        ReasonCode.FEEDBACK_EMPTY: lambda: tr("Texts", "Write your feedback first."),
+        ReasonCode.FEEDBACK_EMPTY: lambda: QCoreApplication.translate("Texts", "Write your feedback first."),
         ReasonCode.FEEDBACK_TOO_LONG: lambda: _sub(
-            tr("Texts", "Feedback can be at most %1 characters."), str(p.get("max_length", 2000))
+            QCoreApplication.translate("Texts", "Feedback can be at most %1 characters."),
+            str(p.get("max_length", 2000)),
         ),
-        ReasonCode.UNKNOWN_STORE: lambda: tr("Texts", "This store is not in your list any more."),
-        ReasonCode.UNKNOWN_ANNOUNCEMENT: lambda: tr("Texts", "This announcement is not available any more."),
+        ReasonCode.UNKNOWN_STORE: lambda: QCoreApplication.translate(
+            "Texts", "This store is not in your list any more."
+        ),
+        ReasonCode.UNKNOWN_ANNOUNCEMENT: lambda: QCoreApplication.translate(
+            "Texts", "This announcement is not available any more."
+        ),
         ReasonCode.PLATFORM_REFUSED: lambda: (
-            _sub(tr("Texts", "The platform refused the change: %1"), str(p["message"]))
+            _sub(
+                QCoreApplication.translate("Texts", "The platform refused the change: %1"), str(p["message"])
+            )
             if p.get("message")
-            else tr("Texts", "The platform refused the change.")
+            else QCoreApplication.translate("Texts", "The platform refused the change.")
         ),
     }
     build = builders.get(code)
@@ -294,8 +331,7 @@ def _localized(value: Any) -> LocalizedText | None:
 def next_step_text(reason: Reason | None, lang: str | None = None) -> str:
     """The store's next step, phrased as advice (falls back to the reason sentence)."""
     if reason is None:
-        tr = QCoreApplication.translate
-        return tr("Texts", "Nothing to do: everything is set up.")
+        return QCoreApplication.translate("Texts", "Nothing to do: everything is set up.")
     return reason_text(reason, lang)
 
 
@@ -312,18 +348,24 @@ def refusal_code_text(code: str | None, message: str | None, lang: str | None = 
 
 def sync_error_text(error: str | None) -> str:
     """The sync engine's error word as plain words for the status bar."""
-    tr = QCoreApplication.translate
     if error is None:
         return ""
     return {
-        "offline": tr("Texts", "Cannot reach the platform. Changes are kept and sent when it is back."),
-        "auth": tr("Texts", "The platform did not accept the app key or secret. Check them in Settings."),
-        "server": tr("Texts", "The platform had a problem. Trying again shortly."),
-        "rate_limited": tr("Texts", "The platform asked us to slow down. Trying again shortly."),
-        "bad_response": tr("Texts", "The platform sent an answer we could not check. Trying again shortly."),
+        "offline": QCoreApplication.translate(
+            "Texts", "Cannot reach the platform. Changes are kept and sent when it is back."
+        ),
+        "auth": QCoreApplication.translate(
+            "Texts", "The platform did not accept the app key or secret. Check them in Settings."
+        ),
+        "server": QCoreApplication.translate("Texts", "The platform had a problem. Trying again shortly."),
+        "rate_limited": QCoreApplication.translate(
+            "Texts", "The platform asked us to slow down. Trying again shortly."
+        ),
+        "bad_response": QCoreApplication.translate(
+            "Texts", "The platform sent an answer we could not check. Trying again shortly."
+        ),
     }.get(error, error)
 
 
 def fee_text(fee_bps: int, lang: str | None = None) -> str:
-    tr = QCoreApplication.translate
-    return _sub(tr("Texts", "Fee %1"), format_bps(fee_bps, lang or current_lang()))
+    return _sub(QCoreApplication.translate("Texts", "Fee %1"), format_bps(fee_bps, lang or current_lang()))

@@ -392,7 +392,7 @@ class StoresModel(QAbstractTableModel):
         return len(self._table)
 
     def retranslate(self) -> None:
-        """Texts come from tr() at paint time: ask the views to repaint in the new language."""
+        """Texts come from translate() at paint time: ask the views to repaint in the new language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Col.COUNT - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, Col.COUNT - 1))
@@ -409,14 +409,13 @@ class StoresModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = QCoreApplication.translate
         return {
-            Col.STORE: tr("StoresModel", "Store"),
-            Col.PLATFORM: tr("StoresModel", "Platform"),
-            Col.WECHAT: tr("StoresModel", "WeChat Pay"),
-            Col.ALIPAY: tr("StoresModel", "Alipay"),
-            Col.SYNC: tr("StoresModel", "Sync"),
-            Col.DEADLINE: tr("StoresModel", "Deadline"),
+            Col.STORE: QCoreApplication.translate("StoresModel", "Store"),
+            Col.PLATFORM: QCoreApplication.translate("StoresModel", "Platform"),
+            Col.WECHAT: QCoreApplication.translate("StoresModel", "WeChat Pay"),
+            Col.ALIPAY: QCoreApplication.translate("StoresModel", "Alipay"),
+            Col.SYNC: QCoreApplication.translate("StoresModel", "Sync"),
+            Col.DEADLINE: QCoreApplication.translate("StoresModel", "Deadline"),
         }.get(section)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -475,7 +474,6 @@ class StoresModel(QAbstractTableModel):
 
     def _display(self, i: int, col: int, accessible: bool) -> str:
         t = self._table
-        tr = QCoreApplication.translate
         if col == Col.STORE:
             return t.names[i]
         if col == Col.PLATFORM:
@@ -484,13 +482,21 @@ class StoresModel(QAbstractTableModel):
             label = texts.eligibility_name(t.eligibility(i))
             phase = t.phase[i]
             if phase:
-                return tr("StoresModel", "%1 · phase %2").replace("%1", label).replace("%2", str(phase))
+                return (
+                    QCoreApplication.translate("StoresModel", "%1 · phase %2")
+                    .replace("%1", label)
+                    .replace("%2", str(phase))
+                )
             return label
         if col == Col.ALIPAY:
             return texts.on_off(bool(t.alipay[i]))
         if col == Col.SYNC:
             if t.pending[i]:
-                return tr("StoresModel", "Waiting") if not accessible else texts.sync_state_name("pending")
+                return (
+                    QCoreApplication.translate("StoresModel", "Waiting")
+                    if not accessible
+                    else texts.sync_state_name("pending")
+                )
             return "" if not accessible else texts.sync_state_name("confirmed")
         if col == Col.DEADLINE:
             d = t.deadline_of(i)

@@ -158,47 +158,58 @@ class BulkDialog(QDialog):
 
     # -- text -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("BulkDialog", "Change in bulk"))
+        self.setWindowTitle(QCoreApplication.translate("BulkDialog", "Change in bulk"))
         self.intro.setText(
-            tr(
+            QCoreApplication.translate(
                 "BulkDialog",
                 "Turn one payment method on or off for many stores. You see what would happen "
                 "before anything changes.",
             )
         )
         self.scope_selected.setText(
-            tr("BulkDialog", "The %1 stores selected in the list").replace("%1", _n(len(self.selected_ids)))
+            QCoreApplication.translate("BulkDialog", "The %1 stores selected in the list").replace(
+                "%1", _n(len(self.selected_ids))
+            )
         )
-        self.scope_invited.setText(tr("BulkDialog", "All stores invited to WeChat Pay"))
-        self.method_label.setText(tr("BulkDialog", "&Payment method"))
+        self.scope_invited.setText(
+            QCoreApplication.translate("BulkDialog", "All stores invited to WeChat Pay")
+        )
+        self.method_label.setText(QCoreApplication.translate("BulkDialog", "&Payment method"))
         self.method.setItemText(0, texts.method_name(Method.WECHAT_PAY))
         self.method.setItemText(1, texts.method_name(Method.ALIPAY))
-        self.value_label.setText(tr("BulkDialog", "Change"))
-        self.turn_on.setText(tr("BulkDialog", "Turn on"))
-        self.turn_off.setText(tr("BulkDialog", "Turn off"))
+        self.value_label.setText(QCoreApplication.translate("BulkDialog", "Change"))
+        self.turn_on.setText(QCoreApplication.translate("BulkDialog", "Turn on"))
+        self.turn_off.setText(QCoreApplication.translate("BulkDialog", "Turn off"))
         self.refusals.setHeaderLabels(
-            [tr("BulkDialog", "Stores"), tr("BulkDialog", "Why they stay as they are")]
+            [
+                QCoreApplication.translate("BulkDialog", "Stores"),
+                QCoreApplication.translate("BulkDialog", "Why they stay as they are"),
+            ]
         )
-        self.back_button.setText(tr("BulkDialog", "Back"))
+        self.back_button.setText(QCoreApplication.translate("BulkDialog", "Back"))
         self._buttons()
 
     def _buttons(self) -> None:
-        tr = QCoreApplication.translate
         page = self.pages.currentIndex()
         self.back_button.setVisible(page == 1)
-        self.cancel_button.setText(tr("BulkDialog", "Stop") if page == 2 else tr("BulkDialog", "Cancel"))
+        self.cancel_button.setText(
+            QCoreApplication.translate("BulkDialog", "Stop")
+            if page == 2
+            else QCoreApplication.translate("BulkDialog", "Cancel")
+        )
         self.cancel_button.setVisible(page != 3)
         self.next_button.setVisible(page != 2)
         self.next_button.setEnabled(True)
         if page == 0:
-            self.next_button.setText(tr("BulkDialog", "Check first"))
+            self.next_button.setText(QCoreApplication.translate("BulkDialog", "Check first"))
         elif page == 1:
             n = len(self.dry.changed) if self.dry else 0
-            self.next_button.setText(tr("BulkDialog", "Change %1 stores").replace("%1", _n(n)))
+            self.next_button.setText(
+                QCoreApplication.translate("BulkDialog", "Change %1 stores").replace("%1", _n(n))
+            )
             self.next_button.setEnabled(n > 0)
         else:
-            self.next_button.setText(tr("BulkDialog", "Close"))
+            self.next_button.setText(QCoreApplication.translate("BulkDialog", "Close"))
 
     # -- flow -----------------------------------------------------------------------------
     def _back(self) -> None:
@@ -237,14 +248,17 @@ class BulkDialog(QDialog):
 
     def _dry_done(self, value: tuple[list[str], BulkResult]) -> None:
         self.store_ids, self.dry = value
-        tr = QCoreApplication.translate
         dry = self.dry
         method, on = self.chosen()
-        action = (tr("BulkDialog", "Turn on %1") if on else tr("BulkDialog", "Turn off %1")).replace(
-            "%1", texts.method_name(method)
-        )
+        action = (
+            QCoreApplication.translate("BulkDialog", "Turn on %1")
+            if on
+            else QCoreApplication.translate("BulkDialog", "Turn off %1")
+        ).replace("%1", texts.method_name(method))
         self.review_summary.setText(
-            tr("BulkDialog", "%1 for %2 stores: %3 will change, %4 are refused, %5 already are so.")
+            QCoreApplication.translate(
+                "BulkDialog", "%1 for %2 stores: %3 will change, %4 are refused, %5 already are so."
+            )
             .replace("%1", action)
             .replace("%2", _n(len(self.store_ids)))
             .replace("%3", _n(len(dry.changed)))
@@ -274,10 +288,11 @@ class BulkDialog(QDialog):
             return
         method, on = self.chosen()
         ids = [r.store_id for r in self.dry.changed if r.store_id]
-        tr = QCoreApplication.translate
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
-        self.progress_label.setText(tr("BulkDialog", "Changing %1 stores…").replace("%1", _n(len(ids))))
+        self.progress_label.setText(
+            QCoreApplication.translate("BulkDialog", "Changing %1 stores…").replace("%1", _n(len(ids)))
+        )
         self.pages.setCurrentIndex(2)
         self._buttons()
 
@@ -295,17 +310,20 @@ class BulkDialog(QDialog):
     def _run_done(self, result: BulkResult) -> None:
         self.outcome = result
         self.handle = None
-        tr = QCoreApplication.translate
         changed = len(result.changed)
-        text = tr("BulkDialog", "%1 stores changed.").replace("%1", _n(changed))
+        text = QCoreApplication.translate("BulkDialog", "%1 stores changed.").replace("%1", _n(changed))
         if result.refused:
-            text += " " + tr("BulkDialog", "%1 were refused since the check.").replace(
-                "%1", _n(len(result.refused))
-            )
+            text += " " + QCoreApplication.translate(
+                "BulkDialog", "%1 were refused since the check."
+            ).replace("%1", _n(len(result.refused)))
         if result.cancelled:
-            text += " " + tr("BulkDialog", "Stopped at your request; the other stores were not changed.")
+            text += " " + QCoreApplication.translate(
+                "BulkDialog", "Stopped at your request; the other stores were not changed."
+            )
         if changed:
-            text += " " + tr("BulkDialog", "The changes are sent to the platform in the background.")
+            text += " " + QCoreApplication.translate(
+                "BulkDialog", "The changes are sent to the platform in the background."
+            )
         self.summary.setText(text)
         self.pages.setCurrentIndex(3)
         self._buttons()
@@ -315,9 +333,8 @@ class BulkDialog(QDialog):
         self.completed.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        tr = QCoreApplication.translate
         self.summary.setText(
-            tr(
+            QCoreApplication.translate(
                 "BulkDialog",
                 "Something went wrong on our side. Stores changed before the problem stay changed; "
                 "the activity page lists them.",

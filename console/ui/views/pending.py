@@ -101,24 +101,27 @@ class PendingView(BaseView):
                     self.table.selectRow(row)
 
     def _fill(self) -> None:
-        tr = QCoreApplication.translate
         lang = self.ctx.lang
         self.table.setRowCount(len(self.changes))
         for row, c in enumerate(self.changes):
             if c.status == "refused":
-                status, ic = tr("PendingView", "Refused"), "sync-refused"
+                status, ic = QCoreApplication.translate("PendingView", "Refused"), "sync-refused"
             elif c.status == "in_flight":
-                status, ic = tr("PendingView", "Sending"), "sync-syncing"
+                status, ic = QCoreApplication.translate("PendingView", "Sending"), "sync-syncing"
             else:
-                status, ic = tr("PendingView", "Waiting"), "sync-pending"
+                status, ic = QCoreApplication.translate("PendingView", "Waiting"), "sync-pending"
             what = self._what(c)
             why = ""
             if c.status == "refused":
-                why = texts.reason_text(c.refusal, lang) if c.refusal else tr("PendingView", "Refused.")
-            elif c.last_error:
-                why = tr("PendingView", "Tried %1 time(s); will try again automatically.").replace(
-                    "%1", str(c.attempts)
+                why = (
+                    texts.reason_text(c.refusal, lang)
+                    if c.refusal
+                    else QCoreApplication.translate("PendingView", "Refused.")
                 )
+            elif c.last_error:
+                why = QCoreApplication.translate(
+                    "PendingView", "Attempts so far: %1. It is tried again automatically."
+                ).replace("%1", str(c.attempts))
             cells = [
                 QTableWidgetItem(icon(ic), status),
                 QTableWidgetItem(c.store_name or c.store_id or "—"),
@@ -136,21 +139,21 @@ class PendingView(BaseView):
 
     @staticmethod
     def _what(c: PendingChange) -> str:
-        tr = QCoreApplication.translate
         if c.kind == "send_feedback":
-            return tr("PendingView", "Feedback on an announcement")
+            return QCoreApplication.translate("PendingView", "Feedback on an announcement")
         if c.method is not None and c.enabled is not None:
             name = texts.method_name(c.method)
             return (
-                tr("PendingView", "Turn on %1") if c.enabled else tr("PendingView", "Turn off %1")
+                QCoreApplication.translate("PendingView", "Turn on %1")
+                if c.enabled
+                else QCoreApplication.translate("PendingView", "Turn off %1")
             ).replace("%1", name)
         return c.kind
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.title.setText(tr("PendingView", "Waiting to sync"))
+        self.title.setText(QCoreApplication.translate("PendingView", "Waiting to sync"))
         self.intro.setText(
-            tr(
+            QCoreApplication.translate(
                 "PendingView",
                 "Changes you made are saved here first and sent to the platform in order. "
                 "If the platform refuses one, it says why below: retry it after fixing the cause, or "
@@ -159,22 +162,28 @@ class PendingView(BaseView):
         )
         self.table.setHorizontalHeaderLabels(
             [
-                tr("PendingView", "Status"),
-                tr("PendingView", "Store"),
-                tr("PendingView", "Change"),
-                tr("PendingView", "Made at"),
-                tr("PendingView", "Why / next"),
+                QCoreApplication.translate("PendingView", "Status"),
+                QCoreApplication.translate("PendingView", "Store"),
+                QCoreApplication.translate("PendingView", "Change"),
+                QCoreApplication.translate("PendingView", "Made at"),
+                QCoreApplication.translate("PendingView", "Why / next"),
             ]
         )
-        self.table.setAccessibleName(tr("PendingView", "Changes waiting to sync"))
-        self.empty.setText(tr("PendingView", "Nothing is waiting: every change has reached the platform."))
-        self.retry_button.setText(tr("PendingView", "Retry"))
-        self.retry_button.setToolTip(tr("PendingView", "Check the refused change again and queue it"))
-        self.discard_button.setText(tr("PendingView", "Discard"))
-        self.discard_button.setToolTip(
-            tr("PendingView", "Drop the change and show the platform's setting again")
+        self.table.setAccessibleName(QCoreApplication.translate("PendingView", "Changes waiting to sync"))
+        self.empty.setText(
+            QCoreApplication.translate(
+                "PendingView", "Nothing is waiting: every change has reached the platform."
+            )
         )
-        self.sync_button.setText(tr("PendingView", "Sync now"))
+        self.retry_button.setText(QCoreApplication.translate("PendingView", "Retry"))
+        self.retry_button.setToolTip(
+            QCoreApplication.translate("PendingView", "Check the refused change again and queue it")
+        )
+        self.discard_button.setText(QCoreApplication.translate("PendingView", "Discard"))
+        self.discard_button.setToolTip(
+            QCoreApplication.translate("PendingView", "Drop the change and show the platform's setting again")
+        )
+        self.sync_button.setText(QCoreApplication.translate("PendingView", "Sync now"))
         self._fill()
 
     # -- actions --------------------------------------------------------------------------
@@ -203,14 +212,13 @@ class PendingView(BaseView):
         c = self.selected_change()
         if c is None:
             return
-        tr = QCoreApplication.translate
         if not dialogs.ask(
             self,
-            tr("PendingView", "Discard this change?"),
-            tr("PendingView", "“%1” will not be sent. The store shows the platform's setting again.").replace(
-                "%1", self._what(c)
-            ),
-            tr("PendingView", "Discard"),
+            QCoreApplication.translate("PendingView", "Discard this change?"),
+            QCoreApplication.translate(
+                "PendingView", "“%1” will not be sent. The store shows the platform's setting again."
+            ).replace("%1", self._what(c)),
+            QCoreApplication.translate("PendingView", "Discard"),
         ):
             return
         change_id = c.id
@@ -221,11 +229,10 @@ class PendingView(BaseView):
         self.ctx.tasks.run(job, on_done=self._done, on_error=self._failed)
 
     def _done(self, result: ChangeResult) -> None:
-        tr = QCoreApplication.translate
         if not result.applied and result.reason is not None:
             dialogs.tell(
                 self,
-                tr("PendingView", "The change cannot be retried yet"),
+                QCoreApplication.translate("PendingView", "The change cannot be retried yet"),
                 texts.reason_text(result.reason, self.ctx.lang),
                 warning=True,
             )
@@ -235,11 +242,12 @@ class PendingView(BaseView):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        tr = QCoreApplication.translate
         dialogs.tell(
             self,
-            tr("PendingView", "The change was not made"),
-            tr("PendingView", "It may be sending right now. Wait for the sync to finish, then try again."),
+            QCoreApplication.translate("PendingView", "The change was not made"),
+            QCoreApplication.translate(
+                "PendingView", "It may be sending right now. Wait for the sync to finish, then try again."
+            ),
             warning=True,
         )
         self.refresh()

@@ -196,43 +196,54 @@ class SettingsView(BaseView):
 
     # -- text -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.title.setText(tr("SettingsView", "Settings"))
-        self.lang_title.setText(tr("SettingsView", "Language and look"))
-        self.lang_label.setText(tr("SettingsView", "&Language"))
-        self.language.setItemText(0, tr("SettingsView", "Follow the system"))
+        self.title.setText(QCoreApplication.translate("SettingsView", "Settings"))
+        self.lang_title.setText(QCoreApplication.translate("SettingsView", "Language and look"))
+        self.lang_label.setText(QCoreApplication.translate("SettingsView", "&Language"))
+        self.language.setItemText(0, QCoreApplication.translate("SettingsView", "Follow the system"))
         self.language.setItemText(1, "简体中文")  # each language in its own name, never translated
         self.language.setItemText(2, "English")
-        self.language.setAccessibleName(tr("SettingsView", "Language"))
-        self.theme_label.setText(tr("SettingsView", "Theme"))
-        self.theme_text.setText(tr("SettingsView", "Light or dark follows the system setting."))
-        self.platform_title.setText(tr("SettingsView", "Platform"))
-        self.demo_radio.setText(tr("SettingsView", "Demo platform on this computer"))
+        self.language.setAccessibleName(QCoreApplication.translate("SettingsView", "Language"))
+        self.theme_label.setText(QCoreApplication.translate("SettingsView", "Theme"))
+        self.theme_text.setText(
+            QCoreApplication.translate("SettingsView", "Light or dark follows the system setting.")
+        )
+        self.platform_title.setText(QCoreApplication.translate("SettingsView", "Platform"))
+        self.demo_radio.setText(QCoreApplication.translate("SettingsView", "Demo platform on this computer"))
         self.demo_text.setText(
-            tr("SettingsView", "Sample stores to try everything safely; nothing reaches real shoppers.")
+            QCoreApplication.translate(
+                "SettingsView", "Sample stores to try everything safely; nothing reaches real shoppers."
+            )
         )
-        self.real_radio.setText(tr("SettingsView", "Real platform"))
-        self.url_label.setText(tr("SettingsView", "&Address"))
+        self.real_radio.setText(QCoreApplication.translate("SettingsView", "Real platform"))
+        self.url_label.setText(QCoreApplication.translate("SettingsView", "&Address"))
         self.url.setPlaceholderText("https://")
-        self.key_label.setText(tr("SettingsView", "App &key"))
-        self.secret_label.setText(tr("SettingsView", "App &secret"))
-        self.secret.setPlaceholderText(tr("SettingsView", "Leave empty to keep the saved secret"))
+        self.key_label.setText(QCoreApplication.translate("SettingsView", "App &key"))
+        self.secret_label.setText(QCoreApplication.translate("SettingsView", "App &secret"))
+        self.secret.setPlaceholderText(
+            QCoreApplication.translate("SettingsView", "Leave empty to keep the saved secret")
+        )
         self.allow_file.setText(
-            tr("SettingsView", "Allow saving the secret in a file in the data folder (less safe)")
+            QCoreApplication.translate(
+                "SettingsView", "Allow saving the secret in a file in the data folder (less safe)"
+            )
         )
-        self.save_platform.setText(tr("SettingsView", "Save platform"))
-        self.sync_title.setText(tr("SettingsView", "Sync"))
-        self.interval_label.setText(tr("SettingsView", "Sync &every"))
-        self.interval.setSuffix(tr("SettingsView", " min"))
-        self.interval.setAccessibleName(tr("SettingsView", "Sync interval in minutes"))
+        self.save_platform.setText(QCoreApplication.translate("SettingsView", "Save platform"))
+        self.sync_title.setText(QCoreApplication.translate("SettingsView", "Sync"))
+        self.interval_label.setText(QCoreApplication.translate("SettingsView", "Sync &every"))
+        self.interval.setSuffix(QCoreApplication.translate("SettingsView", " min"))
+        self.interval.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Sync interval in minutes")
+        )
         self.offline.setText(
-            tr("SettingsView", "Work offline (keep changes here, do not contact the platform)")
+            QCoreApplication.translate(
+                "SettingsView", "Work offline (keep changes here, do not contact the platform)"
+            )
         )
-        self.data_title.setText(tr("SettingsView", "Data folder"))
-        self.open_folder.setText(tr("SettingsView", "Open folder"))
-        self.change_folder.setText(tr("SettingsView", "Change…"))
+        self.data_title.setText(QCoreApplication.translate("SettingsView", "Data folder"))
+        self.open_folder.setText(QCoreApplication.translate("SettingsView", "Open folder"))
+        self.change_folder.setText(QCoreApplication.translate("SettingsView", "Change…"))
         self.data_note.setText(
-            tr(
+            QCoreApplication.translate(
                 "SettingsView",
                 "Your stores, changes and settings are kept here. A new folder is used after a restart.",
             )
@@ -240,7 +251,6 @@ class SettingsView(BaseView):
         self._keyring_text()
 
     def _keyring_text(self) -> None:
-        tr = QCoreApplication.translate
         try:
             from console.credentials import keyring_status
 
@@ -248,11 +258,13 @@ class SettingsView(BaseView):
         except Exception:  # a broken keyring must not break the settings page
             ok = False
         if ok:
-            self.keyring_text.setText(tr("SettingsView", "The secret is kept in the system keyring."))
+            self.keyring_text.setText(
+                QCoreApplication.translate("SettingsView", "The secret is kept in the system keyring.")
+            )
             self.allow_file.setVisible(self.allow_file.isChecked())
         else:
             self.keyring_text.setText(
-                tr(
+                QCoreApplication.translate(
                     "SettingsView",
                     "This computer has no system keyring, so the secret cannot be stored safely. "
                     "You can allow saving it in a file that only your account can read.",
@@ -291,17 +303,20 @@ class SettingsView(BaseView):
 
     def apply_platform(self) -> bool:
         """Save the platform choice (and the secret, to the keyring); True when saved."""
-        tr = QCoreApplication.translate
         if self.demo_radio.isChecked():
             self._save(platform_url=None, app_key=None)
             self.platform_status.setText(
-                tr("SettingsView", "Saved. The demo platform is used after a restart.")
+                QCoreApplication.translate(
+                    "SettingsView", "Saved. The demo platform is used after a restart."
+                )
             )
             return True
         url, key, secret = self.url.text().strip(), self.app_key.text().strip(), self.secret.text()
         if not url.startswith(("http://", "https://")) or not key:
             self.platform_status.setText(
-                tr("SettingsView", "Enter the platform address (https://…) and the app key.")
+                QCoreApplication.translate(
+                    "SettingsView", "Enter the platform address (https://…) and the app key."
+                )
             )
             return False
         allow = self.allow_file.isChecked()
@@ -312,7 +327,7 @@ class SettingsView(BaseView):
                 SecretStore(self.ctx.data_dir, allow_file_secret=allow).set(url, key, secret)
             except CredentialError:
                 self.platform_status.setText(
-                    tr(
+                    QCoreApplication.translate(
                         "SettingsView",
                         "The secret was not saved: no system keyring. Allow the file option to save it.",
                     )
@@ -322,17 +337,20 @@ class SettingsView(BaseView):
         self._save(platform_url=url, app_key=key, allow_file_secret=allow)
         self.secret.clear()
         self.platform_status.setText(
-            tr("SettingsView", "Saved. The console connects to this platform after a restart.")
+            QCoreApplication.translate(
+                "SettingsView", "Saved. The console connects to this platform after a restart."
+            )
         )
         return True
 
     def _choose_folder(self) -> None:
-        tr = QCoreApplication.translate
         folder = QFileDialog.getExistingDirectory(
-            self, tr("SettingsView", "Choose the data folder"), str(self.ctx.data_dir)
+            self, QCoreApplication.translate("SettingsView", "Choose the data folder"), str(self.ctx.data_dir)
         )
         if folder:
             user_settings().setValue(DATA_DIR_KEY, folder)
             self.data_note.setText(
-                tr("SettingsView", "The console uses %1 after a restart.").replace("%1", folder)
+                QCoreApplication.translate("SettingsView", "The console uses %1 after a restart.").replace(
+                    "%1", folder
+                )
             )

@@ -129,13 +129,16 @@ class MethodCard(QFrame):
         self.retranslate(lang)
 
     def retranslate(self, lang: str) -> None:
-        tr = QCoreApplication.translate
         name = texts.method_name(self.method)
         self.title.setText(name)
-        self.platform_label.setText(tr("StoreDetail", "Platform"))
-        self.setting_label.setText(tr("StoreDetail", "Your setting"))
-        self.shoppers_label.setText(tr("StoreDetail", "Shoppers"))
-        self.why_button.setText(tr("StoreDetail", "Why isn't %1 shown to my shoppers?").replace("%1", name))
+        self.platform_label.setText(QCoreApplication.translate("StoreDetail", "Platform"))
+        self.setting_label.setText(QCoreApplication.translate("StoreDetail", "Your setting"))
+        self.shoppers_label.setText(QCoreApplication.translate("StoreDetail", "Shoppers"))
+        self.why_button.setText(
+            QCoreApplication.translate("StoreDetail", "Why isn't %1 shown to my shoppers?").replace(
+                "%1", name
+            )
+        )
         mv = self.view
         if mv is None:
             return
@@ -144,24 +147,28 @@ class MethodCard(QFrame):
         self.pill.set_status(st.eligibility.value, texts.eligibility_name(st.eligibility))
         self.eligibility_text.setText(self._eligibility_sentence(lang))
         self.switch.setChecked(st.setting)
-        self.switch.setAccessibleName(tr("StoreDetail", "%1 on or off").replace("%1", name))
+        self.switch.setAccessibleName(
+            QCoreApplication.translate("StoreDetail", "%1 on or off").replace("%1", name)
+        )
         setting = texts.on_off(st.setting)
         if st.sync_state == SyncState.PENDING:
-            setting = tr("StoreDetail", "%1 · waiting to sync").replace("%1", setting)
+            setting = QCoreApplication.translate("StoreDetail", "%1 · waiting to sync").replace("%1", setting)
         elif st.sync_state == SyncState.REFUSED:
-            setting = tr("StoreDetail", "%1 · your last change was refused").replace("%1", setting)
+            setting = QCoreApplication.translate("StoreDetail", "%1 · your last change was refused").replace(
+                "%1", setting
+            )
         self.setting_text.setText(setting)
         if mv.shown_to_shoppers:
-            self.shoppers_text.setText(tr("StoreDetail", "Shown at checkout"))
+            self.shoppers_text.setText(QCoreApplication.translate("StoreDetail", "Shown at checkout"))
         else:
-            self.shoppers_text.setText(tr("StoreDetail", "Not shown at checkout"))
+            self.shoppers_text.setText(QCoreApplication.translate("StoreDetail", "Not shown at checkout"))
         notice = ""
         if st.sync_state == SyncState.REFUSED:
-            notice = tr("StoreDetail", "The platform refused your last change: %1").replace(
-                "%1", texts.refusal_code_text(st.refused_code, st.refused_message, lang)
-            )
+            notice = QCoreApplication.translate(
+                "StoreDetail", "The platform refused your last change: %1"
+            ).replace("%1", texts.refusal_code_text(st.refused_code, st.refused_message, lang))
         elif mv.toggle_allowed is not None:
-            notice = tr("StoreDetail", "Cannot be changed now: %1").replace(
+            notice = QCoreApplication.translate("StoreDetail", "Cannot be changed now: %1").replace(
                 "%1", texts.reason_text(mv.toggle_allowed, lang)
             )
         self.notice.setText(notice)
@@ -176,21 +183,20 @@ class MethodCard(QFrame):
     def _eligibility_sentence(self, lang: str) -> str:
         assert self.view is not None
         st = self.view.state
-        tr = QCoreApplication.translate
         if st.eligibility in (Eligibility.REJECTED, Eligibility.FROZEN, Eligibility.WITHDRAWN) and (
             st.reason_code or st.reason_text
         ):
             return (
-                tr("StoreDetail", "%1 Reason: %2")
+                QCoreApplication.translate("StoreDetail", "%1 Reason: %2")
                 .replace("%1", texts.eligibility_explained(st.eligibility))
                 .replace("%2", texts.rejection_reason(st.reason_code, st.reason_text, lang))
             )
         if st.eligibility == Eligibility.APPROVED and st.launch_at is not None:
-            return tr("StoreDetail", "Approved: goes live on %1.").replace(
+            return QCoreApplication.translate("StoreDetail", "Approved: goes live on %1.").replace(
                 "%1", format_date(st.launch_at, lang)
             )
         if self.method == Method.ALIPAY and st.eligibility == Eligibility.LIVE:
-            return tr("StoreDetail", "Available to every store.")
+            return QCoreApplication.translate("StoreDetail", "Available to every store.")
         return texts.eligibility_explained(st.eligibility)
 
 
@@ -230,15 +236,16 @@ class InvitationCard(QFrame):
         lay.addWidget(self.history)
 
     def show_detail(self, detail: StoreDetail, lang: str, now: Any) -> None:
-        tr = QCoreApplication.translate
         inv = detail.invitation
-        self.title.setText(tr("StoreDetail", "WeChat Pay invitation"))
+        self.title.setText(QCoreApplication.translate("StoreDetail", "WeChat Pay invitation"))
         self.next_step.setText(
-            tr("StoreDetail", "Next step: %1").replace("%1", texts.next_step_text(detail.next_step, lang))
+            QCoreApplication.translate("StoreDetail", "Next step: %1").replace(
+                "%1", texts.next_step_text(detail.next_step, lang)
+            )
         )
         if inv is None:
-            self.keys[0].setText(tr("StoreDetail", "Phase"))
-            self.values[0].setText(tr("StoreDetail", "Not in a phase yet"))
+            self.keys[0].setText(QCoreApplication.translate("StoreDetail", "Phase"))
+            self.values[0].setText(QCoreApplication.translate("StoreDetail", "Not in a phase yet"))
             for k, v in zip(self.keys[1:], self.values[1:], strict=True):
                 k.hide()
                 v.hide()
@@ -248,20 +255,22 @@ class InvitationCard(QFrame):
         for k, v in zip(self.keys, self.values, strict=True):
             k.show()
             v.show()
-        self.keys[0].setText(tr("StoreDetail", "Phase"))
-        self.values[0].setText(tr("StoreDetail", "Phase %1").replace("%1", str(inv.phase)))
-        self.keys[1].setText(tr("StoreDetail", "Application window"))
+        self.keys[0].setText(QCoreApplication.translate("StoreDetail", "Phase"))
+        self.values[0].setText(
+            QCoreApplication.translate("StoreDetail", "Phase %1").replace("%1", str(inv.phase))
+        )
+        self.keys[1].setText(QCoreApplication.translate("StoreDetail", "Application window"))
         self.values[1].setText(
-            tr("StoreDetail", "%1 to %2")
+            QCoreApplication.translate("StoreDetail", "%1 to %2")
             .replace("%1", format_datetime(inv.window_opens_at, lang))
             .replace("%2", format_datetime(inv.deadline_at, lang))
         )
-        self.keys[2].setText(tr("StoreDetail", "Deadline"))
+        self.keys[2].setText(QCoreApplication.translate("StoreDetail", "Deadline"))
         countdown = fmt_countdown(inv.deadline_at, now)
         self.values[2].setText(f"{format_datetime(inv.deadline_at, lang)} ({countdown})")
-        self.keys[3].setText(tr("StoreDetail", "Launch date"))
+        self.keys[3].setText(QCoreApplication.translate("StoreDetail", "Launch date"))
         self.values[3].setText(format_date(inv.launch_at, lang) if inv.launch_at else "—")
-        self.history_title.setText(tr("StoreDetail", "History"))
+        self.history_title.setText(QCoreApplication.translate("StoreDetail", "History"))
         self.history_title.setVisible(bool(inv.history))
         self.history.setVisible(bool(inv.history))
         lines = []
@@ -343,7 +352,6 @@ class StoreDetailView(BaseView):
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
         lang = self.ctx.lang
         d = self.detail
         has = d is not None
@@ -351,9 +359,13 @@ class StoreDetailView(BaseView):
         for card in self.cards.values():
             card.setVisible(has)
         self.empty.setVisible(not has)
-        self.empty.setText(tr("StoreDetail", "Choose a store in the list to see its payment methods."))
+        self.empty.setText(
+            QCoreApplication.translate(
+                "StoreDetail", "Choose a store in the list to see its payment methods."
+            )
+        )
         if d is None:
-            self.name.setText(tr("StoreDetail", "No store selected"))
+            self.name.setText(QCoreApplication.translate("StoreDetail", "No store selected"))
             self.subtitle.setText("")
             for card in self.cards.values():
                 card.retranslate(lang)
@@ -395,12 +407,11 @@ class StoreDetailView(BaseView):
         mv = d.methods.get(method)
         if mv is None:
             return
-        tr = QCoreApplication.translate
         name = texts.method_name(method)
         if mv.toggle_allowed is not None:
             dialogs.tell(
                 self,
-                tr("StoreDetail", "%1 cannot be changed now").replace("%1", name),
+                QCoreApplication.translate("StoreDetail", "%1 cannot be changed now").replace("%1", name),
                 texts.reason_text(mv.toggle_allowed, self.ctx.lang),
             )
             return
@@ -417,7 +428,6 @@ class StoreDetailView(BaseView):
         )
 
     def _confirmation(self, d: StoreDetail, mv: MethodView, wanted: bool) -> tuple[str, str, str]:
-        tr = QCoreApplication.translate
         name = texts.method_name(mv.state.method)
         store = d.store.name
         elig = mv.state.eligibility
@@ -427,46 +437,45 @@ class StoreDetailView(BaseView):
             and elig in (Eligibility.INVITED, Eligibility.REJECTED)
         ):
             return (
-                tr("StoreDetail", "Apply for WeChat Pay?"),
-                tr(
+                QCoreApplication.translate("StoreDetail", "Apply for WeChat Pay?"),
+                QCoreApplication.translate(
                     "StoreDetail",
                     "This sends the application for %1 to the platform. Shoppers see WeChat Pay once "
                     "it is approved and the launch date has come.",
                 ).replace("%1", store),
-                tr("StoreDetail", "Apply"),
+                QCoreApplication.translate("StoreDetail", "Apply"),
             )
         if not wanted and elig == Eligibility.IN_REVIEW:
             return (
-                tr("StoreDetail", "Withdraw the application?"),
-                tr(
+                QCoreApplication.translate("StoreDetail", "Withdraw the application?"),
+                QCoreApplication.translate(
                     "StoreDetail",
                     "The review of %1 stops. You can apply again while the application window is open.",
                 ).replace("%1", store),
-                tr("StoreDetail", "Withdraw"),
+                QCoreApplication.translate("StoreDetail", "Withdraw"),
             )
         if wanted:
             return (
-                tr("StoreDetail", "Turn on %1?").replace("%1", name),
-                tr("StoreDetail", "Shoppers of %1 will be able to pay with %2.")
+                QCoreApplication.translate("StoreDetail", "Turn on %1?").replace("%1", name),
+                QCoreApplication.translate("StoreDetail", "Shoppers of %1 will be able to pay with %2.")
                 .replace("%1", store)
                 .replace("%2", name),
-                tr("StoreDetail", "Turn on"),
+                QCoreApplication.translate("StoreDetail", "Turn on"),
             )
         return (
-            tr("StoreDetail", "Turn off %1?").replace("%1", name),
-            tr("StoreDetail", "Shoppers of %1 will no longer be able to pay with %2.")
+            QCoreApplication.translate("StoreDetail", "Turn off %1?").replace("%1", name),
+            QCoreApplication.translate("StoreDetail", "Shoppers of %1 will no longer be able to pay with %2.")
             .replace("%1", store)
             .replace("%2", name),
-            tr("StoreDetail", "Turn off"),
+            QCoreApplication.translate("StoreDetail", "Turn off"),
         )
 
     def _flip_done(self, result: ChangeResult) -> None:
         self._busy = False
-        tr = QCoreApplication.translate
         if not result.applied and result.reason is not None:
             dialogs.tell(
                 self,
-                tr("StoreDetail", "The change was not made"),
+                QCoreApplication.translate("StoreDetail", "The change was not made"),
                 texts.reason_text(result.reason, self.ctx.lang),
                 warning=True,
             )
@@ -479,11 +488,10 @@ class StoreDetailView(BaseView):
 
     def _flip_failed(self, exc: BaseException) -> None:
         self._busy = False
-        tr = QCoreApplication.translate
         dialogs.tell(
             self,
-            tr("StoreDetail", "The change was not made"),
-            tr(
+            QCoreApplication.translate("StoreDetail", "The change was not made"),
+            QCoreApplication.translate(
                 "StoreDetail",
                 "Something went wrong on our side; nothing was changed. Details are in the log.",
             ),

@@ -199,32 +199,36 @@ class StoresView(BaseView):
             self.detail.set_store(store_id)
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.title.setText(tr("StoresView", "Stores"))
-        self.search.setPlaceholderText(tr("StoresView", "Search by store name or ID (Ctrl+F)"))
-        self.search.setAccessibleName(tr("StoresView", "Search stores"))
+        self.title.setText(QCoreApplication.translate("StoresView", "Stores"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("StoresView", "Search by store name or ID (Ctrl+F)")
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("StoresView", "Search stores"))
         self._fill_combo(
             self.platform,
-            [(None, tr("StoresView", "All platforms"))] + [(p, texts.platform_name(p)) for p in Platform],
+            [(None, QCoreApplication.translate("StoresView", "All platforms"))]
+            + [(p, texts.platform_name(p)) for p in Platform],
         )
-        self.platform.setAccessibleName(tr("StoresView", "Platform"))
+        self.platform.setAccessibleName(QCoreApplication.translate("StoresView", "Platform"))
         self._fill_combo(
             self.setting,
             [
-                (None, tr("StoresView", "Any setting")),
-                ((Method.WECHAT_PAY, True), tr("StoresView", "WeChat Pay on")),
-                ((Method.WECHAT_PAY, False), tr("StoresView", "WeChat Pay off")),
-                ((Method.ALIPAY, True), tr("StoresView", "Alipay on")),
-                ((Method.ALIPAY, False), tr("StoresView", "Alipay off")),
+                (None, QCoreApplication.translate("StoresView", "Any setting")),
+                ((Method.WECHAT_PAY, True), QCoreApplication.translate("StoresView", "WeChat Pay on")),
+                ((Method.WECHAT_PAY, False), QCoreApplication.translate("StoresView", "WeChat Pay off")),
+                ((Method.ALIPAY, True), QCoreApplication.translate("StoresView", "Alipay on")),
+                ((Method.ALIPAY, False), QCoreApplication.translate("StoresView", "Alipay off")),
             ],
         )
-        self.setting.setAccessibleName(tr("StoresView", "Payment method setting"))
-        self.bulk_button.setText(tr("StoresView", "Change in bulk…"))
+        self.setting.setAccessibleName(QCoreApplication.translate("StoresView", "Payment method setting"))
+        self.bulk_button.setText(QCoreApplication.translate("StoresView", "Change in bulk…"))
         self.bulk_button.setToolTip(
-            tr("StoresView", "Turn a payment method on or off for the selected stores")
+            QCoreApplication.translate(
+                "StoresView", "Turn a payment method on or off for the selected stores"
+            )
         )
-        self.table.setAccessibleName(tr("StoresView", "Stores"))
-        self.empty.setText(tr("StoresView", "No store matches these filters."))
+        self.table.setAccessibleName(QCoreApplication.translate("StoresView", "Stores"))
+        self.empty.setText(QCoreApplication.translate("StoresView", "No store matches these filters."))
         self.model.retranslate()
         self._update_counts()
 
@@ -295,21 +299,30 @@ class StoresView(BaseView):
             self.select_store(keep, scroll=False)
 
     def _update_counts(self) -> None:
-        tr = QCoreApplication.translate
         t = self.model.table
         counts = t.counts()
         loc_n = self._n
-        self.chips.set_label("all", tr("StoresView", "All %1").replace("%1", loc_n(len(t))))
+        self.chips.set_label(
+            "all", QCoreApplication.translate("StoresView", "All %1").replace("%1", loc_n(len(t)))
+        )
         for e in CHIP_ELIGIBILITY:
             self.chips.set_label(e.value, f"{texts.eligibility_name(e)} {loc_n(counts.get(e, 0))}")
         soon = sum(t.soon_mask(self.ctx.clock().timestamp()))
-        self.chips.set_label("soon", tr("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)))
         self.chips.set_label(
-            "pending", tr("StoresView", "Waiting to sync %1").replace("%1", loc_n(t.pending_count()))
+            "soon",
+            QCoreApplication.translate("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)),
+        )
+        self.chips.set_label(
+            "pending",
+            QCoreApplication.translate("StoresView", "Waiting to sync %1").replace(
+                "%1", loc_n(t.pending_count())
+            ),
         )
         shown = self.model.rowCount()
         self.count.setText(
-            tr("StoresView", "Showing %1 of %2").replace("%1", loc_n(shown)).replace("%2", loc_n(len(t)))
+            QCoreApplication.translate("StoresView", "Showing %1 of %2")
+            .replace("%1", loc_n(shown))
+            .replace("%2", loc_n(len(t)))
         )
         self.empty.setVisible(shown == 0 and len(t) > 0)
 

@@ -32,11 +32,10 @@ class WelcomeDialog(QDialog):
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("Welcome", "Welcome to Merchant Console"))
-        self.title.setText(tr("Welcome", "Welcome to Merchant Console"))
+        self.setWindowTitle(QCoreApplication.translate("Welcome", "Welcome to Merchant Console"))
+        self.title.setText(QCoreApplication.translate("Welcome", "Welcome to Merchant Console"))
         self.body.setText(
-            tr(
+            QCoreApplication.translate(
                 "Welcome",
                 "<p>See every store's payment methods in one place: which stores are invited to offer "
                 "WeChat Pay beside Alipay, their deadlines, and what your shoppers see at checkout.</p>"
@@ -49,7 +48,7 @@ class WelcomeDialog(QDialog):
             )
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("Welcome", "Get started"))
+        ok.setText(QCoreApplication.translate("Welcome", "Get started"))
 
     def changeEvent(self, event: object) -> None:
         from PySide6.QtCore import QEvent

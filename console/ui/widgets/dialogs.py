@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 def ask(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str = "") -> bool:
     """A confirmation with a named action button and Cancel (Cancel is the default)."""
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -20,7 +19,7 @@ def ask(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str
     if detail:
         box.setInformativeText(detail)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
@@ -28,12 +27,11 @@ def ask(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str
 
 def tell(parent: QWidget | None, title: str, text: str, detail: str = "", *, warning: bool = False) -> None:
     """An explanation with one OK button (refusals: what happened and what to do)."""
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setText(text)
     if detail:
         box.setInformativeText(detail)
-    box.addButton(tr("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
