@@ -104,10 +104,7 @@ def start_embedded(data_dir: Path) -> Connection:
     """Start the demo platform in a child process (imported here: the client never needs it)."""
     from console.platform.stub.embedded import EmbeddedPlatform
 
-    platform = EmbeddedPlatform(Path(data_dir) / EMBEDDED_DIR)
-    started = platform.__enter__()
-    if started is None:
-        started = platform
+    started = EmbeddedPlatform(Path(data_dir) / EMBEDDED_DIR).start()
     try:
         creds = _embedded_credentials(started.credentials)
         url = str(started.url)

@@ -145,9 +145,11 @@ class Pusher:
             ):
                 blocked.add(lane)  # an earlier change of this lane is in flight or waiting
                 continue
-            if not self._claim(row["id"]):
+            claimed = self._claim(row["id"])
+            if claimed is None:
                 blocked.add(lane)  # another engine took it (or the merchant discarded it)
                 continue
+            row = claimed  # re-read: the merchant may have changed an unsent row meanwhile
             try:
                 self._send(row, out)
             except PlatformError as exc:
@@ -162,12 +164,17 @@ class Pusher:
         return out
 
     # -- steps ----------------------------------------------------------------------------
-    def _claim(self, outbox_id: str) -> bool:
+    def _claim(self, outbox_id: str) -> dict[str, Any] | None:
+        """queued -> in_flight, committed before the request; the row as it is now, or None
+        when it is no longer queued. Read in the same transaction as the claim, so the payload
+        sent is the one stored (an unsent row may have been coalesced with a newer wish)."""
         with write_transaction(self.db):
             cur = self.db.conn.execute(
                 "UPDATE outbox SET status = 'in_flight' WHERE id = ? AND status = 'queued'", [outbox_id]
             )
-        return cur.rowcount == 1
+            if cur.rowcount != 1:
+                return None
+            return next(iter(self.db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id])))
 
     def _release(self, outbox_id: str) -> None:
         with write_transaction(self.db):
