@@ -25,8 +25,13 @@ def demo_specs() -> list[StoreSpec]:
     return [
         StoreSpec("tb-live", name="Lakeside Tea House", wechat="live"),
         StoreSpec("tb-invited", name="Pine Needle Crafts", wechat="invited"),
-        StoreSpec("tm-rejected", platform="tmall", name="北岸家居旗舰店", wechat="rejected",
-                  reason_code="LICENSE_MISMATCH"),
+        StoreSpec(
+            "tm-rejected",
+            platform="tmall",
+            name="北岸家居旗舰店",
+            wechat="rejected",
+            reason_code="LICENSE_MISMATCH",
+        ),
         StoreSpec("tb-none", name="Harbour Snacks", wechat="not_invited"),
         StoreSpec("tm-review", platform="tmall", name="Sunrise Digital", wechat="in_review"),
     ]

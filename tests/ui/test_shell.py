@@ -7,7 +7,6 @@ import socket
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 
 from console.core.model import Method
 from console.ui.models.stores_model import Col
@@ -21,12 +20,12 @@ def answers(monkeypatch):
     """Record every question/explanation box; answer questions with ``answers.reply``."""
 
     class Answers:
-        reply = True
-        asked: list[tuple[str, str]] = []
-        told: list[tuple[str, str]] = []
+        def __init__(self) -> None:
+            self.reply = True
+            self.asked: list[tuple[str, str]] = []
+            self.told: list[tuple[str, str]] = []
 
     a = Answers()
-    a.asked, a.told = [], []
 
     def ask(parent, title, text, ok_text, detail=""):
         a.asked.append((title, text))
@@ -118,8 +117,11 @@ def test_bulk_dry_run_then_run_with_progress_and_cancel(qtbot, qapp, tmp_path, m
     from console.ui.views.bulk import BulkDialog
     from tests.helpers.factories import FIXED_NOW, StoreSpec, make_db
 
-    make_db(tmp_path, stores=[StoreSpec(f"tb-{i:04d}", wechat="live") for i in range(600)]
-            + [StoreSpec("tb-x", wechat="not_invited")])
+    make_db(
+        tmp_path,
+        stores=[StoreSpec(f"tb-{i:04d}", wechat="live") for i in range(600)]
+        + [StoreSpec("tb-x", wechat="not_invited")],
+    )
     ctx = build_context(qapp, tmp_path, "en", clock=lambda: FIXED_NOW)
     try:
         ids = [f"tb-{i:04d}" for i in range(600)] + ["tb-x"]
@@ -195,7 +197,10 @@ def test_language_switch_retranslates_the_open_window(qtbot, qapp, ui_ctx):
     qtbot.waitUntil(lambda: w.sidebar.item(0).text() == "店铺")
     assert w.windowTitle() == "商家控制台"
     assert w.stores.title.text() == "店铺"
-    assert w.stores.model.headerData(Col.WECHAT, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "微信支付"
+    assert (
+        w.stores.model.headerData(Col.WECHAT, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+        == "微信支付"
+    )
     shell.set_language("en")
     qtbot.waitUntil(lambda: w.sidebar.item(0).text() == "Stores")
 
