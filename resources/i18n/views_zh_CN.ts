@@ -596,122 +596,127 @@
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="623"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="652"/>
         <source>Enter an amount, e.g. 128.00.</source>
         <translation>请输入金额，例如 128.00。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="632"/>
+        <location filename="../../console/ui/views/checkout.py" line="653"/>
         <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
         <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="633"/>
+        <location filename="../../console/ui/views/checkout.py" line="654"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="634"/>
+        <location filename="../../console/ui/views/checkout.py" line="655"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="635"/>
+        <location filename="../../console/ui/views/checkout.py" line="656"/>
         <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
         <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="636"/>
+        <location filename="../../console/ui/views/checkout.py" line="657"/>
         <source>This amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="637"/>
+        <location filename="../../console/ui/views/checkout.py" line="658"/>
         <source>Enter an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="639"/>
+        <location filename="../../console/ui/views/checkout.py" line="660"/>
         <source>This is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="684"/>
+        <location filename="../../console/ui/views/checkout.py" line="705"/>
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="735"/>
+        <location filename="../../console/ui/views/checkout.py" line="756"/>
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="738"/>
+        <location filename="../../console/ui/views/checkout.py" line="759"/>
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="756"/>
+        <location filename="../../console/ui/views/checkout.py" line="777"/>
         <source>This store has no receiving code yet.</source>
         <translation>该店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="762"/>
+        <location filename="../../console/ui/views/checkout.py" line="783"/>
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="765"/>
+        <location filename="../../console/ui/views/checkout.py" line="786"/>
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="776"/>
+        <location filename="../../console/ui/views/checkout.py" line="797"/>
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="786"/>
+        <location filename="../../console/ui/views/checkout.py" line="807"/>
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="816"/>
+        <location filename="../../console/ui/views/checkout.py" line="837"/>
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="821"/>
+        <location filename="../../console/ui/views/checkout.py" line="842"/>
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="824"/>
+        <location filename="../../console/ui/views/checkout.py" line="845"/>
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="826"/>
+        <location filename="../../console/ui/views/checkout.py" line="847"/>
         <source>Rates come from the platform&apos;s published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="832"/>
+        <location filename="../../console/ui/views/checkout.py" line="853"/>
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="834"/>
+        <location filename="../../console/ui/views/checkout.py" line="855"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="839"/>
+        <location filename="../../console/ui/views/checkout.py" line="860"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="839"/>
+        <location filename="../../console/ui/views/checkout.py" line="860"/>
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>

@@ -148,7 +148,21 @@ def test_export_png_writes_an_image(view: CheckoutView, tmp_path: Path) -> None:
     assert target.stat().st_size > 1000
     image = QImage(str(target))
     assert not image.isNull()
-    assert image.width() > view.shopper_screen.width() and image.height() >= view.shopper_screen.height()
+    # the whole phone (drawn again off-screen), not whatever part of the view was laid out
+    assert image.height() > 400 and image.width() > view.shopper_screen.width()
+
+
+def test_exported_qr_code_decodes_to_the_receive_code(view: CheckoutView, tmp_path: Path) -> None:
+    """A real decoder, when one is installed (zxing-cpp is not among our dependencies)."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    target = tmp_path / "checkout.png"
+    assert view.export_png(target)
+    image = QImage(str(target)).convertToFormat(QImage.Format.Format_Grayscale8)
+    data = bytes(image.constBits())[: image.bytesPerLine() * image.height()]
+    w, h, stride = image.width(), image.height(), image.bytesPerLine()
+    lum = zxingcpp.ImageView(data, w, h, zxingcpp.ImageFormat.Lum, stride)
+    found = zxingcpp.read_barcodes(lum)
+    assert [r.text for r in found] == ["mcpay://receive/tb-000001"]
 
 
 def test_monthly_fee_comparison(qtbot, view: CheckoutView) -> None:

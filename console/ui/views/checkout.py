@@ -592,19 +592,40 @@ class CheckoutView(BaseView):
         return self._amount_fen
 
     def export_png(self, path: str | Path) -> bool:
-        """Save the shopper's screen beside the receiving code as one PNG; True on success."""
-        screen = self.shopper_screen.grab()
-        qr = self.qr_label.grab() if self.qr_payload else QPixmap()
+        """Save the shopper's screen beside the receiving code as one PNG; True on success.
+
+        The screen is drawn again off-screen rather than grabbed from the view, so the picture
+        is complete whether or not the view is visible, laid out yet, or scrolled.
+        """
+        screen = ShopperScreen()
+        try:
+            name = self._store_names.get(self.current_store_id() or "", "")
+            screen.show_preview(self.preview, name, self)
+            screen.adjustSize()
+            shot = screen.grab()
+        finally:
+            screen.deleteLater()
+        qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 1) if self.qr_payload else QPixmap()
         gap = 24
-        width = screen.width() + (qr.width() + gap if not qr.isNull() else 0) + 2 * gap
-        height = max(screen.height(), qr.height()) + 2 * gap
+        caption_h = 2 * self.fontMetrics().height() if not qr.isNull() else 0
+        width = shot.width() + (qr.width() + gap if not qr.isNull() else 0) + 2 * gap
+        height = max(shot.height(), qr.height() + caption_h) + 2 * gap
         canvas = QPixmap(width, height)
         canvas.fill(QColor("#ffffff"))
         painter = QPainter(canvas)
         try:
-            painter.drawPixmap(gap, gap, screen)
+            painter.drawPixmap(gap, gap, shot)
             if not qr.isNull():
-                painter.drawPixmap(gap + screen.width() + gap, gap, qr)
+                left = gap + shot.width() + gap
+                painter.drawPixmap(left, gap, qr)
+                painter.setPen(QColor("#1F2328"))
+                methods = self.preview.qr_wallets if self.preview else ()
+                wallets = self.tr(", ").join(self.method_name(m) for m in methods)
+                painter.drawText(
+                    QRectF(left, gap + qr.height(), qr.width(), caption_h),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                    f"{self.qr_payload}\n{wallets}",
+                )
         finally:
             painter.end()
         ok = canvas.save(str(path), "PNG")
