@@ -50,6 +50,7 @@ SPEC = PKG / "merchant-console.spec"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 ASSETS = BUILD / "assets"
+OUT = DIST  # packages (build.py --out)
 
 APP_ID = "merchant-console"
 APP_NAME = "Merchant Console"
@@ -150,7 +151,8 @@ def newest_mtime(paths: Iterable[Path]) -> float:
     for p in paths:
         if p.is_dir():
             for f in tree_files(p):
-                if "__pycache__" not in f.parts:
+                # .qm files are rewritten by every `make translations`: their .ts sources count
+                if "__pycache__" not in f.parts and f.suffix not in (".qm", ".pyc"):
                     newest = max(newest, f.stat().st_mtime)
         elif p.exists():
             newest = max(newest, p.stat().st_mtime)
@@ -574,7 +576,7 @@ def measure_first_paint(targets: dict[str, Path], runs: int) -> dict[str, dict[s
 
 def make_tarball(bundle: Path, version: str) -> Path:
     arch = platform.machine().lower()
-    out = DIST / f"{APP_ID}-{version}-linux-{arch}.tar.gz"
+    out = OUT / f"{APP_ID}-{version}-linux-{arch}.tar.gz"
     top = f"{APP_ID}-{version}"
 
     def norm(ti: tarfile.TarInfo) -> tarfile.TarInfo:
@@ -661,7 +663,7 @@ Description: {APP_NAME} ({APP_NAME_ZH}) for Taobao and Tmall merchants
     normalise_modes(root)
     for script in ("postinst", "postrm"):
         (debian / script).chmod(0o755)
-    out = DIST / f"{APP_ID}_{dv}_{arch}.deb"
+    out = OUT / f"{APP_ID}_{dv}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(root), str(out)],
         stdout=subprocess.DEVNULL)
     log(f"   Depends: {', '.join(depends)}")
@@ -680,7 +682,7 @@ def normalise_modes(root: Path) -> None:
 
 
 def make_zip(bundle: Path, version: str) -> Path:
-    out = DIST / f"{APP_ID}-{version}-windows-x64.zip"
+    out = OUT / f"{APP_ID}-{version}-windows-x64.zip"
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for p in tree_files(bundle):
             z.write(p, Path(APP_ID) / p.relative_to(bundle))
@@ -702,9 +704,9 @@ def make_inno_installer(bundle: Path, version: str) -> Path:
     if not iscc:
         log("   Inno Setup (ISCC.exe) not found: no installer (choco install innosetup)")
         return Path()
-    run([iscc, "/Qp", f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DOutputDir={DIST}",
+    run([iscc, "/Qp", f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DOutputDir={OUT}",
          f"/DIconFile={ASSETS / 'app.ico'}", str(PKG / "windows" / "merchant-console.iss")])
-    out = DIST / f"{APP_ID}-{version}-setup.exe"
+    out = OUT / f"{APP_ID}-{version}-setup.exe"
     if not out.exists():
         raise BuildError(f"ISCC ran but {out.name} is missing")
     return out
@@ -719,7 +721,7 @@ def make_dmg(version: str) -> Path:
     stage.mkdir(parents=True)
     shutil.copytree(apps[0], stage / apps[0].name, symlinks=True)
     os.symlink("/Applications", stage / "Applications")
-    out = DIST / f"Merchant-Console-{version}-macos-{platform.machine()}.dmg"
+    out = OUT / f"Merchant-Console-{version}-macos-{platform.machine()}.dmg"
     out.unlink(missing_ok=True)
     run(["hdiutil", "create", "-volname", APP_NAME, "-srcfolder", str(stage), "-ov", "-format", "UDZO",
          str(out)])
@@ -744,6 +746,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse-bundle", action="store_true",
                     help="skip the freeze if dist/merchant-console is newer than the sources")
     ap.add_argument("--no-packages", action="store_true", help="freeze, audit and smoke-test only")
+    ap.add_argument("--no-tar", action="store_true", help="no .tar.gz/.zip, only the installer")
+    ap.add_argument("--out", type=Path, default=None, help="where packages go (default: dist/)")
     ap.add_argument("--measure", type=int, default=0, metavar="N",
                     help="also measure first paint of the frozen app (median of N runs)")
     ap.add_argument("--compare-baseline", action="store_true",
@@ -756,6 +760,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     t_start = time.perf_counter()
+    global OUT
+    if args.out is not None:
+        OUT = args.out.resolve()
+    OUT.mkdir(parents=True, exist_ok=True)
     base_version = read_version()
     version = base_version + args.version_suffix
     entry = args.entry or (PKG / "baseline" / "baseline_window.py" if args.baseline else ROOT / "main.py")
@@ -805,12 +813,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_packages and not args.baseline:
         with step("packages"):
             if IS_LINUX:
-                outputs.append(make_tarball(bundle, version))
+                if not args.no_tar:
+                    outputs.append(make_tarball(bundle, version))
                 deb = make_deb(bundle, version, icons, summary.get("system_libs", {}))  # type: ignore[arg-type]
                 if deb.name:
                     outputs.append(deb)
             elif IS_WIN:
-                outputs.append(make_zip(bundle, version))
+                if not args.no_tar:
+                    outputs.append(make_zip(bundle, version))
                 inst = make_inno_installer(bundle, version)
                 if inst.name:
                     outputs.append(inst)
@@ -822,7 +832,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"   version {version}; bundle {mb(float(summary['bundle_bytes']))} "  # type: ignore[arg-type]
         f"({summary['files']} files)")
     for o in outputs:
-        log(f"   {o.relative_to(ROOT)}: {mb(o.stat().st_size)}  sha256 {sha256(o)[:16]}…")
+        shown = o.relative_to(ROOT) if o.is_relative_to(ROOT) else o
+        log(f"   {shown}: {mb(o.stat().st_size)}  sha256 {sha256(o)[:16]}…")
     for k, v in TIMES.items():
         log(f"   {k:34} {v:6.1f} s")
     log(f"   {'total build time':34} {total:6.1f} s")
