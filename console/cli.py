@@ -72,7 +72,7 @@ COMMANDS = (
     "stub-server",
 )
 #: Global options that take a value (to find the command word before parsing).
-_VALUE_OPTIONS = {"--data-dir", "--lang", "--platform", "--app-key", "--screenshot", "--view"}
+_VALUE_OPTIONS = {"--data-dir", "--lang", "--platform", "--app-key", "--screenshot", "--view", "--store"}
 
 
 # -- parsing ----------------------------------------------------------------------------------------
@@ -139,6 +139,7 @@ def build_parser(
     parser.add_argument("--app-key", dest="app_key", metavar="KEY", help="the merchant app key")
     parser.add_argument("--screenshot", metavar="FILE", help="GUI: render offscreen, save a PNG and quit")
     parser.add_argument("--view", metavar="NAME", help="GUI: the view to open (with --screenshot)")
+    parser.add_argument("--store", metavar="ID", help="GUI: the store to open (with --view store)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -297,7 +298,8 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
     from console.texts import detect_lang
 
     lang = detect_lang(args.lang, env)
-    args.lang = lang
+    if args.lang:
+        args.lang = lang  # "zh" -> "zh_CN"; when not given the GUI falls back to its settings
     if args.command is None:
         return _run_gui(args, env, lang)
     out = Out(lang=lang, as_json=bool(args.json))

@@ -285,6 +285,7 @@ _REASONS: dict[ReasonCode, _Variants] = {
     ReasonCode.FEEDBACK_EMPTY: (((), "请先填写意见内容。", "Write your feedback first."),),
     ReasonCode.FEEDBACK_TOO_LONG: (
         (("max_length",), "意见最多 {max_length} 个字。", "Feedback can be at most {max_length} characters."),
+        ((), "意见太长了。", "The feedback is too long."),
     ),
     ReasonCode.UNKNOWN_STORE: (
         (("store_id",), "找不到店铺 {store_id}。", "No store {store_id} here."),
