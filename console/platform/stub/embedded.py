@@ -98,8 +98,21 @@ class EmbeddedPlatform:
         if self.is_running():
             return self
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        args = [*self.command, "--host", self.host, "--port", str(self.port), "--data", str(self.data_dir),
-                "--watch-stdin", "--parent-pid", str(os.getpid()), "--no-access-log", "--log-level", "warning"]
+        args = [
+            *self.command,
+            "--host",
+            self.host,
+            "--port",
+            str(self.port),
+            "--data",
+            str(self.data_dir),
+            "--watch-stdin",
+            "--parent-pid",
+            str(os.getpid()),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
         if self.seed:
             args += ["--seed", self.seed]
         if self.admin:
@@ -113,8 +126,15 @@ class EmbeddedPlatform:
         self._ready.clear()
         self._url = None
         self._proc = subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            encoding="utf-8", errors="replace", env=env, cwd=root,
+            args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+            cwd=root,
         )
         threading.Thread(target=self._pump, args=(self._proc,), name="stub-output", daemon=True).start()
         deadline = time.monotonic() + self.startup_timeout
@@ -174,7 +194,7 @@ class EmbeddedPlatform:
                     line = line.split(" app_secret=")[0] + " app_secret=***"  # keep secrets out of logs
                 self._output.append(line)
                 if line.startswith(READY_PREFIX) and not self._ready.is_set():
-                    self._url = line[len(READY_PREFIX):].strip()
+                    self._url = line[len(READY_PREFIX) :].strip()
                     self._ready.set()
         except (OSError, ValueError):
             pass
