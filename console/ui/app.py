@@ -60,6 +60,30 @@ def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: user-level QSettings key (not in the data folder: it says where the data folder is)
+DATA_DIR_KEY = "data_dir"
+
+
+def user_settings() -> Any:
+    """Per-user settings outside the data folder (today: only the chosen data folder)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MerchantConsole", "merchant-console"
+    )
+
+
+def choose_data_dir(cli_value: str | None) -> Path:
+    """--data-dir > $MERCHANT_CONSOLE_DATA_DIR > the folder chosen in Settings > the OS default."""
+    from console.paths import ENV_DATA_DIR
+    from console.paths import data_dir as resolve_data_dir
+
+    if cli_value or os.environ.get(ENV_DATA_DIR):
+        return resolve_data_dir(cli_value)
+    chosen = user_settings().value(DATA_DIR_KEY)
+    return resolve_data_dir(str(chosen) if chosen else None)
+
+
 def _arg(args: Any, name: str, default: Any = None) -> Any:
     return getattr(args, name, default) if args is not None else default
 
@@ -308,14 +332,13 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from console.config import load_config
-    from console.paths import data_dir as resolve_data_dir
     from console.paths import database_path
     from console.ui.i18n import resolve_language
     from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
 
     app = _make_app(sys.argv[:1])
-    data_dir = resolve_data_dir(_arg(args, "data_dir"))
+    data_dir = choose_data_dir(_arg(args, "data_dir"))
     loaded = load_config(data_dir)
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language

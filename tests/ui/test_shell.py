@@ -251,3 +251,21 @@ def test_status_bar_shows_offline_and_waiting_changes(qtbot, window):
         worker.shutdown()
         ctx.tasks.shutdown()
         worker.close()
+
+
+def test_news_from_a_sync_shows_a_banner_that_opens_the_store(qtbot, window):
+    from datetime import UTC, datetime
+
+    from console.sync.report import News, SyncReport
+
+    report = SyncReport(
+        pushed=0, refused=0, pulled=3, pending=0, online=True, error=None, error_detail=None,
+        retry_after=None, finished_at=datetime(2026, 11, 24, 2, 0, tzinfo=UTC),
+        news=[News("review_rejected", "tm-rejected", {"method": "wechat_pay"})],
+    )
+    window.show_report(report)
+    assert window.banner.isVisible()
+    assert "Reviews rejected: 1" in window.banner.label.text()
+    window.banner.action.click()
+    assert window.stores.current_store_id() == "tm-rejected"
+    assert not window.banner.isVisible()

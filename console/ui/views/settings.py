@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,20 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.config import AppConfig, load_config, save_config
+from console.ui.app import DATA_DIR_KEY, user_settings
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
-
-#: user-level QSettings key (not in the data folder: it says where the data folder is)
-DATA_DIR_KEY = "data_dir"
-
-
-def user_settings() -> QSettings:
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MerchantConsole", "merchant-console"
-    )
-
 
 def _card(title: QLabel) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
