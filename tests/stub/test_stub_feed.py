@@ -32,7 +32,7 @@ def test_change_between_pages_moves_to_a_later_page(api: Api) -> None:
     # Change an entity the client already received; it must come again with a higher version.
     assert api.put_method(store_id, "wechat_pay", True).status_code in (200, 422)
     api.stub.admin("POST", f"/admin/stores/{store_id}/status", {"status": "frozen"})
-    entities = {}
+    entities: dict[str, dict[str, object]] = {}
     for change in first["changes"]:
         entities.setdefault(change["kind"], {})[change["id"]] = change["data"]
     since, later = first["next_since"], []
