@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,17 @@ from console.core.model import Method
 from console.ui.context import UiContext
 from console.ui.views.activity import COLUMNS, ActivityView
 from tests.helpers.factories import StoreSpec, mark_refused
-from tests.ui.views_support import STORES, build_ctx, chinese, keep_none_alive
+from tests.ui.views_support import STORES, chinese, make_view_db
 
 
 @pytest.fixture
-def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
-    keep_none_alive()
-    c = build_ctx(tmp_path, stores=[*STORES, StoreSpec("tb-000004", name="晨光文具店", wechat="live")])
-    service = c.service
+def ui_data_dir(tmp_path: Path) -> Path:
+    return make_view_db(tmp_path, [*STORES, StoreSpec("tb-000004", name="晨光文具店", wechat="live")])
+
+
+@pytest.fixture
+def ctx(ui_ctx: UiContext) -> UiContext:
+    service = ui_ctx.service
     # three merchant changes, one of them later refused by the platform, and a feedback
     assert service.set_method("tb-000004", Method.ALIPAY, False).applied  # WeChat Pay stays live
     refused = service.set_method("tb-000001", Method.WECHAT_PAY, False)
@@ -29,13 +31,13 @@ def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
     assert service.set_method("tb-000001", Method.ALIPAY, False).applied is False  # last live: refused now
     assert service.send_feedback("a-open", "请分阶段实施").applied
     mark_refused(service.db, refused.outbox_id, code="LAST_LIVE_METHOD", message="would leave no method")
+    # the audit row the sync engine writes for that refusal (console/sync/push.py: actor sync)
     service.db.conn.execute(
         "INSERT INTO audit (at, actor, action, store_id, method, outbox_id, result, detail) VALUES "
         "('2026-11-24T02:00:00Z', 'sync', 'set_method', 'tb-000001', 'wechat_pay', ?, 'refused', ?)",
         (refused.outbox_id, '{"code": "LAST_LIVE_METHOD", "message": "would leave no method"}'),
     )
-    yield c
-    c.tasks.shutdown()
+    return ui_ctx
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def test_csv_export_is_utf8_with_bom_and_matches_the_table(view: ActivityView, t
 def test_retranslates_to_chinese_and_exports_in_chinese(
     qtbot, view: ActivityView, ctx: UiContext, tmp_path: Path
 ) -> None:
-    with chinese(ctx, tmp_path):
+    with chinese(ctx):
         qtbot.waitUntil(lambda: view._title.text() == "操作记录")
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
         assert column(view, "actor") == ["同步", "您", "您", "您"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,15 +9,17 @@ from PySide6.QtCore import Qt
 
 from console.ui.context import UiContext
 from console.ui.views.announcements import AnnouncementsView
-from tests.ui.views_support import build_ctx, chinese, keep_none_alive
+from tests.ui.views_support import chinese, make_view_db
 
 
 @pytest.fixture
-def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
-    keep_none_alive()
-    c = build_ctx(tmp_path)
-    yield c
-    c.tasks.shutdown()
+def ui_data_dir(tmp_path: Path) -> Path:
+    return make_view_db(tmp_path)
+
+
+@pytest.fixture
+def ctx(ui_ctx: UiContext) -> UiContext:
+    return ui_ctx
 
 
 @pytest.fixture
@@ -127,9 +128,9 @@ def test_feedback_refused_outside_the_period_with_the_reason(qtbot, view: Announ
     assert view.feedback_message.text().startswith("Feedback opens on ")
 
 
-def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext, tmp_path: Path) -> None:
+def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext) -> None:
     view.select("a-open")
-    with chinese(ctx, tmp_path):
+    with chinese(ctx):
         qtbot.waitUntil(lambda: view._title.text() == "规则变更")
         assert view.detail_title.text() == "微信支付费率调整"  # the platform's own Chinese text
         assert view.fact_values["countdown"].text() == "距反馈截止还剩 4 天"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,17 @@ from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.qr import qr_matrix, sample_matrix
 from console.ui.views.checkout import QR_MODULE_PX, CheckoutView
-from tests.ui.views_support import build_ctx, chinese, keep_none_alive
+from tests.ui.views_support import chinese, make_view_db
 
 
 @pytest.fixture
-def ctx(qtbot, tmp_path: Path) -> Iterator[UiContext]:
-    keep_none_alive()
-    c = build_ctx(tmp_path)
-    yield c
-    c.tasks.shutdown()
+def ui_data_dir(tmp_path: Path) -> Path:
+    return make_view_db(tmp_path)
+
+
+@pytest.fixture
+def ctx(ui_ctx: UiContext) -> UiContext:
+    return ui_ctx
 
 
 @pytest.fixture
@@ -181,9 +182,9 @@ def test_monthly_fee_comparison(qtbot, view: CheckoutView) -> None:
     assert view.fee_rows[0].fee_fen == 110_00  # the last valid volume stays
 
 
-def test_retranslates_to_chinese(qtbot, view: CheckoutView, ctx: UiContext, tmp_path: Path) -> None:
+def test_retranslates_to_chinese(qtbot, view: CheckoutView, ctx: UiContext) -> None:
     assert view._title.text() == "Checkout preview"
-    with chinese(ctx, tmp_path):
+    with chinese(ctx):
         qtbot.waitUntil(lambda: view._title.text() == "收银台预览")
         assert view._device_label.text() == "买家设备"
         assert view.shopper_screen.method_rows  # the shopper's screen was redrawn in Chinese

@@ -1,14 +1,13 @@
-"""Shared set-up of the view tests (checkout, announcements, activity): a real local test DB.
+"""Shared data and helpers of the view tests (checkout, announcements, activity).
 
-The database comes from the foundation's factory (tests/helpers/factories.py), the service is
-the real ConsoleService with a fixed clock, and background work runs on a real TaskRunner whose
-lanes open their own connections, exactly as in the app.
+The views run on the app's own context (``ui_ctx`` in tests/ui/conftest.py: the real
+ConsoleService and TaskRunner lanes with their own connections, clock fixed at FIXED_NOW); the
+test modules only choose what the local test DB holds by overriding ``ui_data_dir`` with
+``make_view_db``.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,16 +15,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication
 
-from console.service import ConsoleService
-from console.storage.db import open_database
 from console.ui.context import UiContext
-from console.ui.tasks import TaskRunner
+from console.ui.i18n import Translations
 from tests.helpers.factories import FIXED_NOW, StoreSpec, default_announcements, make_db
-
-ROOT = Path(__file__).resolve().parents[2]
-VIEWS_TS = ROOT / "resources" / "i18n" / "views_zh_CN.ts"
 
 STORES = [
     StoreSpec("tb-000001", name="Lakeside Tea House", wechat="live"),
@@ -35,7 +29,7 @@ STORES = [
 
 
 def announcements(now: datetime = FIXED_NOW) -> list[dict[str, Any]]:
-    """The factory's three plus one published with too little notice (4 days before it applies)."""
+    """The factory's three plus one published with too little notice (3 days before it applies)."""
     day = timedelta(days=1)
     short = {
         "id": "a-short",
@@ -53,51 +47,38 @@ def announcements(now: datetime = FIXED_NOW) -> list[dict[str, Any]]:
     return [*default_announcements(now), short]
 
 
-def build_ctx(tmp_path: Path, *, lang: str = "en", now: datetime = FIXED_NOW, **populate: Any) -> UiContext:
-    """A UiContext over a fresh test DB; call ``ctx.tasks.shutdown()`` when done."""
-    populate.setdefault("stores", STORES)
-    populate.setdefault("announcements", announcements(now))
-    path = make_db(tmp_path, now=now, **populate)
-
-    def clock() -> datetime:
-        return now
-
-    tasks = TaskRunner(lambda: open_database(path), make_service=lambda db: ConsoleService(db, clock=clock))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return UiContext(tmp_path, ConsoleService(open_database(path), clock=clock), tasks, settings, lang,
-                     clock=clock)
-
-
-def build_qm(tmp_path: Path) -> Path:
-    """Compile views_zh_CN.ts to a .qm in tmp_path (tests do not depend on ``make translations``)."""
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    qm = tmp_path / "views_zh_CN.qm"
-    subprocess.run([lrelease, "-silent", str(VIEWS_TS), "-qm", str(qm)], check=True)
-    return qm
+def make_view_db(tmp_path: Path, stores: list[StoreSpec] | None = None) -> Path:
+    """The view tests' database in ``tmp_path`` (the data dir ``ui_ctx`` opens)."""
+    keep_none_alive()
+    make_db(tmp_path, stores=STORES if stores is None else stores, announcements=announcements())
+    return tmp_path
 
 
 @contextmanager
-def chinese(ctx: UiContext, tmp_path: Path) -> Iterator[None]:
-    """Switch the UI to zh_CN as the app does: translator installed (LanguageChange), ctx.lang set."""
-    translator = QTranslator()
-    assert translator.load(str(build_qm(tmp_path)))
+def chinese(ctx: UiContext) -> Iterator[None]:
+    """Switch to zh_CN as the app does (app.set_language): every built *_zh_CN.qm installed,
+    LanguageChange to every widget, ``language_changed`` emitted; English again afterwards."""
     app = QCoreApplication.instance()
     assert app is not None
+    translations = Translations()
     ctx.lang = "zh_CN"
-    app.installTranslator(translator)
+    loaded = translations.apply(app, "zh_CN")
+    assert "views_zh_CN.qm" in loaded
+    ctx.events.language_changed.emit("zh_CN")
     try:
         yield
     finally:
-        app.removeTranslator(translator)
         ctx.lang = "en"
+        translations.apply(app, "en")
+        ctx.events.language_changed.emit("en")
 
 
 def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11 dropping a None reference per void Qt call.
+    """Work around PySide6 6.12.0 on Python 3.11 dropping a None reference per void Qt call.
 
-    Without it a long test session dies with "deallocating None" (see docs/TEAM-NOTES.md). On
-    3.12+ None is immortal and this does nothing. Remove once the venv is on 3.12 or the suite's
-    conftest applies it.
+    Without it a long test session can die with "deallocating None" (docs/TEAM-NOTES.md). The
+    lock now pins 6.11.3, which does not have the bug; on 3.12+ None is immortal anyway. Remove
+    once every venv is rebuilt from the lock.
     """
     if sys.version_info >= (3, 12):
         return
