@@ -60,7 +60,7 @@ def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-#: user-level QSettings key (not in the data folder: it says where the data folder is)
+# user-level QSettings key (not in the data folder: it says where the data folder is)
 DATA_DIR_KEY = "data_dir"
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from console.service import ConsoleService
     from console.ui.tasks import TaskRunner
 
-#: The pages of the main window, in navigation order (Ctrl+1 … Ctrl+7).
+# The pages of the main window, in navigation order (Ctrl+1 … Ctrl+7).
 VIEW_NAMES: tuple[str, ...] = (
     "stores",
     "store",
@@ -62,17 +62,17 @@ class SyncStatus:
 class UiEvents(QObject):
     """The signal hub. Emitted on the GUI thread only."""
 
-    #: set[str] of store ids whose data changed, or None for "everything may have changed"
+    # set[str] of store ids whose data changed, or None for "everything may have changed"
     data_changed = Signal(object)
-    #: a SyncStatus
+    # a SyncStatus
     sync_state_changed = Signal(object)
-    #: the new language code, e.g. "zh_CN" or "en"; translators are already installed
+    # the new language code, e.g. "zh_CN" or "en"; translators are already installed
     language_changed = Signal(str)
-    #: a view asks the main window to show another view: (view_name, store_id or None)
+    # a view asks the main window to show another view: (view_name, store_id or None)
     navigate_requested = Signal(str, object)
-    #: "sync now" (a button in a view); the sync worker debounces and runs one pass
+    # "sync now" (a button in a view); the sync worker debounces and runs one pass
     sync_requested = Signal()
-    #: the merchant changed something locally: the sync worker pushes it ~2 s later
+    # the merchant changed something locally: the sync worker pushes it ~2 s later
     local_change = Signal()
 
 

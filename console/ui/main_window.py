@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Sidebar entries (the "store" view is the stores page with the detail focused).
+# Sidebar entries (the "store" view is the stores page with the detail focused).
 NAV: tuple[str, ...] = ("stores", "checkout", "announcements", "activity", "pending", "settings")
-#: view name -> (module, class) of views built on first use.
+# view name -> (module, class) of views built on first use.
 LAZY_VIEWS: dict[str, tuple[str, str]] = {
     "checkout": ("console.ui.views.checkout", "CheckoutView"),
     "announcements": ("console.ui.views.announcements", "AnnouncementsView"),
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
     view_changed = Signal(str)
-    #: settings chose a new language ("system", "zh_CN", "en"); the app installs translators
+    # settings chose a new language ("system", "zh_CN", "en"); the app installs translators
     language_requested = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

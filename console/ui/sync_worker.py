@@ -65,13 +65,13 @@ class _NetState:
 class SyncWorker(QObject):
     """Schedules sync passes; results arrive as signals on the GUI thread."""
 
-    #: SyncStatus, whenever anything the status bar shows changes
+    # SyncStatus, whenever anything the status bar shows changes
     status_changed = Signal(object)
-    #: a finished pass: SyncReport
+    # a finished pass: SyncReport
     report_ready = Signal(object)
-    #: the platform could not be resolved (missing credentials, demo failed to start): message
+    # the platform could not be resolved (missing credentials, demo failed to start): message
     connection_failed = Signal(str)
-    #: the connection is ready: the Connection
+    # the connection is ready: the Connection
     connected = Signal(object)
 
     def __init__(

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Progress reports are marshalled at most this often (a bulk run over 100,000 stores would
-#: otherwise flood the GUI thread's event queue).
+# Progress reports are marshalled at most this often (a bulk run over 100,000 stores would
+# otherwise flood the GUI thread's event queue).
 PROGRESS_INTERVAL_S = 0.05
 
 
@@ -218,10 +218,10 @@ class TaskRunner(QObject):
     """
 
     _finished = Signal(object)  # (task_id, ok, result_or_exc, traceback_text)
-    #: a job failed and had no on_error: (exception, traceback text). The window logs it and
-    #: tells the merchant that something went wrong on our side.
+    # a job failed and had no on_error: (exception, traceback text). The window logs it and
+    # tells the merchant that something went wrong on our side.
     failed = Signal(object, str)
-    #: True while any job is queued or running (for a busy indicator)
+    # True while any job is queued or running (for a busy indicator)
     busy_changed = Signal(bool)
 
     def __init__(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.ui.resources import resources_dir
 
-#: CJK fallbacks in order of preference: first one installed wins (Linux, Windows, macOS).
+# CJK fallbacks in order of preference: first one installed wins (Linux, Windows, macOS).
 CJK_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -64,7 +64,7 @@ DARK: dict[str, str] = {
     "error_text": "#ffd0d0",
 }
 
-#: (background, text) of the status pill per eligibility, light and dark.
+# (background, text) of the status pill per eligibility, light and dark.
 PILL_LIGHT: dict[str, tuple[str, str]] = {
     "not_invited": ("#eceff3", "#4a5260"),
     "invited": ("#e2edfc", "#124a8c"),

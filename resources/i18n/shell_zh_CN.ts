@@ -3,24 +3,24 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="136" />
+        <location filename="../../console/ui/app.py" line="160" />
         <source>This data was saved by a newer version of Merchant Console.</source>
         <translation>这些数据由更新版本的商家控制台保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="137" />
+        <location filename="../../console/ui/app.py" line="161" />
         <source>Install the newer version to open it. The file was not changed:
 %1</source>
         <translation>请安装新版本后再打开。文件未作任何改动：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="142" />
+        <location filename="../../console/ui/app.py" line="166" />
         <source>The local data file cannot be read. It may be damaged.</source>
         <translation>无法读取本地数据文件，文件可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="143" />
+        <location filename="../../console/ui/app.py" line="167" />
         <source>The file was not changed:
 %1
 Move it aside to start with fresh data from the platform, or contact support.</source>
@@ -29,7 +29,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 可将其移到别处，从平台重新获取数据；或联系客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="281" />
+        <location filename="../../console/ui/app.py" line="305" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
@@ -39,7 +39,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/bulk.py" line="161" />
         <source>Change in bulk</source>
-        <extracomment>the run finished (or was cancelled): the BulkResult the dry run finished: the BulkResult</extracomment>
         <translation>批量修改</translation>
     </message>
     <message>
@@ -229,7 +228,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/main_window.py" line="74" />
         <source>This page could not be opened. Details are in the log.</source>
-        <extracomment>Sidebar entries (the "store" view is the stores page with the detail focused). view name -&gt; (module, class) of views built on first use.</extracomment>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
@@ -237,7 +235,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <location filename="../../console/ui/main_window.py" line="277" />
         <location filename="../../console/ui/main_window.py" line="482" />
         <source>Merchant Console</source>
-        <extracomment>settings chose a new language ("system", "zh_CN", "en"); the app installs translators</extracomment>
         <translation>商家控制台</translation>
     </message>
     <message>
@@ -489,138 +486,138 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="108" />
+        <location filename="../../console/ui/views/pending.py" line="109" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="110" />
+        <location filename="../../console/ui/views/pending.py" line="111" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="112" />
+        <location filename="../../console/ui/views/pending.py" line="113" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="119" />
+        <location filename="../../console/ui/views/pending.py" line="120" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="122" />
+        <location filename="../../console/ui/views/pending.py" line="123" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="143" />
+        <location filename="../../console/ui/views/pending.py" line="144" />
         <source>Feedback on an announcement</source>
         <translation>公告意见反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="147" />
+        <location filename="../../console/ui/views/pending.py" line="148" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="149" />
+        <location filename="../../console/ui/views/pending.py" line="150" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="154" />
+        <location filename="../../console/ui/views/pending.py" line="155" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="156" />
+        <location filename="../../console/ui/views/pending.py" line="157" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="165" />
+        <location filename="../../console/ui/views/pending.py" line="166" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="166" />
+        <location filename="../../console/ui/views/pending.py" line="167" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="167" />
+        <location filename="../../console/ui/views/pending.py" line="168" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="170" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="172" />
+        <location filename="../../console/ui/views/pending.py" line="173" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="174" />
+        <location filename="../../console/ui/views/pending.py" line="175" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="178" />
+        <location filename="../../console/ui/views/pending.py" line="179" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="180" />
+        <location filename="../../console/ui/views/pending.py" line="181" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="182" />
-        <location filename="../../console/ui/views/pending.py" line="221" />
+        <location filename="../../console/ui/views/pending.py" line="183" />
+        <location filename="../../console/ui/views/pending.py" line="222" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="184" />
+        <location filename="../../console/ui/views/pending.py" line="185" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="186" />
+        <location filename="../../console/ui/views/pending.py" line="187" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="217" />
+        <location filename="../../console/ui/views/pending.py" line="218" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="218" />
+        <location filename="../../console/ui/views/pending.py" line="219" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="235" />
+        <location filename="../../console/ui/views/pending.py" line="236" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="247" />
+        <location filename="../../console/ui/views/pending.py" line="248" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="248" />
+        <location filename="../../console/ui/views/pending.py" line="249" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -628,173 +625,172 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="199" />
+        <location filename="../../console/ui/views/settings.py" line="190" />
         <source>Settings</source>
-        <extracomment>user-level QSettings key (not in the data folder: it says where the data folder is)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="200" />
+        <location filename="../../console/ui/views/settings.py" line="191" />
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="201" />
+        <location filename="../../console/ui/views/settings.py" line="192" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="202" />
+        <location filename="../../console/ui/views/settings.py" line="193" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="205" />
+        <location filename="../../console/ui/views/settings.py" line="196" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="206" />
+        <location filename="../../console/ui/views/settings.py" line="197" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="208" />
+        <location filename="../../console/ui/views/settings.py" line="199" />
         <source>Light or dark follows the system setting.</source>
         <translation>浅色或深色跟随系统设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="210" />
+        <location filename="../../console/ui/views/settings.py" line="201" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="211" />
+        <location filename="../../console/ui/views/settings.py" line="202" />
         <source>Demo platform on this computer</source>
         <translation>本机演示平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="213" />
+        <location filename="../../console/ui/views/settings.py" line="204" />
         <source>Sample stores to try everything safely; nothing reaches real shoppers.</source>
         <translation>使用示例店铺放心试用，任何操作都不会影响真实顾客。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="217" />
+        <location filename="../../console/ui/views/settings.py" line="208" />
         <source>Real platform</source>
         <translation>正式平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="218" />
+        <location filename="../../console/ui/views/settings.py" line="209" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="220" />
+        <location filename="../../console/ui/views/settings.py" line="211" />
         <source>App &amp;key</source>
         <translation>应用密钥 Key(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="221" />
+        <location filename="../../console/ui/views/settings.py" line="212" />
         <source>App &amp;secret</source>
         <translation>应用密钥 Secret(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="223" />
+        <location filename="../../console/ui/views/settings.py" line="214" />
         <source>Leave empty to keep the saved secret</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="226" />
+        <location filename="../../console/ui/views/settings.py" line="217" />
         <source>Allow saving the secret in a file in the data folder (less safe)</source>
         <translation>允许把密钥保存在数据文件夹中的文件里（安全性较低）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="230" />
+        <location filename="../../console/ui/views/settings.py" line="221" />
         <source>Save platform</source>
         <translation>保存平台设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="231" />
+        <location filename="../../console/ui/views/settings.py" line="222" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="232" />
+        <location filename="../../console/ui/views/settings.py" line="223" />
         <source>Sync &amp;every</source>
         <translation>同步间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="233" />
+        <location filename="../../console/ui/views/settings.py" line="224" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="235" />
+        <location filename="../../console/ui/views/settings.py" line="226" />
         <source>Sync interval in minutes</source>
         <translation>同步间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="238" />
+        <location filename="../../console/ui/views/settings.py" line="229" />
         <source>Work offline (keep changes here, do not contact the platform)</source>
         <translation>离线工作（修改只保存在本机，不连接平台）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="242" />
+        <location filename="../../console/ui/views/settings.py" line="233" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="243" />
+        <location filename="../../console/ui/views/settings.py" line="234" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="244" />
+        <location filename="../../console/ui/views/settings.py" line="235" />
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="246" />
+        <location filename="../../console/ui/views/settings.py" line="237" />
         <source>Your stores, changes and settings are kept here. A new folder is used after a restart.</source>
         <translation>您的店铺、修改和设置都保存在这里。更改文件夹后需重启才会生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="262" />
+        <location filename="../../console/ui/views/settings.py" line="253" />
         <source>The secret is kept in the system keyring.</source>
         <translation>密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="267" />
+        <location filename="../../console/ui/views/settings.py" line="258" />
         <source>This computer has no system keyring, so the secret cannot be stored safely. You can allow saving it in a file that only your account can read.</source>
         <translation>这台电脑没有系统钥匙串，无法安全保存密钥。您可以允许把它保存在只有您的账户能读取的文件中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="309" />
+        <location filename="../../console/ui/views/settings.py" line="300" />
         <source>Saved. The demo platform is used after a restart.</source>
         <translation>已保存。重启后使用演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="317" />
+        <location filename="../../console/ui/views/settings.py" line="308" />
         <source>Enter the platform address (https://…) and the app key.</source>
         <translation>请输入平台地址（https://…）和应用 Key。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="330" />
+        <location filename="../../console/ui/views/settings.py" line="321" />
         <source>The secret was not saved: no system keyring. Allow the file option to save it.</source>
         <translation>密钥未保存：没有系统钥匙串。请勾选文件保存选项后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="340" />
+        <location filename="../../console/ui/views/settings.py" line="331" />
         <source>Saved. The console connects to this platform after a restart.</source>
         <translation>已保存。重启后将连接到这个平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="348" />
+        <location filename="../../console/ui/views/settings.py" line="339" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="353" />
+        <location filename="../../console/ui/views/settings.py" line="344" />
         <source>The console uses %1 after a restart.</source>
         <translation>重启后将使用 %1。</translation>
     </message>
@@ -925,7 +921,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="363" />
         <source>Choose a store in the list to see its payment methods.</source>
-        <extracomment>a change was stored (or refused): the store id, for the list to update its row</extracomment>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
@@ -1015,7 +1010,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/models/stores_model.py" line="413" />
         <source>Store</source>
-        <extracomment>Eligibility codes in the order a merchant reads them (also the sort order of the column). A deadline is "coming soon" within this many days (summary chip and the red countdown).</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
@@ -1060,7 +1054,6 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <location filename="../../console/ui/views/stores.py" line="202" />
         <location filename="../../console/ui/views/stores.py" line="230" />
         <source>Stores</source>
-        <extracomment>Chips: key -&gt; eligibility (None = all); plus the two special chips. Above this many changed stores a full reload is cheaper than one detail query per store. the current store changed (None when nothing is selected) the merchant asked for a bulk change of the selected stores the list finished (re)loading</extracomment>
         <translation>店铺</translation>
     </message>
     <message>

@@ -39,7 +39,7 @@ from console.ui.resources import icon
 if TYPE_CHECKING:  # console.service imports sqlite-utils: keep it off the first-paint path
     from console.service import StoreDetail, StoreFilter, StoreRow
 
-#: Eligibility codes in the order a merchant reads them (also the sort order of the column).
+# Eligibility codes in the order a merchant reads them (also the sort order of the column).
 ELIGIBILITY_ORDER: tuple[Eligibility, ...] = (
     Eligibility.INVITED,
     Eligibility.REJECTED,
@@ -56,7 +56,7 @@ _PLATFORMS: tuple[Platform, ...] = (Platform.TAOBAO, Platform.TMALL)
 _PLAT_CODE = {p: i for i, p in enumerate(_PLATFORMS)}
 _STATUS = ("open", "frozen", "closed")
 
-#: A deadline is "coming soon" within this many days (summary chip and the red countdown).
+# A deadline is "coming soon" within this many days (summary chip and the red countdown).
 SOON_DAYS = 7
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # str: the store id

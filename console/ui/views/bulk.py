@@ -46,9 +46,9 @@ def _n(n: int) -> str:
 class BulkDialog(QDialog):
     """Pages: choose → review (dry run) → running → summary."""
 
-    #: the run finished (or was cancelled): the BulkResult
+    # the run finished (or was cancelled): the BulkResult
     completed = Signal(object)
-    #: the dry run finished: the BulkResult
+    # the dry run finished: the BulkResult
     reviewed = Signal(object)
 
     def __init__(self, ctx: UiContext, selected_ids: list[str], parent: QWidget | None = None) -> None:

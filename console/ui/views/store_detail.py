@@ -292,7 +292,7 @@ class StoreDetailView(BaseView):
     """The right-hand side of the stores page (and the "store" view)."""
 
     view_name = "store"
-    #: a change was stored (or refused): the store id, for the list to update its row
+    # a change was stored (or refused): the store id, for the list to update its row
     changed = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from console.service import StoreRow
     from console.ui.tasks import Task
 
-#: Chips: key -> eligibility (None = all); plus the two special chips.
+# Chips: key -> eligibility (None = all); plus the two special chips.
 CHIP_ELIGIBILITY: tuple[Eligibility, ...] = (
     Eligibility.INVITED,
     Eligibility.IN_REVIEW,
@@ -53,7 +53,7 @@ CHIP_ELIGIBILITY: tuple[Eligibility, ...] = (
     Eligibility.REJECTED,
     Eligibility.NOT_INVITED,
 )
-#: Above this many changed stores a full reload is cheaper than one detail query per store.
+# Above this many changed stores a full reload is cheaper than one detail query per store.
 ROW_UPDATE_LIMIT = 200
 
 
@@ -76,11 +76,11 @@ def _load_rows(ids: list[str]) -> Any:
 
 class StoresView(BaseView):
     view_name = "stores"
-    #: the current store changed (None when nothing is selected)
+    # the current store changed (None when nothing is selected)
     store_selected = Signal(object)
-    #: the merchant asked for a bulk change of the selected stores
+    # the merchant asked for a bulk change of the selected stores
     bulk_requested = Signal()
-    #: the list finished (re)loading
+    # the list finished (re)loading
     loaded = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
