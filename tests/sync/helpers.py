@@ -10,7 +10,9 @@ from typing import Any
 
 import sqlite_utils
 
+from console.core.model import Method
 from console.core.timeutil import format_ts, parse_ts, utcnow
+from console.service import ConsoleService
 from console.storage.db import write_transaction
 
 # Positions in the stub's ten-store pattern of generated merchants (see the stub's seed).
@@ -24,14 +26,29 @@ def store_ids(db: sqlite_utils.Database) -> list[str]:
     return sorted((r[0] for r in db.execute("SELECT id FROM stores")), key=lambda s: int(s.split("-")[1]))
 
 
+class LocalRefusal(AssertionError):
+    """The service's rules refused the change before anything was queued."""
+
+
 def queue_set_method(
     db: sqlite_utils.Database,
     store_id: str,
     method: str,
     enabled: bool,
     clock: Callable[[], datetime] = utcnow,
-) -> str:
-    """What the merchant's change writes: wish + outbox row + audit, in one transaction."""
+    *,
+    raw: bool = False,
+) -> str | None:
+    """The merchant's change through the real path (ConsoleService.set_method: rules, then wish +
+    outbox + audit in one transaction). Returns the outbox id (None when the change cancelled an
+    unsent one). ``raw=True`` writes the rows directly, skipping the local rules and coalescing:
+    for wishes made on stale local state (another install, rules that changed meanwhile) and for
+    several rows of one method in a row."""
+    if not raw:
+        result = ConsoleService(db, clock=clock).set_method(store_id, Method(method), enabled)
+        if not result.applied:
+            raise LocalRefusal(str(result.reason))
+        return result.outbox_id
     oid = str(uuid.uuid4())
     at = format_ts(clock())
     with write_transaction(db):
@@ -55,8 +72,19 @@ def queue_set_method(
 
 
 def queue_feedback(
-    db: sqlite_utils.Database, announcement_id: str, text: str, clock: Callable[[], datetime] = utcnow
+    db: sqlite_utils.Database,
+    announcement_id: str,
+    text: str,
+    clock: Callable[[], datetime] = utcnow,
+    *,
+    raw: bool = False,
 ) -> str:
+    """Feedback through ConsoleService.send_feedback; ``raw=True`` skips the opinion-period check."""
+    if not raw:
+        result = ConsoleService(db, clock=clock).send_feedback(announcement_id, text)
+        if not result.applied or result.outbox_id is None:
+            raise LocalRefusal(str(result.reason))
+        return result.outbox_id
     oid = str(uuid.uuid4())
     at = format_ts(clock())
     with write_transaction(db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -33,14 +34,16 @@ def test_kill_9_at_random_points(stub, merchant, db, synced, stores, tmp_path):
     change_ids: list[str] = []
     toggles = {stores[LIVE]: True, stores[LIVE_2]: True}
     # answers a little slow, so kills land mid-request as well as mid-transaction
-    stub.fault(route="PUT /v1/*", latency_ms=40)
-    stub.fault(route="POST /v1/*", latency_ms=40)
+    stub.fault(route="PUT /v1/*", latency_ms=60)
+    stub.fault(route="POST /v1/*", latency_ms=60)
     killed_busy = 0
     for i in range(ITERATIONS):
         for _ in range(3):
             store = rnd.choice(sorted(toggles))
             toggles[store] = not toggles[store]
-            change_ids.append(queue_set_method(db, store, "alipay", toggles[store]))
+            oid = queue_set_method(db, store, "alipay", toggles[store])
+            if oid is not None:
+                change_ids.append(oid)
         feedback_ids.append(queue_feedback(db, OPEN_ANNOUNCEMENT, f"crash round {i}"))
         if i % 5 == 4:  # sometimes a full re-pull, so kills also land inside page transactions
             db.conn.execute("UPDATE meta SET value = '0' WHERE key = 'cursor'")
@@ -65,7 +68,8 @@ def test_kill_9_at_random_points(stub, merchant, db, synced, stores, tmp_path):
         time.sleep(rnd.uniform(0.0, 0.25))
         if child.poll() is None:
             killed_busy += 1
-        os.kill(child.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it may have just finished
+            os.kill(child.pid, signal.SIGKILL)
         child.wait(10)
         child.stdout.close()
         if child.stderr is not None:
@@ -83,7 +87,9 @@ def test_kill_9_at_random_points(stub, merchant, db, synced, stores, tmp_path):
     assert report.pending == 0 and report.error is None, report.error_detail
 
     statuses = dict(check.execute("SELECT id, status FROM outbox").fetchall())
-    assert all(statuses[i] == "done" for i in change_ids + feedback_ids)
+    # an unsent row the merchant's next toggle cancelled is gone (coalescing); the rest are done
+    change_ids = [i for i in change_ids if i in statuses]
+    assert change_ids and all(statuses[i] == "done" for i in change_ids + feedback_ids)
     # exactly once: one sync audit row per change, one platform feedback per queued feedback
     per_row = dict(
         check.execute(

@@ -68,7 +68,7 @@ def test_refusal_restores_platform_state_and_keeps_reason(stub, merchant, db, sy
 def test_last_live_method_refusal(stub, merchant, db, synced, stores):
     store = stores[LIVE]
     queue_set_method(db, store, "wechat_pay", False)
-    queue_set_method(db, store, "alipay", False)
+    queue_set_method(db, store, "alipay", False, raw=True)  # stale local view: the platform refuses
     report = synced.run_once()
     assert report.pushed == 1 and report.refused == 1
     assert method_row(db, store, "alipay")["refused_code"] == "LAST_LIVE_METHOD"
@@ -77,7 +77,7 @@ def test_last_live_method_refusal(stub, merchant, db, synced, stores):
 
 def test_order_within_a_store_is_kept(stub, merchant, db, synced, stores):
     store = stores[LIVE_2]
-    ids = [queue_set_method(db, store, "alipay", v) for v in (False, True, False)]
+    ids = [queue_set_method(db, store, "alipay", v, raw=True) for v in (False, True, False)]
     assert method_row(db, store, "alipay")["wanted"] == 0
     report = synced.run_once()
     assert report.pushed == 3
@@ -90,8 +90,8 @@ def test_order_within_a_store_is_kept(stub, merchant, db, synced, stores):
 def test_wish_kept_while_a_later_row_waits(stub, merchant, db, synced, stores):
     """Row 1 succeeds, row 2 of the same method fails: the merchant still sees row 2's wish."""
     store = stores[LIVE_2]
-    queue_set_method(db, store, "alipay", False)
-    queue_set_method(db, store, "alipay", True)
+    queue_set_method(db, store, "alipay", False, raw=True)
+    queue_set_method(db, store, "alipay", True, raw=True)
     stub.fault(route="PUT /v1/stores/*", status=500, retry_after=0, count=1)
     # first row hits the fault; second is blocked behind it
     report = synced.run_once()
@@ -104,8 +104,8 @@ def test_wish_kept_while_a_later_row_waits(stub, merchant, db, synced, stores):
 
 def test_a_failing_store_blocks_only_itself(stub, merchant, db, synced, stores):
     a, b = stores[LIVE], stores[LIVE_2]
-    oa1 = queue_set_method(db, a, "alipay", False)
-    oa2 = queue_set_method(db, a, "alipay", True)
+    oa1 = queue_set_method(db, a, "alipay", False, raw=True)
+    oa2 = queue_set_method(db, a, "alipay", True, raw=True)
     ob = queue_set_method(db, b, "alipay", False)
     stub.fault(route=f"PUT /v1/stores/{a}/*", status=500, retry_after=0)
     report = synced.run_once()
@@ -165,7 +165,7 @@ def test_feedback_confirmed_with_platform_id(stub, merchant, db, synced):
 
 
 def test_feedback_refused_outside_opinion_period(stub, merchant, db, synced):
-    oid = queue_feedback(db, CLOSED_ANNOUNCEMENT, "too late")
+    oid = queue_feedback(db, CLOSED_ANNOUNCEMENT, "too late", raw=True)  # local check bypassed
     report = synced.run_once()
     assert report.refused == 1
     assert next(db.query("SELECT * FROM feedback WHERE outbox_id = ?", [oid]))["sync_state"] == "refused"

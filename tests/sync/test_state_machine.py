@@ -15,7 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 
 from console.storage.db import integrity_check, open_database, write_transaction
 from console.sync.engine import SyncEngine
-from tests.sync.helpers import assert_in_sync, queue_set_method, store_ids
+from tests.sync.helpers import LocalRefusal, assert_in_sync, queue_set_method, store_ids
 from tests.sync.stubproc import StubProcess
 
 STORE_INDEX = st.integers(min_value=0, max_value=9)
@@ -46,7 +46,14 @@ def test_sync_state_machine(stub: StubProcess, tmp_path_factory: pytest.TempPath
 
         @rule(i=STORE_INDEX, method=METHOD, enabled=st.booleans())
         def toggle(self, i: int, method: str, enabled: bool) -> None:
-            queue_set_method(self.db, self.stores[i], method, enabled)
+            """Through the service: its rules may refuse, which queues nothing."""
+            with contextlib.suppress(LocalRefusal):
+                queue_set_method(self.db, self.stores[i], method, enabled)
+
+        @rule(i=STORE_INDEX, method=METHOD, enabled=st.booleans())
+        def toggle_stale(self, i: int, method: str, enabled: bool) -> None:
+            """A wish made on stale local state: straight into the outbox, the platform decides."""
+            queue_set_method(self.db, self.stores[i], method, enabled, raw=True)
 
         @rule()
         def go_offline(self) -> None:
