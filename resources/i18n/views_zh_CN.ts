@@ -320,7 +320,7 @@
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="533"/>
+        <location filename="../../console/ui/views/announcements.py" line="537"/>
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条意见。</translation>
     </message>
@@ -435,7 +435,7 @@
     <message>
         <location filename="../../console/ui/views/announcements.py" line="454"/>
         <source>Published only %1 before it takes effect: less than the 7 days&apos; notice the rules require. You may raise this in your feedback or with platform support.</source>
-        <translation>本公告发布后仅 %1 即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
+        <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/announcements.py" line="466"/>
@@ -469,41 +469,52 @@
     </message>
     <message>
         <location filename="../../console/ui/views/announcements.py" line="499"/>
+        <source>1 of your %2 stores is on %3.</source>
+        <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="500"/>
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="506"/>
+        <location filename="../../console/ui/views/announcements.py" line="507"/>
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="522"/>
+        <location filename="../../console/ui/views/announcements.py" line="513"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="526"/>
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="548"/>
+        <location filename="../../console/ui/views/announcements.py" line="552"/>
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="552"/>
+        <location filename="../../console/ui/views/announcements.py" line="556"/>
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="603"/>
+        <location filename="../../console/ui/views/announcements.py" line="607"/>
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="618"/>
+        <location filename="../../console/ui/views/announcements.py" line="622"/>
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="656"/>
+        <location filename="../../console/ui/views/announcements.py" line="660"/>
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>

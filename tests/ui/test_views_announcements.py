@@ -92,7 +92,7 @@ def test_what_changes_for_my_stores(qtbot, view: AnnouncementsView) -> None:
     )
     view.select("a-short")  # Tmall only, Alipay
     qtbot.waitUntil(lambda: "a-short" in view.impact)
-    assert view.impact_label.text() == "1 of your 3 stores are on Tmall. Alipay is on in 1 of them."
+    assert view.impact_label.text() == "1 of your 3 stores is on Tmall. Alipay is on in 1 of them."
     view.select("a-future")  # no platform named: everyone
     qtbot.waitUntil(lambda: "a-future" in view.impact)
     assert view.impact_label.text() == "It applies to all 3 of your stores."
@@ -130,9 +130,12 @@ def test_feedback_refused_outside_the_period_with_the_reason(qtbot, view: Announ
 
 def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext) -> None:
     view.select("a-open")
+    qtbot.waitUntil(lambda: "a-open" in view.impact)
     with chinese(ctx):
         qtbot.waitUntil(lambda: view._title.text() == "规则变更")
         assert view.detail_title.text() == "微信支付费率调整"  # the platform's own Chinese text
         assert view.fact_values["countdown"].text() == "距反馈截止还剩 4 天"
         assert view.send_button.text() == "提交反馈"
+        # Chinese runs sentences together; platform and method names come from texts.py
+        assert view.impact_label.text() == "您的 3 家店铺中有 3 家在淘宝、天猫上。其中 2 家已开启微信支付。"
     qtbot.waitUntil(lambda: view._title.text() == "Rule changes")

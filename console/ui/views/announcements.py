@@ -495,10 +495,11 @@ class AnnouncementsView(BaseView):
         elif not platforms:
             first = _fill(self.tr("It applies to all %1 of your stores."), str(impact.total_stores))
         else:
-            first = _fill(
-                self.tr("%1 of your %2 stores are on %3."),
-                str(impact.affected_stores), str(impact.total_stores), where,
+            text = (
+                self.tr("1 of your %2 stores is on %3.") if impact.affected_stores == 1
+                else self.tr("%1 of your %2 stores are on %3.")
             )
+            first = _fill(text, str(impact.affected_stores), str(impact.total_stores), where)
         lines = [first]
         if impact.affected_stores:
             for method in sorted(impact.method_on, key=lambda m: m.value):
@@ -507,7 +508,10 @@ class AnnouncementsView(BaseView):
                     .replace("%1", texts.method_name(method))
                     .replace("%2", str(impact.method_on[method]))
                 )
-        self.impact_label.setText(" ".join(lines))
+        text = lines[0]
+        for line in lines[1:]:  # Chinese runs sentences on without a space, English does not
+            text = _fill(self.tr("%1 %2", "two sentences in a row"), text, line)
+        self.impact_label.setText(text)
 
     def _show_feedback(self, a: Announcement) -> None:
         items = []
