@@ -343,7 +343,8 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language
     lang = resolve_language(language_choice)
-    apply_theme(app)
+    # light/dark follows the system; MERCHANT_CONSOLE_THEME=dark|light forces one (screenshots, support)
+    apply_theme(app, {"dark": True, "light": False}.get(os.environ.get("MERCHANT_CONSOLE_THEME", "")))
     apply_fonts(app)
 
     from console.ui.i18n import Translations
