@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from console.storage.migrations import migrate
+
+if TYPE_CHECKING:  # sqlite-utils costs ~50 ms to import: only open_database needs it at run time
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -73,6 +75,8 @@ def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Data
         migrate(conn, Path(path))
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed" ...
         raise DatabaseDamaged(Path(path), str(exc)) from exc
+    import sqlite_utils
+
     return sqlite_utils.Database(conn)
 
 
