@@ -269,3 +269,28 @@ def test_news_from_a_sync_shows_a_banner_that_opens_the_store(qtbot, window):
     window.banner.action.click()
     assert window.stores.current_store_id() == "tm-rejected"
     assert not window.banner.isVisible()
+
+
+def test_sync_worker_against_the_embedded_demo_fills_the_list(qtbot, qapp, tmp_path):
+    from console.ui.app import build_context
+    from console.ui.main_window import MainWindow
+    from console.ui.sync_worker import SyncWorker
+
+    ctx = build_context(qapp, tmp_path, "en")  # empty data folder: everything comes from the platform
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    worker = SyncWorker(ctx)
+    w.sync_worker = worker
+    try:
+        with qtbot.waitSignal(worker.report_ready, timeout=60_000) as got:
+            worker.start()
+        report = got.args[0]
+        assert report.ok and report.pulled > 0
+        assert w.state_label.text() == "Online"
+        assert worker.connection is not None and worker.connection.embedded
+        qtbot.waitUntil(lambda: w.stores.model.rowCount() > 0, timeout=10_000)
+    finally:
+        worker.shutdown()
+        ctx.tasks.shutdown()
+        worker.close()
+        ctx.service.close()
