@@ -57,7 +57,7 @@ class EmbeddedPlatform:
         extra_args: list[str] | None = None,
         command: list[str] | None = None,
     ) -> None:
-        self.data_dir = Path(data_dir)
+        self.data_dir = Path(data_dir).resolve()  # the child runs with another cwd
         self.seed = seed
         self.admin = admin
         self.host = host
