@@ -1,0 +1,112 @@
+"""Cold start and memory after first paint, measured from outside, beside a bare window.
+
+The app: ``python main.py --data-dir D`` where D already holds the demo merchant (synced from
+the stub before the runs, so no first sync is measured), offscreen, with the app's start-up
+contract (MERCHANT_CONSOLE_REPORT_FIRST_PAINT / _QUIT_AFTER_PAINT). The baseline:
+bench/baselines/bare_window.py, spawned and read the same way. Figure: wall time from spawn
+until the parent reads the ``FIRST_PAINT`` line; peak RSS from wait4 (the child only: with
+quit-after-paint the app starts no sync and no embedded platform).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.common import (
+    GUI_ENV,
+    PY,
+    ROOT,
+    Context,
+    Row,
+    info_row,
+    interleave,
+    measured,
+    median,
+    must,
+    plus_row,
+    ratio_row,
+    run_child,
+    skip_row,
+)
+
+BARE_WINDOW = ROOT / "bench" / "baselines" / "bare_window.py"
+QUIT_ENV = dict(GUI_ENV, MERCHANT_CONSOLE_QUIT_AFTER_PAINT="1")
+
+
+def app_command(data_dir: Path) -> list[str]:
+    return [PY, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--lang", "zh_CN"]
+
+
+def run(ctx: Context) -> list[Row]:
+    demo: Path = ctx.facts["demo_dir"]
+    n = ctx.warmups + ctx.runs
+    ctx.log(f"start-up: main.py vs bare window, {n} runs each, interleaved")
+    app_runs, base_runs = interleave(
+        n,
+        lambda: must(run_child(app_command(demo), QUIT_ENV), "main.py"),
+        lambda: must(run_child([PY, str(BARE_WINDOW)], QUIT_ENV), "bare window"),
+    )
+    app_runs, base_runs = measured(ctx, app_runs), measured(ctx, base_runs)
+    app_ms = [r.wall_ms for r in app_runs]
+    base_ms = [r.wall_ms for r in base_runs]
+    app_mb = [r.maxrss_kb / 1024 for r in app_runs]
+    base_mb = [r.maxrss_kb / 1024 for r in base_runs]
+    ctx.facts["bare_rss_mb"] = base_mb
+    ctx.facts["bare_paint_ms"] = base_ms
+    own = [r.self_ms for r in app_runs if r.self_ms is not None]
+    return [
+        ratio_row(
+            "cold start → first paint (demo data)",
+            "ms",
+            app_ms,
+            base_ms,
+            1.3,
+            note=f"app's own FIRST_PAINT median {median(own):.0f} ms" if own else "",
+        ),
+        plus_row("peak memory after first paint (demo data)", "MB", app_mb, base_mb, 30),
+    ]
+
+
+def frozen_executable(name: str) -> Path | None:
+    for p in (ROOT / "dist" / name / name, ROOT / "dist" / name / f"{name}.exe"):
+        if p.is_file():
+            return p
+    return None
+
+
+def run_frozen(ctx: Context) -> list[Row]:
+    name = "frozen app start → first paint (demo data)"
+    target = "ratio ≤ 1.3"
+    app = frozen_executable("merchant-console")
+    if app is None:
+        return [skip_row(name, "ms", target, "not built: run make package")]
+    base = frozen_executable("baseline-window")
+    demo: Path = ctx.facts["demo_dir"]
+    n = ctx.warmups + ctx.runs
+    ctx.log(f"frozen start-up: {app.relative_to(ROOT)} vs {base.relative_to(ROOT) if base else '—'}")
+    fns = [
+        lambda: must(run_child([str(app), "--data-dir", str(demo), "--lang", "zh_CN"], QUIT_ENV), "frozen")
+    ]
+    if base is not None:
+        fns.append(lambda: must(run_child([str(base)], QUIT_ENV), "frozen baseline"))
+    results = interleave(n, *fns)
+    app_runs = measured(ctx, results[0])
+    app_ms = [r.wall_ms for r in app_runs]
+    rows: list[Row]
+    if base is None:
+        rows = [
+            info_row(
+                name,
+                "ms",
+                app_ms,
+                target=target,
+                note="frozen baseline not built: run make package BUILD_ARGS=--baseline",
+            )
+        ]
+    else:
+        base_ms = [r.wall_ms for r in measured(ctx, results[1])]
+        rows = [ratio_row(name, "ms", app_ms, base_ms, 1.3, note="baseline: dist/baseline-window")]
+    rows.append(
+        info_row("frozen app peak memory after first paint", "MB", [r.maxrss_kb / 1024 for r in app_runs])
+    )
+    return rows
