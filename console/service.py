@@ -31,7 +31,7 @@ from console.core.model import (
 )
 from console.core.reasons import Reason, ReasonCode
 from console.core.timeutil import utcnow
-from console.storage.repo import OutboxRow, OutboxStateError, Repository, StoreListRow
+from console.storage.repo import OutboxRow, OutboxStateError, Repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +207,9 @@ class ConsoleService:
             method_on=flt.method_on,
             pending_only=flt.pending_only,
             limit=limit,
+            make=StoreRow,
         )
-        return [_store_row(r) for r in rows]
+        return rows
 
     def status_counts(self) -> dict[Eligibility, int]:
         """WeChat Pay eligibility -> number of stores (every eligibility present, zeros included)."""
@@ -217,14 +218,16 @@ class ConsoleService:
     def deadlines_soon(self, within_days: int = 7) -> list[StoreRow]:
         """Stores that can still apply (invited or rejected) and whose deadline falls in the window."""
         now = self.now()
-        rows = self.repo.list_stores(deadline_from=now, deadline_to=now + timedelta(days=within_days))
+        rows = self.repo.list_stores(
+            deadline_from=now, deadline_to=now + timedelta(days=within_days), make=StoreRow
+        )
         actionable = (Eligibility.INVITED, Eligibility.REJECTED)
         soon = [
             r for r in rows
             if r.wechat_eligibility in actionable and r.deadline_at is not None and r.deadline_at > now
         ]
         soon.sort(key=lambda r: (r.deadline_at, r.id))
-        return [_store_row(r) for r in soon]
+        return soon
 
     def _context(self, store_id: str) -> tuple[Store, dict[Method, MethodState], Invitation | None]:
         store = self.repo.store(store_id)
@@ -465,21 +468,6 @@ class ConsoleService:
             row = self.repo.discard(outbox_id, now)
             state = self.repo.method(row.store_id, row.method) if row.store_id and row.method else None
         return ChangeResult(row.store_id, True, outbox_id=outbox_id, state=state, outcome="discarded")
-
-
-def _store_row(r: StoreListRow) -> StoreRow:
-    return StoreRow(
-        id=r.id,
-        platform=r.platform,
-        name=r.name,
-        status=r.status,
-        wechat_eligibility=r.wechat_eligibility,
-        wechat_setting=r.wechat_setting,
-        alipay_setting=r.alipay_setting,
-        pending=r.pending,
-        phase=r.phase,
-        deadline_at=r.deadline_at,
-    )
 
 
 def refusal_reason(code: str | None, message: str | None) -> Reason | None:
