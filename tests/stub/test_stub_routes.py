@@ -43,7 +43,12 @@ def test_openapi_document(stub: Stub) -> None:
     assert actual == expected
     put = doc["paths"]["/v1/stores/{store_id}/methods/{method}"]["put"]
     assert {"400", "401", "404", "409", "413", "422", "429", "500", "503"} <= set(put["responses"])
-    assert stub.http.get("/docs").status_code == 200
+    docs = stub.http.get("/docs")
+    assert docs.status_code == 200
+    # The interactive docs work offline: Swagger UI is served by the stub itself, not a CDN.
+    assert "cdn" not in docs.text.lower()
+    script = stub.http.get("/docs-static/swagger-ui-bundle.js")
+    assert script.status_code == 200 and len(script.content) > 100_000
 
 
 def test_merchant(api: Api) -> None:

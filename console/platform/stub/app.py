@@ -97,15 +97,36 @@ def create_app(config: StubConfig, platform: Platform | None = None) -> StubApp:
         version="1",
         description="Stub of the merchant platform API (docs/platform-api.md). Every /v1/ route but "
         "/v1/health needs the X-App-Key, X-Timestamp, X-Nonce and X-Signature headers.",
+        docs_url=None,  # served by _install_offline_docs: this machine (and a merchant's) may be offline
     )
     app.platform = platform or open_platform(config)
     app.faults = FaultRegistry(config.fault_seed)
     app.stub_config = config
     _install_error_handlers(app)
+    _install_offline_docs(app)
     app.include_router(_v1_router(app.platform))
     if config.admin:
         app.include_router(_admin_router(app.platform, app.faults))
     return app
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """/docs with Swagger UI from the swagger-ui-bundle package, not from a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Merchant Platform (stub) - API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon-32x32.png",
+        )
 
 
 # -- errors -------------------------------------------------------------------------------------
