@@ -4,272 +4,277 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="225"/>
+        <location filename="../../console/ui/views/activity.py" line="230"/>
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="226"/>
+        <location filename="../../console/ui/views/activity.py" line="231"/>
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项更改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="227"/>
+        <location filename="../../console/ui/views/activity.py" line="232"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="228"/>
+        <location filename="../../console/ui/views/activity.py" line="234"/>
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="229"/>
+        <location filename="../../console/ui/views/activity.py" line="235"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="230"/>
+        <location filename="../../console/ui/views/activity.py" line="236"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="246"/>
+        <location filename="../../console/ui/views/activity.py" line="233"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="253"/>
+        <location filename="../../console/ui/views/activity.py" line="252"/>
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="260"/>
+        <location filename="../../console/ui/views/activity.py" line="259"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305"/>
+        <location filename="../../console/ui/views/activity.py" line="315"/>
+        <source>The activity could not be read. Please try again.</source>
+        <translation>无法读取操作记录，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="336"/>
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305"/>
+        <location filename="../../console/ui/views/activity.py" line="336"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="312"/>
+        <location filename="../../console/ui/views/activity.py" line="343"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="313"/>
+        <location filename="../../console/ui/views/activity.py" line="344"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="314"/>
+        <location filename="../../console/ui/views/activity.py" line="345"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315"/>
+        <location filename="../../console/ui/views/activity.py" line="346"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="316"/>
+        <location filename="../../console/ui/views/activity.py" line="347"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317"/>
+        <location filename="../../console/ui/views/activity.py" line="348"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318"/>
+        <location filename="../../console/ui/views/activity.py" line="349"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="323"/>
+        <location filename="../../console/ui/views/activity.py" line="354"/>
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324"/>
+        <location filename="../../console/ui/views/activity.py" line="355"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325"/>
+        <location filename="../../console/ui/views/activity.py" line="356"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="330"/>
+        <location filename="../../console/ui/views/activity.py" line="361"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331"/>
+        <location filename="../../console/ui/views/activity.py" line="362"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="332"/>
+        <location filename="../../console/ui/views/activity.py" line="363"/>
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333"/>
+        <location filename="../../console/ui/views/activity.py" line="364"/>
         <source>Cancelled, back to the confirmed setting</source>
         <translation>已取消，恢复为已确认的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="334"/>
+        <location filename="../../console/ui/views/activity.py" line="365"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="335"/>
+        <location filename="../../console/ui/views/activity.py" line="366"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336"/>
+        <location filename="../../console/ui/views/activity.py" line="367"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="341"/>
+        <location filename="../../console/ui/views/activity.py" line="372"/>
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346"/>
+        <location filename="../../console/ui/views/activity.py" line="377"/>
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346"/>
+        <location filename="../../console/ui/views/activity.py" line="377"/>
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348"/>
+        <location filename="../../console/ui/views/activity.py" line="379"/>
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348"/>
+        <location filename="../../console/ui/views/activity.py" line="379"/>
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350"/>
+        <location filename="../../console/ui/views/activity.py" line="381"/>
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350"/>
+        <location filename="../../console/ui/views/activity.py" line="381"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="353"/>
+        <location filename="../../console/ui/views/activity.py" line="384"/>
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="355"/>
+        <location filename="../../console/ui/views/activity.py" line="386"/>
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="356"/>
+        <location filename="../../console/ui/views/activity.py" line="387"/>
         <source>Send a change to the platform</source>
         <translation>向平台提交更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="357"/>
+        <location filename="../../console/ui/views/activity.py" line="388"/>
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358"/>
+        <location filename="../../console/ui/views/activity.py" line="389"/>
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="359"/>
+        <location filename="../../console/ui/views/activity.py" line="390"/>
         <source>Retry a change</source>
         <translation>重试更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="360"/>
+        <location filename="../../console/ui/views/activity.py" line="391"/>
         <source>Discard a change</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="361"/>
+        <location filename="../../console/ui/views/activity.py" line="392"/>
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="380"/>
+        <location filename="../../console/ui/views/activity.py" line="411"/>
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="380"/>
+        <location filename="../../console/ui/views/activity.py" line="411"/>
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="384"/>
+        <location filename="../../console/ui/views/activity.py" line="415"/>
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="386"/>
+        <location filename="../../console/ui/views/activity.py" line="417"/>
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="391"/>
+        <location filename="../../console/ui/views/activity.py" line="422"/>
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="393"/>
+        <location filename="../../console/ui/views/activity.py" line="424"/>
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="433"/>
+        <location filename="../../console/ui/views/activity.py" line="464"/>
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="435"/>
+        <location filename="../../console/ui/views/activity.py" line="466"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="443"/>
+        <location filename="../../console/ui/views/activity.py" line="474"/>
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="446"/>
+        <location filename="../../console/ui/views/activity.py" line="477"/>
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="446"/>
+        <location filename="../../console/ui/views/activity.py" line="477"/>
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -277,7 +282,7 @@
 <context>
     <name>AnnouncementListModel</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="139"/>
+        <location filename="../../console/ui/views/announcements.py" line="144"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -285,236 +290,236 @@
 <context>
     <name>AnnouncementsView</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="352"/>
+        <location filename="../../console/ui/views/announcements.py" line="357"/>
         <source>Rule changes</source>
         <translation>规则变更</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="355"/>
+        <location filename="../../console/ui/views/announcements.py" line="360"/>
         <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
         <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="360"/>
+        <location filename="../../console/ui/views/announcements.py" line="365"/>
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="361"/>
+        <location filename="../../console/ui/views/announcements.py" line="366"/>
         <source>Opinion period</source>
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="363"/>
+        <location filename="../../console/ui/views/announcements.py" line="368"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="367"/>
+        <location filename="../../console/ui/views/announcements.py" line="372"/>
         <source>What changes for you</source>
         <translation>对您的影响</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="368"/>
+        <location filename="../../console/ui/views/announcements.py" line="373"/>
         <source>Your feedback</source>
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="537"/>
+        <location filename="../../console/ui/views/announcements.py" line="542"/>
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条意见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="369"/>
+        <location filename="../../console/ui/views/announcements.py" line="374"/>
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="362"/>
+        <location filename="../../console/ui/views/announcements.py" line="367"/>
         <source>Countdown</source>
         <translation>倒计时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="370"/>
+        <location filename="../../console/ui/views/announcements.py" line="375"/>
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="381"/>
-        <location filename="../../console/ui/views/announcements.py" line="460"/>
+        <location filename="../../console/ui/views/announcements.py" line="386"/>
+        <location filename="../../console/ui/views/announcements.py" line="465"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="381"/>
-        <location filename="../../console/ui/views/announcements.py" line="460"/>
+        <location filename="../../console/ui/views/announcements.py" line="386"/>
+        <location filename="../../console/ui/views/announcements.py" line="465"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="382"/>
+        <location filename="../../console/ui/views/announcements.py" line="387"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="382"/>
+        <location filename="../../console/ui/views/announcements.py" line="387"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="384"/>
+        <location filename="../../console/ui/views/announcements.py" line="389"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="384"/>
+        <location filename="../../console/ui/views/announcements.py" line="389"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="387"/>
-        <location filename="../../console/ui/views/announcements.py" line="389"/>
+        <location filename="../../console/ui/views/announcements.py" line="392"/>
+        <location filename="../../console/ui/views/announcements.py" line="394"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="395"/>
+        <location filename="../../console/ui/views/announcements.py" line="400"/>
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="397"/>
+        <location filename="../../console/ui/views/announcements.py" line="402"/>
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="398"/>
+        <location filename="../../console/ui/views/announcements.py" line="403"/>
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="404"/>
+        <location filename="../../console/ui/views/announcements.py" line="409"/>
         <source>Feedback open · %1 left</source>
         <translation>征集中 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="406"/>
+        <location filename="../../console/ui/views/announcements.py" line="411"/>
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="407"/>
+        <location filename="../../console/ui/views/announcements.py" line="412"/>
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="411"/>
+        <location filename="../../console/ui/views/announcements.py" line="416"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="413"/>
+        <location filename="../../console/ui/views/announcements.py" line="418"/>
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="414"/>
+        <location filename="../../console/ui/views/announcements.py" line="419"/>
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="447"/>
+        <location filename="../../console/ui/views/announcements.py" line="452"/>
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="447"/>
+        <location filename="../../console/ui/views/announcements.py" line="452"/>
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="454"/>
+        <location filename="../../console/ui/views/announcements.py" line="459"/>
         <source>Published only %1 before it takes effect: less than the 7 days&apos; notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="466"/>
+        <location filename="../../console/ui/views/announcements.py" line="471"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="479"/>
+        <location filename="../../console/ui/views/announcements.py" line="484"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="481"/>
+        <location filename="../../console/ui/views/announcements.py" line="486"/>
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="484"/>
+        <location filename="../../console/ui/views/announcements.py" line="489"/>
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="494"/>
+        <location filename="../../console/ui/views/announcements.py" line="499"/>
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="496"/>
+        <location filename="../../console/ui/views/announcements.py" line="501"/>
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="499"/>
+        <location filename="../../console/ui/views/announcements.py" line="504"/>
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="500"/>
+        <location filename="../../console/ui/views/announcements.py" line="505"/>
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="507"/>
+        <location filename="../../console/ui/views/announcements.py" line="512"/>
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="513"/>
+        <location filename="../../console/ui/views/announcements.py" line="518"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="526"/>
+        <location filename="../../console/ui/views/announcements.py" line="531"/>
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="552"/>
+        <location filename="../../console/ui/views/announcements.py" line="557"/>
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="556"/>
+        <location filename="../../console/ui/views/announcements.py" line="561"/>
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="607"/>
+        <location filename="../../console/ui/views/announcements.py" line="612"/>
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="622"/>
+        <location filename="../../console/ui/views/announcements.py" line="627"/>
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="660"/>
+        <location filename="../../console/ui/views/announcements.py" line="665"/>
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -522,212 +527,212 @@
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="538"/>
+        <location filename="../../console/ui/views/checkout.py" line="609"/>
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="541"/>
+        <location filename="../../console/ui/views/checkout.py" line="612"/>
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="545"/>
+        <location filename="../../console/ui/views/checkout.py" line="616"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="548"/>
+        <location filename="../../console/ui/views/checkout.py" line="617"/>
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="549"/>
+        <location filename="../../console/ui/views/checkout.py" line="618"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="550"/>
+        <location filename="../../console/ui/views/checkout.py" line="619"/>
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="551"/>
+        <location filename="../../console/ui/views/checkout.py" line="620"/>
         <source>Shopper&apos;s device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="554"/>
+        <location filename="../../console/ui/views/checkout.py" line="623"/>
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="555"/>
+        <location filename="../../console/ui/views/checkout.py" line="624"/>
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="556"/>
+        <location filename="../../console/ui/views/checkout.py" line="625"/>
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="557"/>
+        <location filename="../../console/ui/views/checkout.py" line="626"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="558"/>
+        <location filename="../../console/ui/views/checkout.py" line="627"/>
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="559"/>
+        <location filename="../../console/ui/views/checkout.py" line="628"/>
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="561"/>
+        <location filename="../../console/ui/views/checkout.py" line="630"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="561"/>
+        <location filename="../../console/ui/views/checkout.py" line="630"/>
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="561"/>
+        <location filename="../../console/ui/views/checkout.py" line="630"/>
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="561"/>
+        <location filename="../../console/ui/views/checkout.py" line="630"/>
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="623"/>
+        <location filename="../../console/ui/views/checkout.py" line="690"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="652"/>
+        <location filename="../../console/ui/views/checkout.py" line="719"/>
         <source>Enter an amount, e.g. 128.00.</source>
         <translation>请输入金额，例如 128.00。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="653"/>
+        <location filename="../../console/ui/views/checkout.py" line="720"/>
         <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
         <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="654"/>
+        <location filename="../../console/ui/views/checkout.py" line="721"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="655"/>
+        <location filename="../../console/ui/views/checkout.py" line="722"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="656"/>
+        <location filename="../../console/ui/views/checkout.py" line="723"/>
         <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
         <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="657"/>
+        <location filename="../../console/ui/views/checkout.py" line="724"/>
         <source>This amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="658"/>
+        <location filename="../../console/ui/views/checkout.py" line="725"/>
         <source>Enter an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="660"/>
+        <location filename="../../console/ui/views/checkout.py" line="727"/>
         <source>This is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="705"/>
+        <location filename="../../console/ui/views/checkout.py" line="768"/>
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="756"/>
+        <location filename="../../console/ui/views/checkout.py" line="820"/>
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="759"/>
+        <location filename="../../console/ui/views/checkout.py" line="823"/>
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="777"/>
+        <location filename="../../console/ui/views/checkout.py" line="841"/>
         <source>This store has no receiving code yet.</source>
         <translation>该店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="783"/>
+        <location filename="../../console/ui/views/checkout.py" line="847"/>
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="786"/>
+        <location filename="../../console/ui/views/checkout.py" line="850"/>
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="797"/>
+        <location filename="../../console/ui/views/checkout.py" line="861"/>
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="807"/>
+        <location filename="../../console/ui/views/checkout.py" line="871"/>
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="837"/>
+        <location filename="../../console/ui/views/checkout.py" line="901"/>
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="842"/>
+        <location filename="../../console/ui/views/checkout.py" line="906"/>
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="845"/>
+        <location filename="../../console/ui/views/checkout.py" line="909"/>
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="847"/>
+        <location filename="../../console/ui/views/checkout.py" line="911"/>
         <source>Rates come from the platform&apos;s published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="853"/>
+        <location filename="../../console/ui/views/checkout.py" line="917"/>
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="855"/>
+        <location filename="../../console/ui/views/checkout.py" line="919"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="860"/>
+        <location filename="../../console/ui/views/checkout.py" line="924"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="860"/>
+        <location filename="../../console/ui/views/checkout.py" line="924"/>
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -735,52 +740,52 @@
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="203"/>
+        <location filename="../../console/ui/views/checkout.py" line="298"/>
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="207"/>
+        <location filename="../../console/ui/views/checkout.py" line="302"/>
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="215"/>
+        <location filename="../../console/ui/views/checkout.py" line="310"/>
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="218"/>
+        <location filename="../../console/ui/views/checkout.py" line="313"/>
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="227"/>
+        <location filename="../../console/ui/views/checkout.py" line="322"/>
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="243"/>
+        <location filename="../../console/ui/views/checkout.py" line="338"/>
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="272"/>
+        <location filename="../../console/ui/views/checkout.py" line="367"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="275"/>
+        <location filename="../../console/ui/views/checkout.py" line="370"/>
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="275"/>
+        <location filename="../../console/ui/views/checkout.py" line="370"/>
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="280"/>
+        <location filename="../../console/ui/views/checkout.py" line="375"/>
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -68,31 +69,44 @@ def test_shows_every_change_and_sync_outcome(qtmodeltester, view: ActivityView) 
     assert view.count_label.text() == "4 entries"
 
 
-def test_filters_by_store_method_and_outcome(view: ActivityView) -> None:
-    view.set_filter(store_id="tb-000001")
+def test_filters_by_store_method_and_outcome(qtbot, view: ActivityView) -> None:
+    def apply(**choice: Any) -> None:
+        with qtbot.waitSignal(view.loaded):  # the query runs on the db lane
+            view.set_filter(**choice)
+
+    apply(store_id="tb-000001")
     assert set(column(view, "store")) == {"Lakeside Tea House (tb-000001)"}
     assert view.model.rowCount() == 2
-    view.set_filter(method=Method.ALIPAY)
+    assert view.store_filter.text() == "Lakeside Tea House · tb-000001"
+    apply(method=Method.ALIPAY)
     assert column(view, "method") == ["Alipay"]
-    view.set_filter(result="refused")
+    apply(result="refused")
     assert column(view, "result") == ["Refused"]
-    view.set_filter(store_id="tb-000004", result="refused")
+    apply(store_id="tb-000004", result="refused")
     assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
     assert not view.export_button.isEnabled()
     # the window passes the selected store on every page switch: that alone does not filter
-    view.set_filter()
+    apply()
     view.set_store("tb-000004")
     assert view.model.rowCount() == 4
-    view.show_store("tb-000004")
+    with qtbot.waitSignal(view.loaded):
+        view.show_store("tb-000004")
     assert column(view, "store") == ["晨光文具店 (tb-000004)"]
-    # the combo boxes drive the same query
-    view.set_filter()
-    view.result_filter.setCurrentIndex(view.result_filter.findData("queued"))
+    # the widgets drive the same query: the outcome box, and the store search (emptied: all)
+    with qtbot.waitSignal(view.loaded):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("queued"))
+    assert column(view, "result") == ["Waiting to sync"]
+    view.store_filter.clear()
+    with qtbot.waitSignal(view.loaded):
+        view.store_filter.editingFinished.emit()
     assert set(column(view, "result")) == {"Waiting to sync"} and view.model.rowCount() == 3
 
 
-def test_csv_export_is_utf8_with_bom_and_matches_the_table(view: ActivityView, tmp_path: Path) -> None:
-    view.set_filter(result="queued")
+def test_csv_export_is_utf8_with_bom_and_matches_the_table(
+    qtbot, view: ActivityView, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(view.loaded):
+        view.set_filter(result="queued")
     target = tmp_path / "activity.csv"
     assert view.export_csv(target) == 3
     raw = target.read_bytes()

@@ -52,8 +52,8 @@ def shown(view: CheckoutView) -> list[Method]:
 
 
 def test_opens_with_the_stores_and_their_checkout(view: CheckoutView) -> None:
-    assert view.store_combo.count() == 3
-    assert view.current_store_id() == "tb-000001"
+    assert view.current_store_id() == "tb-000001"  # the first store, until one is chosen
+    assert view.store_search.text() == "Lakeside Tea House · tb-000001"
     assert view.preview is not None and view.preview.amount_fen == 128_00
     # both live and on: Alipay first (display order 1) and default, WeChat Pay beside it
     assert shown(view) == [Method.ALIPAY, Method.WECHAT_PAY]
@@ -89,7 +89,7 @@ def test_amount_over_the_limit_hides_wechat_pay(qtbot, view: CheckoutView) -> No
 def test_store_change_follows_and_shows_the_reason_chain(qtbot, view: CheckoutView) -> None:
     view.set_store("tb-000003")
     qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tb-000003")
-    assert view.store_combo.currentData() == "tb-000003"
+    assert view.store_search.text() == "Pine Needle Crafts · tb-000003"  # the name came with it
     assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.NOT_INVITED]
     on_screen = [w.text() for w in view.shopper_screen.findChildren(QLabel)]
     assert "Pine Needle Crafts" in on_screen and "Lakeside Tea House" not in on_screen  # no leftovers
@@ -99,14 +99,24 @@ def test_store_change_follows_and_shows_the_reason_chain(qtbot, view: CheckoutVi
     assert "reviewed" in view.hidden_label.text()
 
 
-def test_store_search_is_by_name_or_id(view: CheckoutView) -> None:
-    completer = view.store_combo.completer()
-    assert completer is not None
-    assert completer.filterMode() == Qt.MatchFlag.MatchContains
-    completer.setCompletionPrefix("北岸")
-    assert completer.currentCompletion().endswith("tm-000002")
-    completer.setCompletionPrefix("000003")
-    assert "Pine Needle Crafts" in completer.currentCompletion()
+def test_store_search_by_name_or_id(qtbot, view: CheckoutView) -> None:
+    search = view.store_search
+    search.setFocus()
+    search.selectAll()
+    qtbot.keyClicks(search, "pine")  # any case, part of the name
+    qtbot.waitUntil(lambda: search.matches.rowCount() == 1)
+    search.choose_row(0)
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tb-000003")
+    search.selectAll()
+    qtbot.keyClicks(search, "000002")  # part of the id; Enter takes the only match
+    qtbot.waitUntil(lambda: search.matches.rowCount() == 1
+                    and "北岸家居旗舰店" in str(search.matches.index(0, 0).data()))
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.store_id == "tm-000002")
+    search.selectAll()
+    qtbot.keyClicks(search, "no such store")
+    search.editingFinished.emit()
+    assert search.text() == "北岸家居旗舰店 · tm-000002"  # nothing matched: the choice stays
 
 
 def test_invalid_amount_shows_a_message_and_keeps_text_and_preview(qtbot, view: CheckoutView) -> None:

@@ -9,6 +9,7 @@ per row, so a long history scrolls smoothly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import logging
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
@@ -40,12 +42,16 @@ from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
+from console.ui.tasks import Task
 from console.ui.views.base import BaseView
+from console.ui.views.checkout import StoreSearch
 
 log = logging.getLogger(__name__)
 
 # Newest entries shown (and exported); the audit log itself keeps everything.
 ROW_LIMIT = 5000
+# Up to this many unknown stores in a load are looked up one by one; more, and one list is read.
+NAME_LOOKUPS = 300
 
 COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
 # Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
@@ -123,10 +129,14 @@ class ActivityView(BaseView):
 
     view_name = "activity"
 
+    # the rows of a load are on screen (tests and the export wait for it)
+    loaded = Signal()
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ActivityModel(self)
-        self._store_names: dict[str, str] = {}
+        self._store_names: dict[str, str] = {}  # names of the stores in the rows shown
+        self._generation = 0  # a load's result is used only if no newer load was asked for
         self.selected_store: str | None = None
         self._announcement_titles: dict[str, LocalizedText] = {}
         self._stale = True
@@ -149,12 +159,12 @@ class ActivityView(BaseView):
         bar = QHBoxLayout()
         bar.setSpacing(8)
         self._store_label = QLabel()
-        self.store_filter = QComboBox()
-        self.store_filter.setMinimumContentsLength(18)
-        self.store_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.store_filter = StoreSearch(self.ctx, allow_all=True)
+        self.store_filter.setMinimumWidth(240)
+        self.store_filter.store_chosen.connect(lambda _store: self._load())
         self._store_label.setBuddy(self.store_filter)
+        bar.addWidget(self._store_label)
+        bar.addWidget(self.store_filter)
         self._method_label = QLabel()
         self.method_filter = QComboBox()
         self._method_label.setBuddy(self.method_filter)
@@ -162,7 +172,6 @@ class ActivityView(BaseView):
         self.result_filter = QComboBox()
         self._result_label.setBuddy(self.result_filter)
         for label, combo in (
-            (self._store_label, self.store_filter),
             (self._method_label, self.method_filter),
             (self._result_label, self.result_filter),
         ):
@@ -200,11 +209,9 @@ class ActivityView(BaseView):
         return self.ctx.lang
 
     def refresh(self) -> None:
-        """Reload stores for the filter and the entries that match it."""
+        """Reload the entries that match the filters (in the background: the log can be long)."""
         self._stale = False
-        self._store_names = {row.id: row.name for row in self.ctx.service.list_stores()}
         self._announcement_titles = {a.id: a.title for a in self.ctx.service.announcements()}
-        self._fill_filters()
         self._load()
 
     def set_store(self, store_id: str | None) -> None:
@@ -217,14 +224,13 @@ class ActivityView(BaseView):
 
     def show_store(self, store_id: str | None) -> None:
         """Filter the history to one store (None: all stores)."""
-        if self._stale or (store_id and store_id not in self._store_names):
-            self.refresh()
         self.set_filter(store_id=store_id)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Activity"))
         self._intro.setText(self.tr("Every change you made and every sync with the platform, newest first."))
         self._store_label.setText(self.tr("&Store"))
+        self.store_filter.setPlaceholderText(self.tr("All stores"))
         self._method_label.setText(self.tr("&Method"))
         self._result_label.setText(self.tr("&Outcome"))
         self.export_button.setText(self.tr("Export CSV…"))
@@ -241,13 +247,6 @@ class ActivityView(BaseView):
         """(Re)build the filter choices in the current language, keeping what was chosen."""
         self._filling = True
         try:
-            store = self.store_filter.currentData()
-            self.store_filter.clear()
-            self.store_filter.addItem(self.tr("All stores"), None)
-            for store_id, name in sorted(self._store_names.items(), key=lambda kv: kv[1]):
-                self.store_filter.addItem(f"{name} · {store_id}", store_id)
-            self.store_filter.setCurrentIndex(max(self.store_filter.findData(store), 0) if store else 0)
-
             method = self.method_filter.currentData()
             self.method_filter.clear()
             self.method_filter.addItem(self.tr("All methods"), None)
@@ -267,7 +266,7 @@ class ActivityView(BaseView):
     def current_filter(self) -> ActivityFilter:
         method = self.method_filter.currentData()
         return ActivityFilter(
-            store_id=self.store_filter.currentData() or None,
+            store_id=self.store_filter.store_id,
             method=Method(method) if method else None,
             result=self.result_filter.currentData() or None,
             limit=ROW_LIMIT,
@@ -279,7 +278,7 @@ class ActivityView(BaseView):
         """Choose filters in one go (tests, and "show this store's activity" links)."""
         self._filling = True
         try:
-            self.store_filter.setCurrentIndex(max(self.store_filter.findData(store_id), 0) if store_id else 0)
+            self.store_filter.set_store(store_id, self._store_names.get(store_id or "", ""))
             self.method_filter.setCurrentIndex(
                 max(self.method_filter.findData(method.value), 0) if method else 0
             )
@@ -293,12 +292,44 @@ class ActivityView(BaseView):
             self._load()
 
     def _load(self) -> None:
-        self.model.set_entries(self.ctx.service.activity(self.current_filter()))
+        """Query on the db lane; the newest request wins when several overlap."""
+        self._generation += 1
+        generation, flt, known = self._generation, self.current_filter(), set(self._store_names)
+
+        def load(task: Task) -> tuple[int, list[ActivityEntry], dict[str, str]]:
+            entries = task.service.activity(flt)
+            missing = {e.store_id for e in entries if e.store_id and e.store_id not in known}
+            names: dict[str, str] = {}
+            if len(missing) > NAME_LOOKUPS:  # one scan beats thousands of lookups
+                names = {r.id: r.name for r in task.service.list_stores() if r.id in missing}
+            else:
+                for store_id in missing:
+                    with contextlib.suppress(KeyError):  # a store no longer listed: its id will do
+                        names[store_id] = task.service.store_detail(store_id).store.name
+            return generation, entries, names
+
+        self.ctx.tasks.run(load, on_done=self._on_loaded, on_error=self._on_load_error)
+
+    def _on_load_error(self, exc: BaseException) -> None:
+        log.error("loading the activity failed", exc_info=exc)
+        self.message.setText(self.tr("The activity could not be read. Please try again."))
+        self.message.show()
+
+    def _on_loaded(self, result: tuple[int, list[ActivityEntry], dict[str, str]]) -> None:
+        generation, entries, names = result
+        if generation != self._generation:
+            return
+        self._store_names.update(names)
+        chosen = self.store_filter.store_id
+        if chosen and self.store_filter.text() == chosen and chosen in self._store_names:
+            self.store_filter.set_store(chosen, self._store_names[chosen])
+        self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for col in range(len(COLUMNS) - 1):  # a very long detail must not push the rest away
             header.resizeSection(col, min(header.sectionSize(col), 260))
         self._update_count()
+        self.loaded.emit()
 
     def _update_count(self) -> None:
         n = len(self.model.entries)

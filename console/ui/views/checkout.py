@@ -17,12 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QCompleter,
     QFileDialog,
     QFrame,
@@ -43,8 +50,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.checkout import CheckoutLine, CheckoutPreview, HiddenMethod, monthly_fee_comparison
-from console.core.model import Device, Method, MethodTerms, Platform
+from console.core.model import Device, Method, MethodTerms
 from console.core.reasons import Reason
+from console.service import StoreFilter
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.money import (
@@ -130,6 +138,93 @@ class _FeeBars(QWidget):
                 )
         finally:
             painter.end()
+
+
+class StoreSearch(QLineEdit):
+    """Pick one store by typing part of its name or id: a search, not a list of every store.
+
+    Merchants may have 100,000 stores; a combo box holding them all took ~20 s to fill. This asks
+    the local database for the first matches as the merchant types (``service.list_stores``
+    with a text filter and a limit, tens of milliseconds) and offers them in the completer's popup.
+    With ``allow_all`` an empty field means "all stores" (for filters).
+    """
+
+    store_chosen = Signal(object)  # the store id, or None for "all stores"
+
+    MATCHES = 50
+
+    def __init__(self, ctx: UiContext, *, allow_all: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._allow_all = allow_all
+        self.store_id: str | None = None
+        self._shown_text = ""
+        self.matches = QStandardItemModel(self)
+        self._completer = QCompleter(self.matches, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setMaxVisibleItems(12)
+        self._completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
+        self.setCompleter(self._completer)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)  # one query per pause in typing, not per key
+        self._timer.timeout.connect(self.search_now)
+        self.textEdited.connect(lambda _text: self._timer.start())
+        self.editingFinished.connect(self._on_editing_finished)
+        self.setClearButtonEnabled(allow_all)
+        self.setMinimumWidth(280)
+
+    def set_store(self, store_id: str | None, name: str = "") -> None:
+        """Show ``store_id`` as chosen (no signal: the caller already knows)."""
+        self.store_id = store_id
+        self._shown_text = f"{name} · {store_id}" if store_id and name else (store_id or "")
+        self.setText(self._shown_text)
+        self.setCursorPosition(0)  # the start of a long name, not its end
+
+    def search_now(self) -> None:
+        """Fill the popup with the stores matching the text (name or id, any case)."""
+        text = self.text().strip()
+        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=self.MATCHES)
+        self.matches.clear()
+        for row in rows:
+            item = QStandardItem(icon(f"platform-{row.platform.value}"), f"{row.name} · {row.id}")
+            item.setData(row.id, Qt.ItemDataRole.UserRole)
+            item.setData(row.name, Qt.ItemDataRole.UserRole + 1)
+            self.matches.appendRow(item)
+        if rows and self.hasFocus():
+            self._completer.complete()
+
+    def choose_row(self, row: int) -> None:
+        """Take the ``row``-th match (what clicking it in the popup does)."""
+        self._choose(self.matches.index(row, 0))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self._choose(index)
+
+    def _choose(self, index: QModelIndex) -> None:
+        store_id = index.data(Qt.ItemDataRole.UserRole)
+        if not store_id:
+            return
+        self.set_store(str(store_id), str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
+        self.store_chosen.emit(self.store_id)
+
+    def _on_editing_finished(self) -> None:
+        """Enter or leaving the field: take the only match, clear to "all", or put back the choice."""
+        text = self.text().strip()
+        if text == self._shown_text:
+            return
+        if not text and self._allow_all:
+            self.set_store(None)
+            self.store_chosen.emit(None)
+            return
+        self._timer.stop()
+        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=2) if text else []
+        if len(rows) == 1:
+            self.set_store(rows[0].id, rows[0].name)
+            self.store_chosen.emit(self.store_id)
+        else:
+            self.setText(self._shown_text)
+            self.setCursorPosition(0)
 
 
 # Our colours per method (the same hues as the method icons; not the wallets' brand colours).
@@ -304,10 +399,8 @@ class CheckoutView(BaseView):
         self._amount_error: AmountError | None = None
         self._volume_error: AmountError | None = None
         self._device = Device.MOBILE_APP
-        self._store_names: dict[str, str] = {}
-        self._store_platforms: dict[str, Platform] = {}
+        self._store_name = ""
         self._stale = True
-        self._loading_stores = False
 
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
@@ -344,19 +437,9 @@ class CheckoutView(BaseView):
         controls.setHorizontalSpacing(12)
         controls.setVerticalSpacing(4)
         self._store_label = QLabel()
-        self.store_combo = QComboBox()
-        self.store_combo.setEditable(True)
-        self.store_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.store_combo.setMinimumWidth(260)
-        self.store_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.store_combo.setMinimumContentsLength(22)
-        completer = QCompleter(self.store_combo.model(), self.store_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.store_combo.setCompleter(completer)
-        self.store_combo.currentIndexChanged.connect(self._on_store_changed)
-        self._store_label.setBuddy(self.store_combo)
+        self.store_search = StoreSearch(self.ctx)
+        self.store_search.store_chosen.connect(self._on_store_chosen)
+        self._store_label.setBuddy(self.store_search)
 
         self._amount_label = QLabel()
         self.amount_edit = QLineEdit()
@@ -391,7 +474,7 @@ class CheckoutView(BaseView):
         controls.addWidget(self._store_label, 0, 0)
         controls.addWidget(self._amount_label, 0, 1)
         controls.addWidget(self._device_label, 0, 2)
-        controls.addWidget(self.store_combo, 1, 0)
+        controls.addWidget(self.store_search, 1, 0)
         controls.addWidget(self.amount_edit, 1, 1)
         controls.addLayout(device_row, 1, 2)
         controls.addWidget(self.amount_message, 2, 1, 1, 2)
@@ -504,35 +587,23 @@ class CheckoutView(BaseView):
         return self.ctx.lang
 
     def refresh(self) -> None:
-        """Reload the store list (keeping the chosen store) and redraw the preview."""
+        """Redraw from the local database; with no store chosen yet, take the first one."""
         self._stale = False
-        current = self.current_store_id()
-        self._loading_stores = True
-        try:
-            self.store_combo.clear()
-            self._store_names.clear()
-            self._store_platforms.clear()
-            for row in self.ctx.service.list_stores():
-                self._store_names[row.id] = row.name
-                self._store_platforms[row.id] = row.platform
-                label = f"{row.name}  ·  {row.id}"
-                self.store_combo.addItem(icon(f"platform-{row.platform.value}"), label, row.id)
-            index = self.store_combo.findData(current) if current else -1
-            self.store_combo.setCurrentIndex(index if index >= 0 else (0 if self.store_combo.count() else -1))
-        finally:
-            self._loading_stores = False
+        if self.store_search.store_id is None:
+            first = self.ctx.service.list_stores(limit=1)
+            if first:
+                self.store_search.set_store(first[0].id, first[0].name)
         self._schedule()
 
     def set_store(self, store_id: str | None) -> None:
         """Follow the store selected elsewhere (e.g. the stores list)."""
-        if self._stale or not self._store_names:
-            self.refresh()
-        if store_id is None:
+        if store_id is None or store_id == self.store_search.store_id:
+            if self._stale:
+                self.refresh()
             return
-        index = self.store_combo.findData(store_id)
-        if index >= 0:
-            self.store_combo.setCurrentIndex(index)
-            self._schedule()
+        self.store_search.set_store(store_id)  # the name comes with the preview
+        self._stale = False
+        self._schedule()
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Checkout preview"))
@@ -543,9 +614,7 @@ class CheckoutView(BaseView):
             )
         )
         self._store_label.setText(self.tr("&Store"))
-        line = self.store_combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(self.tr("Search by store name or ID"))
+        self.store_search.setPlaceholderText(self.tr("Search by store name or ID"))
         self._amount_label.setText(self.tr("&Amount"))
         self.amount_edit.setPlaceholderText(self.tr("e.g. 128.00"))
         self._device_label.setText(self.tr("Shopper's device"))
@@ -566,8 +635,7 @@ class CheckoutView(BaseView):
 
     # -- public helpers (used by tests and the main window) -------------------------------------
     def current_store_id(self) -> str | None:
-        data = self.store_combo.currentData()
-        return str(data) if data else None
+        return self.store_search.store_id
 
     def set_device(self, device: Device) -> None:
         if device == self._device:
@@ -599,8 +667,7 @@ class CheckoutView(BaseView):
         """
         screen = ShopperScreen()
         try:
-            name = self._store_names.get(self.current_store_id() or "", "")
-            screen.show_preview(self.preview, name, self)
+            screen.show_preview(self.preview, self._store_name, self)
             screen.adjustSize()
             shot = screen.grab()
         finally:
@@ -671,12 +738,8 @@ class CheckoutView(BaseView):
         if self.isVisible():
             self.refresh()
 
-    def _on_store_changed(self, _index: int) -> None:
-        line = self.store_combo.lineEdit()
-        if line is not None:
-            line.setCursorPosition(0)  # show the start of a long name, not its end
-        if not self._loading_stores:
-            self._schedule()
+    def _on_store_chosen(self, _store_id: object) -> None:
+        self._schedule()
 
     def _on_amount_text(self, text: str) -> None:
         parsed = parse_amount(text, allow_zero=False)
@@ -730,6 +793,9 @@ class CheckoutView(BaseView):
             except KeyError:
                 log.info("store %s vanished before its preview", store_id)
             else:
+                self._store_name = detail.store.name
+                if self.store_search.text() == store_id:  # chosen by id from elsewhere: add the name
+                    self.store_search.set_store(store_id, detail.store.name)
                 for method, view in detail.methods.items():
                     if view.terms is not None:
                         terms.append(view.terms)
@@ -741,9 +807,7 @@ class CheckoutView(BaseView):
 
     # -- drawing -------------------------------------------------------------------------------
     def _render(self) -> None:
-        store_id = self.current_store_id()
-        name = self._store_names.get(store_id or "", "")
-        self.shopper_screen.show_preview(self.preview, name, self)
+        self.shopper_screen.show_preview(self.preview, self._store_name, self)
         self._render_hidden(self.preview.hidden if self.preview else ())
         self._render_qr()
         self._render_fees()
