@@ -383,7 +383,7 @@ def mark_refused(
         row = db.conn.execute("SELECT store_id, method FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
         db.conn.execute(
             "UPDATE outbox SET status = 'refused', refused_code = ?, refused_message = ?, "
-            "attempts = attempts + 1 WHERE id = ?",
+            "attempts = MAX(attempts, 1) WHERE id = ?",
             (code, message, outbox_id),
         )
         if row is not None and row[0] is not None:
