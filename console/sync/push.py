@@ -167,10 +167,15 @@ class Pusher:
     def _claim(self, outbox_id: str) -> dict[str, Any] | None:
         """queued -> in_flight, committed before the request; the row as it is now, or None
         when it is no longer queued. Read in the same transaction as the claim, so the payload
-        sent is the one stored (an unsent row may have been coalesced with a newer wish)."""
+        sent is the one stored (an unsent row may have been coalesced with a newer wish).
+        ``attempts`` counts up here, before the request: from now on the row may have reached the
+        platform under its key, so the merchant's next wish must not rewrite it (the repository
+        coalesces only rows with no attempt) but follow it as a new row."""
         with write_transaction(self.db):
             cur = self.db.conn.execute(
-                "UPDATE outbox SET status = 'in_flight' WHERE id = ? AND status = 'queued'", [outbox_id]
+                "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1 "
+                "WHERE id = ? AND status = 'queued'",
+                [outbox_id],
             )
             if cur.rowcount != 1:
                 return None
@@ -385,7 +390,7 @@ class Pusher:
         message: str | None = None,
     ) -> None:
         self.db.conn.execute(
-            "UPDATE outbox SET status = ?, attempts = attempts + 1, finished_at = ?, last_error = NULL, "
+            "UPDATE outbox SET status = ?, finished_at = ?, last_error = NULL, "
             "next_attempt_at = NULL, refused_code = ?, refused_message = ? WHERE id = ?",
             [status, at, code, message, row["id"]],
         )
@@ -401,7 +406,7 @@ class Pusher:
         retry_after = getattr(exc, "retry_after", None)
         if retry_after is not None:
             out.retry_after = max(out.retry_after or 0.0, retry_after)
-        attempts = int(row["attempts"]) + 1
+        attempts = int(row["attempts"])  # counted at claim time
         next_at: str | None = None
         if isinstance(exc, PlatformOffline | ServerError | RateLimited | InProgress):
             delay = backoff_delay(attempts, self.rng, retry_after=retry_after)

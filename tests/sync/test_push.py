@@ -179,3 +179,23 @@ def test_in_review_withdrawal(stub, merchant, db, synced, stores):
     assert synced.run_once().pushed == 1
     assert method_row(db, store, "wechat_pay")["eligibility"] in ("invited", "expired")
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
+
+
+def test_a_row_that_may_have_been_sent_is_never_rewritten(stub, merchant, db, synced, stores):
+    """Claimed and sent, then the process died: the next wish follows it as a new row instead
+    of rewriting it (same key, other body would be IDEMPOTENCY_KEY_REUSED)."""
+    store = stores[LIVE_2]
+    oid = queue_set_method(db, store, "alipay", False)
+    pusher_row = synced.db.execute("SELECT payload FROM outbox WHERE id = ?", [oid]).fetchone()
+    from console.sync.push import Pusher
+
+    claimed = Pusher(db, synced.client, clock=utcnow, rng=random.Random(1))._claim(oid)
+    assert claimed is not None and claimed["attempts"] == 1
+    synced.client.set_method(store, "alipay", False, oid, body=pusher_row[0].encode())  # reached the platform
+    synced.recover()  # the sender died; the next pass starts here
+    second = queue_set_method(db, store, "alipay", True)
+    assert second != oid
+    report = synced.run_once()
+    assert (report.pushed, report.refused) == (2, 0)
+    assert method_row(db, store, "alipay")["enabled"] == 1
+    assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
