@@ -71,8 +71,9 @@ log = logging.getLogger(__name__)
 DEFAULT_AMOUNT_FEN = 128_00
 # Default monthly volume of the fee comparison (¥100,000): a middling shop's month.
 DEFAULT_VOLUME_FEN = 100_000_00
-# Pixels per QR module on screen; the code of a short payload is then ~200 px wide.
-QR_MODULE_PX = 5
+# Pixels per QR module on screen (~130 px for a short payload: scannable off a monitor and
+# small enough that the page fits 1280×800); the PNG export uses 6.
+QR_MODULE_PX = 4
 
 _ERROR_STYLE = "color: #C0392B;"
 _MUTED_STYLE = "color: #6B7789;"  # readable on light and dark backgrounds
@@ -514,7 +515,7 @@ class CheckoutView(BaseView):
         qr_layout = QHBoxLayout(self._qr_box)
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(QSize(180, 180))
+        self.qr_label.setMinimumSize(QSize(148, 148))
         qr_layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
         qr_text = QVBoxLayout()
         self.qr_payload_label = QLabel()
@@ -672,7 +673,7 @@ class CheckoutView(BaseView):
             shot = screen.grab()
         finally:
             screen.deleteLater()
-        qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 1) if self.qr_payload else QPixmap()
+        qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 2) if self.qr_payload else QPixmap()
         gap = 24
         caption_h = 2 * self.fontMetrics().height() if not qr.isNull() else 0
         width = shot.width() + (qr.width() + gap if not qr.isNull() else 0) + 2 * gap
