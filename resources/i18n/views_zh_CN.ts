@@ -130,8 +130,8 @@
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="364"/>
-        <source>Cancelled, back to the confirmed setting</source>
-        <translation>已取消，恢复为已确认的设置</translation>
+        <source>Cancelled (no change)</source>
+        <translation>已取消（无变化）</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="365"/>
@@ -527,212 +527,212 @@
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="609"/>
+        <location filename="../../console/ui/views/checkout.py" line="610"/>
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612"/>
+        <location filename="../../console/ui/views/checkout.py" line="613"/>
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="616"/>
+        <location filename="../../console/ui/views/checkout.py" line="617"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="617"/>
+        <location filename="../../console/ui/views/checkout.py" line="618"/>
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="618"/>
+        <location filename="../../console/ui/views/checkout.py" line="619"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="619"/>
+        <location filename="../../console/ui/views/checkout.py" line="620"/>
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="620"/>
+        <location filename="../../console/ui/views/checkout.py" line="621"/>
         <source>Shopper&apos;s device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="623"/>
+        <location filename="../../console/ui/views/checkout.py" line="624"/>
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="624"/>
+        <location filename="../../console/ui/views/checkout.py" line="625"/>
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="625"/>
+        <location filename="../../console/ui/views/checkout.py" line="626"/>
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="626"/>
+        <location filename="../../console/ui/views/checkout.py" line="627"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="627"/>
+        <location filename="../../console/ui/views/checkout.py" line="628"/>
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="628"/>
+        <location filename="../../console/ui/views/checkout.py" line="629"/>
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="690"/>
+        <location filename="../../console/ui/views/checkout.py" line="691"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="719"/>
+        <location filename="../../console/ui/views/checkout.py" line="720"/>
         <source>Enter an amount, e.g. 128.00.</source>
         <translation>请输入金额，例如 128.00。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="720"/>
+        <location filename="../../console/ui/views/checkout.py" line="721"/>
         <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
         <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="721"/>
+        <location filename="../../console/ui/views/checkout.py" line="722"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="722"/>
+        <location filename="../../console/ui/views/checkout.py" line="723"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="723"/>
+        <location filename="../../console/ui/views/checkout.py" line="724"/>
         <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
         <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="724"/>
+        <location filename="../../console/ui/views/checkout.py" line="725"/>
         <source>This amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="725"/>
+        <location filename="../../console/ui/views/checkout.py" line="726"/>
         <source>Enter an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="727"/>
+        <location filename="../../console/ui/views/checkout.py" line="728"/>
         <source>This is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="768"/>
+        <location filename="../../console/ui/views/checkout.py" line="769"/>
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="820"/>
+        <location filename="../../console/ui/views/checkout.py" line="821"/>
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="823"/>
+        <location filename="../../console/ui/views/checkout.py" line="824"/>
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="841"/>
+        <location filename="../../console/ui/views/checkout.py" line="842"/>
         <source>This store has no receiving code yet.</source>
         <translation>该店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="847"/>
+        <location filename="../../console/ui/views/checkout.py" line="848"/>
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="850"/>
+        <location filename="../../console/ui/views/checkout.py" line="851"/>
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="861"/>
+        <location filename="../../console/ui/views/checkout.py" line="862"/>
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="871"/>
+        <location filename="../../console/ui/views/checkout.py" line="872"/>
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="901"/>
+        <location filename="../../console/ui/views/checkout.py" line="902"/>
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="906"/>
+        <location filename="../../console/ui/views/checkout.py" line="907"/>
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="909"/>
+        <location filename="../../console/ui/views/checkout.py" line="910"/>
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="911"/>
+        <location filename="../../console/ui/views/checkout.py" line="912"/>
         <source>Rates come from the platform&apos;s published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="917"/>
+        <location filename="../../console/ui/views/checkout.py" line="918"/>
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="919"/>
+        <location filename="../../console/ui/views/checkout.py" line="920"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="924"/>
+        <location filename="../../console/ui/views/checkout.py" line="925"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="924"/>
+        <location filename="../../console/ui/views/checkout.py" line="925"/>
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -740,52 +740,52 @@
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="298"/>
+        <location filename="../../console/ui/views/checkout.py" line="299"/>
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="302"/>
+        <location filename="../../console/ui/views/checkout.py" line="303"/>
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="310"/>
+        <location filename="../../console/ui/views/checkout.py" line="311"/>
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="313"/>
+        <location filename="../../console/ui/views/checkout.py" line="314"/>
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="322"/>
+        <location filename="../../console/ui/views/checkout.py" line="323"/>
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="338"/>
+        <location filename="../../console/ui/views/checkout.py" line="339"/>
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="367"/>
+        <location filename="../../console/ui/views/checkout.py" line="368"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="370"/>
+        <location filename="../../console/ui/views/checkout.py" line="371"/>
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="370"/>
+        <location filename="../../console/ui/views/checkout.py" line="371"/>
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="375"/>
+        <location filename="../../console/ui/views/checkout.py" line="376"/>
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

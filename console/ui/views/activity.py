@@ -361,7 +361,7 @@ class ActivityView(BaseView):
             "ok": self.tr("Done"),
             "queued": self.tr("Waiting to sync"),
             "coalesced": self.tr("Merged with an unsent change"),
-            "cancelled": self.tr("Cancelled, back to the confirmed setting"),
+            "cancelled": self.tr("Cancelled (no change)"),
             "refused": self.tr("Refused"),
             "discarded": self.tr("Discarded"),
             "failed": self.tr("Failed"),
