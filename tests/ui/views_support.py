@@ -8,7 +8,6 @@ test modules only choose what the local test DB holds by overriding ``ui_data_di
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -49,7 +48,6 @@ def announcements(now: datetime = FIXED_NOW) -> list[dict[str, Any]]:
 
 def make_view_db(tmp_path: Path, stores: list[StoreSpec] | None = None) -> Path:
     """The view tests' database in ``tmp_path`` (the data dir ``ui_ctx`` opens)."""
-    keep_none_alive()
     make_db(tmp_path, stores=STORES if stores is None else stores, announcements=announcements())
     return tmp_path
 
@@ -71,19 +69,3 @@ def chinese(ctx: UiContext) -> Iterator[None]:
         ctx.lang = "en"
         translations.apply(app, "en")
         ctx.events.language_changed.emit("en")
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11 dropping a None reference per void Qt call.
-
-    Without it a long test session can die with "deallocating None" (docs/TEAM-NOTES.md). The
-    lock now pins 6.11.3, which does not have the bug; on 3.12+ None is immortal anyway. Remove
-    once every venv is rebuilt from the lock.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 39:
-        refcount.value += 1 << 40
