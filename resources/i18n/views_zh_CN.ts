@@ -582,157 +582,172 @@
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="628"/>
+        <location filename="../../console/ui/views/checkout.py" line="629"/>
+        <source>What shoppers see at checkout</source>
+        <translation>买家在收银台看到的页面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="630"/>
+        <source>Store receiving QR code</source>
+        <translation>店铺收款二维码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <source>Monthly fee per method, as bars</source>
+        <translation>各支付方式每月手续费条形图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="632"/>
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="629"/>
+        <location filename="../../console/ui/views/checkout.py" line="633"/>
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="635"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="635"/>
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="635"/>
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="631"/>
+        <location filename="../../console/ui/views/checkout.py" line="635"/>
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="691"/>
+        <location filename="../../console/ui/views/checkout.py" line="695"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="720"/>
+        <location filename="../../console/ui/views/checkout.py" line="724"/>
         <source>Enter an amount, e.g. 128.00.</source>
         <translation>请输入金额，例如 128.00。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="721"/>
+        <location filename="../../console/ui/views/checkout.py" line="725"/>
         <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
         <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="722"/>
+        <location filename="../../console/ui/views/checkout.py" line="726"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="723"/>
+        <location filename="../../console/ui/views/checkout.py" line="727"/>
         <source>Use at most two decimals (fen).</source>
         <translation>最多保留两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="724"/>
+        <location filename="../../console/ui/views/checkout.py" line="728"/>
         <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
         <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="725"/>
+        <location filename="../../console/ui/views/checkout.py" line="729"/>
         <source>This amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="726"/>
+        <location filename="../../console/ui/views/checkout.py" line="730"/>
         <source>Enter an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="728"/>
+        <location filename="../../console/ui/views/checkout.py" line="732"/>
         <source>This is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="769"/>
+        <location filename="../../console/ui/views/checkout.py" line="773"/>
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="821"/>
+        <location filename="../../console/ui/views/checkout.py" line="825"/>
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="824"/>
+        <location filename="../../console/ui/views/checkout.py" line="828"/>
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="842"/>
+        <location filename="../../console/ui/views/checkout.py" line="846"/>
         <source>This store has no receiving code yet.</source>
         <translation>该店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="848"/>
+        <location filename="../../console/ui/views/checkout.py" line="852"/>
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="851"/>
+        <location filename="../../console/ui/views/checkout.py" line="855"/>
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="862"/>
+        <location filename="../../console/ui/views/checkout.py" line="866"/>
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="872"/>
+        <location filename="../../console/ui/views/checkout.py" line="876"/>
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="902"/>
+        <location filename="../../console/ui/views/checkout.py" line="906"/>
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="907"/>
+        <location filename="../../console/ui/views/checkout.py" line="911"/>
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="910"/>
+        <location filename="../../console/ui/views/checkout.py" line="914"/>
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="912"/>
+        <location filename="../../console/ui/views/checkout.py" line="916"/>
         <source>Rates come from the platform&apos;s published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="918"/>
+        <location filename="../../console/ui/views/checkout.py" line="922"/>
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="920"/>
+        <location filename="../../console/ui/views/checkout.py" line="924"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="925"/>
+        <location filename="../../console/ui/views/checkout.py" line="929"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="925"/>
+        <location filename="../../console/ui/views/checkout.py" line="929"/>
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>

@@ -625,6 +625,10 @@ class CheckoutView(BaseView):
         self._hidden_box.setTitle(self.tr("Not shown to shoppers"))
         self._qr_box.setTitle(self.tr("Store receiving code"))
         self.export_button.setText(self.tr("Export as PNG…"))
+        # screen readers: the mock, the code and the bars are pictures without their own words
+        self.shopper_screen.setAccessibleName(self.tr("What shoppers see at checkout"))
+        self.qr_label.setAccessibleName(self.tr("Store receiving QR code"))
+        self.fee_bars.setAccessibleName(self.tr("Monthly fee per method, as bars"))
         self._fee_box.setTitle(self.tr("Fees per month"))
         self._volume_label.setText(self.tr("Monthly &sales (¥)"))
         self.fee_table.setHorizontalHeaderLabels(
