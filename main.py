@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import sys
 
-
-def main() -> int:
-    from console.cli import main as cli_main
-
-    return cli_main(sys.argv[1:])
-
+from console.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())
