@@ -59,6 +59,7 @@ from console.ui.money import (
     AmountError,
     format_bps,
     format_fen,
+    format_fen_input,
     parse_amount,
 )
 from console.ui.qr import qr_pixmap
@@ -445,7 +446,7 @@ class CheckoutView(BaseView):
         self._amount_label = QLabel()
         self.amount_edit = QLineEdit()
         self.amount_edit.setMaximumWidth(180)
-        self.amount_edit.setText(f"{self._amount_fen / 100:.2f}")
+        self.amount_edit.setText(format_fen_input(self._amount_fen))
         self.amount_edit.textChanged.connect(self._on_amount_text)
         self._amount_label.setBuddy(self.amount_edit)
         self.amount_message = QLabel()
