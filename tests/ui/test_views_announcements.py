@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from console.ui.context import UiContext
 from console.ui.views.announcements import AnnouncementsView
+from tests.helpers.factories import FIXED_NOW, mark_done
 from tests.ui.views_support import chinese, make_view_db
 
 
@@ -139,3 +141,28 @@ def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext)
         # Chinese runs sentences together; platform and method names come from texts.py
         assert view.impact_label.text() == "您的 3 家店铺中有 3 家在淘宝、天猫上。其中 2 家已开启微信支付。"
     qtbot.waitUntil(lambda: view._title.text() == "Rule changes")
+
+
+def test_feedback_confirmed_by_a_sync_is_shown_received(qtbot, view: AnnouncementsView, ctx) -> None:
+    view.select("a-open")
+    view.feedback_edit.setPlainText("Please publish the rates per category.")
+    view.send_feedback()
+    qtbot.waitUntil(lambda: "Waiting to sync" in view.history_label.text())
+    outbox_id = next(p.id for p in ctx.service.pending_changes() if p.kind == "send_feedback")
+    mark_done(ctx.service.db, outbox_id)  # what the sync engine does when the platform took it
+    ctx.events.data_changed.emit(None)
+    qtbot.waitUntil(lambda: "Received by the platform" in view.history_label.text())
+    assert "Waiting to sync" not in view.history_label.text()
+
+
+def test_the_editor_closes_when_the_period_ends_while_open(qtbot, view: AnnouncementsView, ctx) -> None:
+    view.select("a-short")  # closes in 2 days 5 hours
+    assert view.feedback_edit.isEnabled()
+    view.feedback_edit.setPlainText("draft")
+    ctx.clock = lambda: FIXED_NOW + timedelta(days=2, hours=5, minutes=1)
+    view.update_countdown()
+    assert not view.feedback_edit.isEnabled() and not view.send_button.isEnabled()
+    assert view.fact_values["countdown"].text().startswith("Opinion period closed on ")
+    assert view.feedback_edit.toPlainText() == "draft"  # the merchant's words are kept
+    row = view.model.row_of("a-short")
+    assert "Takes effect" in view.model.index(row, 0).data()

@@ -118,6 +118,11 @@ class AnnouncementListModel(QAbstractListModel):
                 self.dataChanged.emit(index, index)
                 return
 
+    def texts_changed(self) -> None:
+        """Every row's words changed (language, countdown); rows and order did not."""
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, 0))
+
     def row_of(self, announcement_id: str) -> int:
         return next((i for i, a in enumerate(self.items) if a.id == announcement_id), -1)
 
@@ -169,7 +174,7 @@ class AnnouncementsView(BaseView):
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(COUNTDOWN_INTERVAL_MS)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.update_countdown)
         self._timer.start()
         ctx.events.data_changed.connect(self._on_data_changed)
         self.retranslateUi()
@@ -373,7 +378,7 @@ class AnnouncementsView(BaseView):
         self._feedback_heading.setText(self.tr("Your feedback"))
         self.send_button.setText(self.tr("Send feedback"))
         self.empty_label.setText(self.tr("No announcements yet. New rule changes appear here after a sync."))
-        self.model.layoutChanged.emit()  # titles and status lines follow the language
+        self.model.texts_changed()  # titles and status lines follow the language
         self._show_detail()
 
     # -- words ---------------------------------------------------------------------------------
@@ -676,12 +681,13 @@ class AnnouncementsView(BaseView):
                 return
         self._update_counter()
 
-    def _tick(self) -> None:
+    def update_countdown(self) -> None:
+        """Every half minute: the countdowns move on, and a period may open or close meanwhile."""
         a = self.current()
         if a is not None and self.isVisible():
             self.fact_values["countdown"].setText(self.countdown_text(a))
             self._show_feedback(a)
-            self.model.layoutChanged.emit()
+            self.model.texts_changed()
 
     def _on_data_changed(self, _store_ids: object) -> None:
         self._stale = True
