@@ -348,6 +348,10 @@ ZH: dict[str, dict[str, str]] = {
         "The platform had a problem. Trying again shortly.": "平台出现问题，稍后自动重试。",
         "The platform asked us to slow down. Trying again shortly.": "平台要求放慢请求速度，稍后自动重试。",
         "The platform sent an answer we could not check. Trying again shortly.": "平台的应答无法通过校验，稍后自动重试。",
+        "The platform says this computer's clock is wrong. Set the date and time correctly; changes are kept until then.":
+            "平台提示本机时间不准确。请校正电脑的日期和时间；在此之前修改会保留在本机。",
+        "Another sync of this data is running (perhaps from the command line). Trying again shortly.":
+            "另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。",
         "Fee %1": "费率 %1",
     },
     "Welcome": {

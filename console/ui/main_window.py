@@ -448,7 +448,7 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Sync stopped because of a problem on our side; details are in the log."
             )
         elif status.error and not status.work_offline:
-            problem = texts.sync_error_text(status.error)
+            problem = texts.sync_error_text(status.error, status.error_detail)
             if status.retry_after and status.error in ("rate_limited", "server"):
                 from datetime import timedelta
 

@@ -346,10 +346,20 @@ def refusal_code_text(code: str | None, message: str | None, lang: str | None = 
     return reason_text(Reason(rc, {"message": message} if message else {}), lang)
 
 
-def sync_error_text(error: str | None) -> str:
-    """The sync engine's error word as plain words for the status bar."""
+def sync_error_text(error: str | None, detail: str | None = None) -> str:
+    """The sync engine's error word as plain words for the status bar.
+
+    ``detail`` is the engine's English detail; it is only searched for the one auth code the
+    merchant can fix on their own computer (a wrong clock), never shown.
+    """
     if error is None:
         return ""
+    if error == "auth" and detail and "AUTH_TIMESTAMP_SKEW" in detail:
+        return QCoreApplication.translate(
+            "Texts",
+            "The platform says this computer's clock is wrong. Set the date and time correctly; "
+            "changes are kept until then.",
+        )
     return {
         "offline": QCoreApplication.translate(
             "Texts", "Cannot reach the platform. Changes are kept and sent when it is back."
@@ -363,6 +373,10 @@ def sync_error_text(error: str | None) -> str:
         ),
         "bad_response": QCoreApplication.translate(
             "Texts", "The platform sent an answer we could not check. Trying again shortly."
+        ),
+        "busy": QCoreApplication.translate(
+            "Texts",
+            "Another sync of this data is running (perhaps from the command line). Trying again shortly.",
         ),
     }.get(error, error)
 

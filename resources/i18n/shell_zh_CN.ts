@@ -1506,32 +1506,42 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>无需操作：一切已设置妥当。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="354" />
+        <location filename="../../console/ui/texts.py" line="358" />
+        <source>The platform says this computer's clock is wrong. Set the date and time correctly; changes are kept until then.</source>
+        <translation>平台提示本机时间不准确。请校正电脑的日期和时间；在此之前修改会保留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/texts.py" line="364" />
         <source>Cannot reach the platform. Changes are kept and sent when it is back.</source>
         <translation>无法连接平台。修改已保留，恢复连接后发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="357" />
+        <location filename="../../console/ui/texts.py" line="367" />
         <source>The platform did not accept the app key or secret. Check them in Settings.</source>
         <translation>平台不接受应用 Key 或 Secret，请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="360" />
+        <location filename="../../console/ui/texts.py" line="370" />
         <source>The platform had a problem. Trying again shortly.</source>
         <translation>平台出现问题，稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="361" />
+        <location filename="../../console/ui/texts.py" line="371" />
         <source>The platform asked us to slow down. Trying again shortly.</source>
         <translation>平台要求放慢请求速度，稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="364" />
+        <location filename="../../console/ui/texts.py" line="374" />
         <source>The platform sent an answer we could not check. Trying again shortly.</source>
         <translation>平台的应答无法通过校验，稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="371" />
+        <location filename="../../console/ui/texts.py" line="377" />
+        <source>Another sync of this data is running (perhaps from the command line). Trying again shortly.</source>
+        <translation>另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/texts.py" line="384" />
         <source>Fee %1</source>
         <translation>费率 %1</translation>
     </message>
