@@ -198,7 +198,17 @@ def run_child(
     """Spawn ``cmd``; time spawn → ``FIRST_PAINT`` on its stdout; peak RSS from wait4.
 
     A watchdog kills the child after ``timeout`` seconds, so a hung window cannot hang the run.
+    A child killed by SIGBUS is run once more (said on stderr): on this shared machine that has
+    only been seen while another process was replacing files the child had mapped (pip).
     """
+    run = _run_child_once(cmd, env, timeout)
+    if run.returncode == -7:
+        print(f"  ! {Path(cmd[-1]).name}: killed by SIGBUS, running it once more", file=sys.stderr)
+        run = _run_child_once(cmd, env, timeout)
+    return run
+
+
+def _run_child_once(cmd: Sequence[str], env: dict[str, str] | None, timeout: float) -> ChildRun:
     full_env = dict(os.environ)
     full_env.update(env or {})
     with tempfile.TemporaryFile() as err:

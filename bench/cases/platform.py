@@ -322,6 +322,18 @@ def run_load(ctx: Context, url: str, key: str, secret: str) -> list[Row]:
     ]
 
 
+def ensure_db10k(ctx: Context) -> Path:
+    """The 10,000-store database (from the initial sync case, or one sync now when run alone)."""
+    if "db10k" not in ctx.facts:
+        ctx.log(f"syncing {STORES:,} stores from the stub once (the platform case did not run)")
+        with stub_server(ctx.tmp / "stub-10k", f"stores:{STORES}") as stub:
+            c = stub.credentials
+            path = ctx.tmp / "sync-engine" / "console.db"
+            engine_sync(path, stub.url, c.app_key, c.app_secret)
+        ctx.facts["db10k"] = path
+    return Path(ctx.facts["db10k"])
+
+
 def run(ctx: Context) -> list[Row]:
     rows: list[Row] = []
     ctx.log(f"starting the stub platform with {STORES:,} stores (seeding takes a few seconds)")
