@@ -81,3 +81,7 @@ package: $(PKG_STAMP) translations ## build dist/: frozen app, smoke test, .tar.
 
 package-test: $(PKG_STAMP) translations ## slow: install the .deb, run it, upgrade, remove (root + dpkg)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow tests/packaging -q $(PYTEST_ARGS)
+
+# ---- benchmarks (issue #7): figures beside baselines measured in the same run -------------------
+bench: $(STAMP) translations ## run the benchmarks, print the table, write bench-results.json
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run $(BENCH_ARGS)
