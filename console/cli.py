@@ -760,7 +760,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
 
 def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.service import ActivityFilter
-    from console.texts import format_when, method_name, msg
+    from console.texts import activity_words, format_when, method_name, msg, on_off
 
     entries = service.activity(ActivityFilter(store_id=args.store, limit=max(1, args.limit)))
     if out.as_json:
@@ -788,20 +788,46 @@ def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) ->
         out.print(msg("no_activity", lang))
         return EXIT_OK
     headers = [msg(k, lang) for k in ("when", "actor", "action", "store", "method", "result", "note")]
-    rows = [
-        [
-            format_when(e.at),
-            e.actor,
-            e.action,
-            e.store_id or "-",
-            method_name(e.method, lang) if e.method else "-",
-            e.result,
-            json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "",
-        ]
-        for e in entries
-    ]
+    rows = []
+    for e in entries:
+        who, what, outcome = activity_words(e.actor, e.action, e.result, lang)
+        enabled = e.detail.get("enabled")
+        if e.action == "set_method" and isinstance(enabled, bool):
+            what = f"{what} → {on_off(enabled, lang)}"
+        rows.append(
+            [
+                format_when(e.at),
+                who,
+                what,
+                e.store_id or "-",
+                method_name(e.method, lang) if e.method else "-",
+                outcome,
+                _activity_note(e.detail, lang),
+            ]
+        )
     out.print(format_table(headers, rows))
     return EXIT_OK
+
+
+def _activity_note(detail: dict[str, Any], lang: str) -> str:
+    """The facts of an audit row worth a merchant's eye, in words (the JSON stays in --json)."""
+    from console.core.reasons import Reason, ReasonCode
+    from console.texts import eligibility_name, msg, reason_text
+
+    parts: list[str] = []
+    code, message = detail.get("code"), detail.get("message")
+    if isinstance(code, str) and code in ReasonCode.__members__:
+        parts.append(reason_text(Reason(ReasonCode(code), {"message": message} if message else {}), lang))
+    elif code or message:
+        parts.append(reason_text(Reason(ReasonCode.PLATFORM_REFUSED, {"message": message or code}), lang))
+    if isinstance(detail.get("pulled"), int):
+        parts.append(msg("note_updates", lang, count=detail["pulled"]))
+    if isinstance(detail.get("eligibility"), str):
+        status = eligibility_name(detail["eligibility"], lang)
+        parts.append(msg("note_platform_status", lang, eligibility=status))
+    if detail.get("replayed"):
+        parts.append(msg("note_replayed", lang))
+    return " · ".join(parts)
 
 
 def cmd_feedback(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:

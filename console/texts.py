@@ -553,7 +553,39 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "已更改 {changed}，被拒绝 {refused}，无需更改 {unchanged}",
         "{changed} changed, {refused} refused, {unchanged} unchanged",
     ),
+    # activity log words (the GUI's activity view says the same through Qt's translator)
+    "actor_merchant": ("您", "You"),
+    "actor_sync": ("同步", "Sync"),
+    "actor_platform": ("平台", "Platform"),
+    "action_set_method": ("更改支付方式", "Change a payment method"),
+    "action_send_feedback": ("提交意见", "Send feedback"),
+    "action_sync_pull": ("获取平台更新", "Fetch updates"),
+    "action_retry": ("重试更改", "Retry a change"),
+    "action_discard": ("放弃更改", "Discard a change"),
+    "result_ok": ("完成", "Done"),
+    "result_queued": ("待同步", "Waiting to sync"),
+    "result_coalesced": ("已与未发送的更改合并", "Merged with an unsent change"),
+    "result_cancelled": ("已撤销（无变化）", "Cancelled (no change)"),
+    "result_refused": ("被拒绝", "Refused"),
+    "result_discarded": ("已放弃", "Discarded"),
+    "result_failed": ("失败", "Failed"),
+    "note_updates": ("收到 {count} 项更新", "{count} updates received"),
+    "note_platform_status": ("平台状态：{eligibility}", "Platform status: {eligibility}"),
+    "note_replayed": ("平台已处理过此请求", "the platform already had it"),
 }
+
+
+def activity_words(actor: str, action: str, result: str, lang: str) -> tuple[str, str, str]:
+    """(who, what, outcome) of an audit row in the user's language; unknown words pass through."""
+
+    def word(key: str, fallback: str) -> str:
+        return msg(key, lang) if key in _MESSAGES else fallback
+
+    return (
+        word(f"actor_{actor}", actor),
+        word(f"action_{action}", action),
+        word(f"result_{result}", result),
+    )
 
 
 def msg(key: str, lang: str, **params: Any) -> str:
