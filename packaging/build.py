@@ -453,6 +453,26 @@ def app_env(home: Path | None = None) -> dict[str, str]:
     return env
 
 
+def app_views() -> list[str]:
+    """The sidebar's pages (console/ui/main_window.py NAV), read without importing the app."""
+    src = ROOT / "console" / "ui" / "main_window.py"
+    text = src.read_text(encoding="utf-8") if src.exists() else ""
+    m = re.search(r"^NAV\b[^=]*=\s*\(([^)]*)\)", text, re.M)
+    views = re.findall(r'"(\w+)"', m.group(1)) if m else []
+    return views or ["stores"]
+
+
+LOG_PROBLEMS = re.compile(r"Traceback \(most recent call last\)|ModuleNotFoundError|ImportError|"
+                          r"No such file or directory|could not build")
+
+
+def check_log(what: str, output: str) -> None:
+    """A frozen app that 'works' but logged an import or file error has a hole in the bundle."""
+    bad = [line for line in output.splitlines() if LOG_PROBLEMS.search(line)]
+    if bad:
+        raise BuildError(f"{what}: the frozen app logged errors:\n" + output[-4000:])
+
+
 def smoke_test(exe: Path, version: str, baseline: bool) -> dict[str, object]:
     result: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="mc-smoke-") as tmp:
@@ -490,10 +510,24 @@ def smoke_test(exe: Path, version: str, baseline: bool) -> dict[str, object]:
         w, h = png_size(shot)
         if w < 200 or h < 150:
             raise BuildError(f"screenshot is only {w}x{h}")
+        check_log("--screenshot --view stores", res.stdout + res.stderr)
         kept = DIST / "smoke-screenshot.png"
         shutil.copyfile(shot, kept)
         log(f"   --screenshot --view stores: {w}x{h} PNG, {shot.stat().st_size} bytes in {dt:.2f} s "
             f"(kept as {kept.relative_to(ROOT)})")
+        # Every other page once: views are imported by name when first shown, and a module the
+        # freeze missed only shows up as "this page cannot be opened" + a logged traceback.
+        for view in app_views():
+            if view == "stores":
+                continue
+            vshot = t / f"shot-{view}.png"
+            res = subprocess.run([str(exe), "--screenshot", str(vshot), "--view", view, "--data-dir",
+                                  str(data)], env=app_env(t), capture_output=True, text=True, timeout=120)
+            if res.returncode != 0 or not vshot.exists():
+                raise BuildError(f"--screenshot --view {view} failed ({res.returncode}):\n"
+                                 f"{res.stdout}{res.stderr}")
+            check_log(f"--view {view}", res.stdout + res.stderr)
+        log(f"   every page renders without a logged error: {', '.join(app_views())}")
         dbs = sorted(p.name for p in data.glob("*.db")) if data.exists() else []
         log(f"   data dir after the run: {', '.join(dbs) or '(no database)'}")
         result.update(screenshot=[w, h], screenshot_s=round(dt, 2))
