@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import shutil
@@ -201,11 +202,54 @@ def run_child(
     A child killed by SIGBUS is run once more (said on stderr): on this shared machine that has
     only been seen while another process was replacing files the child had mapped (pip).
     """
-    run = _run_child_once(cmd, env, timeout)
+    run = _spawn(cmd, env, timeout)
     if run.returncode == -7:
         print(f"  ! {Path(cmd[-1]).name}: killed by SIGBUS, running it once more", file=sys.stderr)
-        run = _run_child_once(cmd, env, timeout)
+        run = _spawn(cmd, env, timeout)
     return run
+
+
+_spawner: subprocess.Popen[str] | None = None
+
+
+def start_spawner() -> None:
+    """Start bench/spawner.py now, while this process is small (see that module for why)."""
+    global _spawner
+    if _spawner is None:
+        _spawner = subprocess.Popen(
+            [PY, "-m", "bench.spawner"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+        )
+
+
+def stop_spawner() -> None:
+    global _spawner
+    proc, _spawner = _spawner, None
+    if proc is None:
+        return
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.close()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    proc.stdout.close()
+
+
+def _spawn(cmd: Sequence[str], env: dict[str, str] | None, timeout: float) -> ChildRun:
+    proc = _spawner
+    if proc is None or proc.poll() is not None:
+        return _run_child_once(cmd, env, timeout)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(json.dumps({"cmd": list(cmd), "env": env or {}, "timeout": timeout}) + "\n")
+    proc.stdin.flush()
+    line = proc.stdout.readline()
+    if not line:
+        raise RuntimeError("the spawner process died")
+    answer = json.loads(line)
+    if not answer.get("ok"):
+        raise RuntimeError(f"spawner: {answer.get('error')}")
+    return ChildRun(**answer["run"])
 
 
 def _run_child_once(cmd: Sequence[str], env: dict[str, str] | None, timeout: float) -> ChildRun:

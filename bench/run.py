@@ -22,7 +22,19 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import ROOT, RUNS, WARMUPS, Context, Row, failed_row, rmtree, stub_server, sync_into
+from bench.common import (
+    ROOT,
+    RUNS,
+    WARMUPS,
+    Context,
+    Row,
+    failed_row,
+    rmtree,
+    start_spawner,
+    stop_spawner,
+    stub_server,
+    sync_into,
+)
 
 RESULTS = ROOT / "bench-results.json"
 
@@ -123,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown case(s): {', '.join(sorted(unknown))}; known: {', '.join(names)}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start_spawner()  # first, while this process is small: children's peak RSS must be their own
     tmp = Path(tempfile.mkdtemp(prefix="mc-bench-"))
     ctx = Context(
         tmp=tmp, runs=max(1, args.runs), warmups=max(0, args.warmups), load_seconds=args.load_seconds
@@ -147,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                     break
             print(f"[{name}] {time.monotonic() - t0:.1f} s", file=sys.stderr, flush=True)
     finally:
+        stop_spawner()
         if args.keep:
             print(f"kept {tmp}", file=sys.stderr)
         else:
