@@ -1,8 +1,11 @@
 """Look: Fusion style, light or dark following the system palette, our own colours.
 
-Colours live in one table per scheme so that status pills, banners and cards keep readable
-contrast (text on pill ≥ 4.5:1) in both. The style sheet is ``resources/theme/app.qss`` with
-``@name`` placeholders filled from the table, so the artwork can change without code.
+Colours live in one table per scheme so that status pills, banners, cards and outcome words keep
+readable contrast (text ≥ 4.5:1 on its background) in both, and disabled controls look disabled
+(flat background, faded text) in both. Views take colours from ``current_theme()``, never
+literals, so a colour chosen for a light page never ends up on a dark one. The style sheet is
+``resources/theme/app.qss`` with ``@name`` placeholders filled from the table, so the artwork
+can change without code.
 """
 
 from __future__ import annotations
@@ -44,6 +47,16 @@ LIGHT: dict[str, str] = {
     "info_text": "#0f3d6e",
     "error_bg": "#fde8e8",
     "error_text": "#8a1c1c",
+    # text colours of an outcome on a panel or the window (activity, feedback history)
+    "ok": "#16704a",
+    "pending": "#8a5a00",
+    "error": "#b42318",
+    # disabled controls: flat background, faded text and border, so "not now" reads at a glance
+    "disabled_bg": "#eceef1",
+    "disabled_text": "#8a919b",
+    "disabled_border": "#e1e4e9",
+    # outline of check boxes and radio buttons: a control needs 3:1 against what is around it
+    "indicator": "#7d848e",
 }
 DARK: dict[str, str] = {
     "window": "#1c1f24",
@@ -62,6 +75,13 @@ DARK: dict[str, str] = {
     "info_text": "#cfe3ff",
     "error_bg": "#4d1f1f",
     "error_text": "#ffd0d0",
+    "ok": "#5fd3a0",
+    "pending": "#f0c060",
+    "error": "#ff8a80",
+    "disabled_bg": "#202328",
+    "disabled_text": "#6f7782",
+    "disabled_border": "#2c3037",
+    "indicator": "#7a828c",
 }
 
 # (background, text) of the status pill per eligibility, light and dark.
@@ -149,10 +169,15 @@ def _palette(theme: Theme) -> QPalette:
     pal.setColor(role.PlaceholderText, c("muted"))
     pal.setColor(role.Link, c("accent"))
     pal.setColor(role.Mid, c("border"))
-    for group in (QPalette.ColorGroup.Disabled,):
-        pal.setColor(group, role.Text, c("muted"))
-        pal.setColor(group, role.WindowText, c("muted"))
-        pal.setColor(group, role.ButtonText, c("muted"))
+    # Disabled: Fusion paints buttons, combos, check boxes, spin boxes and text edits from these,
+    # so a control that cannot be used now is flat and faded instead of looking clickable.
+    dis = QPalette.ColorGroup.Disabled
+    for r in (role.Text, role.WindowText, role.ButtonText, role.PlaceholderText, role.HighlightedText):
+        pal.setColor(dis, r, c("disabled_text"))
+    for r in (role.Button, role.Base, role.AlternateBase):
+        pal.setColor(dis, r, c("disabled_bg"))
+    pal.setColor(dis, role.Highlight, c("disabled_border"))
+    pal.setColor(dis, role.Mid, c("disabled_border"))
     return pal
 
 
@@ -161,7 +186,13 @@ def _style_sheet(theme: Theme) -> str:
     if not path.exists():
         return ""
     text = path.read_text(encoding="utf-8")
-    return re.sub(r"@([a-z_]+)", lambda m: theme.colors.get(m.group(1), m.group(0)), text)
+    # besides the colours: @theme_dir (artwork beside the sheet) and @scheme (light or dark)
+    values = {
+        **theme.colors,
+        "theme_dir": path.parent.as_posix(),
+        "scheme": "dark" if theme.dark else "light",
+    }
+    return re.sub(r"@([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def apply_fonts(app: QApplication) -> str | None:
@@ -181,3 +212,12 @@ def apply_fonts(app: QApplication) -> str | None:
         font.setPointSizeF(10)
     app.setFont(font)
     return cjk
+
+
+def text_style(name: str) -> str:
+    """A label's ``color: …;`` from the current scheme: "error", "ok", "pending", "muted" …
+
+    Views call this when they build or restyle a label (never a colour literal), so a word that
+    is readable on the light window stays readable on the dark one.
+    """
+    return f"color: {current_theme().colors[name]};"

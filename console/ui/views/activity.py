@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from console.ui.context import UiContext
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
 from console.ui.tasks import Task
+from console.ui.theme import current_theme
 from console.ui.views.base import BaseView
 from console.ui.views.checkout import StoreSearch
 
@@ -56,12 +57,13 @@ NAME_LOOKUPS = 300
 COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
 # Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
 OUTCOMES = ("ok", "queued", "coalesced", "cancelled", "refused", "discarded", "failed")
+# outcome -> the theme's text colour for it (readable in light and dark)
 _RESULT_COLOURS = {
-    "ok": "#2F9E6E",
-    "queued": "#B7791F",
-    "coalesced": "#B7791F",
-    "refused": "#C0392B",
-    "failed": "#C0392B",
+    "ok": "ok",
+    "queued": "pending",
+    "coalesced": "pending",
+    "refused": "error",
+    "failed": "error",
 }
 _RESULT_ICONS = {
     "ok": "sync-online",
@@ -118,7 +120,7 @@ class ActivityModel(QAbstractTableModel):
                 return icon(name) if name else None
         if role == Qt.ItemDataRole.ForegroundRole and column == "result":
             colour = _RESULT_COLOURS.get(entry.result)
-            return QColor(colour) if colour else None
+            return current_theme().color(colour) if colour else None
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         return None

@@ -50,6 +50,7 @@ from console.ui.context import UiContext
 from console.ui.money import format_datetime, format_short_date, split_duration
 from console.ui.resources import icon
 from console.ui.tasks import Task
+from console.ui.theme import current_theme, text_style
 from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
@@ -57,12 +58,17 @@ log = logging.getLogger(__name__)
 # How often the countdown is redrawn; the period can also close while the merchant reads.
 COUNTDOWN_INTERVAL_MS = 30_000
 
-_ERROR_STYLE = "color: #C0392B;"
-_MUTED_STYLE = "color: #6B7789;"
-_FLAG_STYLE = (
-    "QFrame#noticeFlag { background: #FFF4E0; border: 1px solid #E3A33B; border-radius: 6px; }"
-    "QFrame#noticeFlag QLabel { color: #6B4200; }"
-)
+
+
+def _flag_style() -> str:
+    """The short-notice flag in the scheme's warning colours (readable in light and dark)."""
+    c = current_theme().colors
+    return (
+        f"QFrame#noticeFlag {{ background: {c['warn_bg']}; border: 1px solid {c['pending']};"
+        " border-radius: 6px; }"
+        f"QFrame#noticeFlag QLabel {{ color: {c['warn_text']}; }}"
+    )
+
 
 ReadRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -233,7 +239,7 @@ class AnnouncementsView(BaseView):
 
         self.notice_flag = QFrame()
         self.notice_flag.setObjectName("noticeFlag")
-        self.notice_flag.setStyleSheet(_FLAG_STYLE)
+        self.notice_flag.setStyleSheet(_flag_style())
         flag_row = QHBoxLayout(self.notice_flag)
         flag_icon = QLabel()
         flag_icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
@@ -251,7 +257,7 @@ class AnnouncementsView(BaseView):
         self.fact_values: dict[str, QLabel] = {}
         for row, key in enumerate(("published", "period", "countdown", "effective")):
             name = QLabel()
-            name.setStyleSheet(_MUTED_STYLE)
+            name.setStyleSheet(text_style("muted"))
             value = QLabel()
             value.setWordWrap(True)
             facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -288,7 +294,7 @@ class AnnouncementsView(BaseView):
         d.addWidget(self.feedback_edit)
         send_row = QHBoxLayout()
         self.counter_label = QLabel()
-        self.counter_label.setStyleSheet(_MUTED_STYLE)
+        self.counter_label.setStyleSheet(text_style("muted"))
         send_row.addWidget(self.counter_label)
         send_row.addStretch(1)
         self.send_button = QPushButton()
@@ -304,7 +310,7 @@ class AnnouncementsView(BaseView):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet(_MUTED_STYLE)
+        self.empty_label.setStyleSheet(text_style("muted"))
         d.insertWidget(0, self.empty_label)
         self._detail_widgets: list[QWidget] = [
             self.detail_title,
@@ -525,26 +531,30 @@ class AnnouncementsView(BaseView):
 
     def _show_feedback(self, a: Announcement) -> None:
         items = []
+        colours = current_theme().colors
+        muted = colours["muted"]
         for fb in sorted(a.feedback, key=lambda f: f.created_at):
-            colour = {"pending": "#B7791F", "refused": "#C0392B"}.get(fb.sync_state.value, "#2F9E6E")
+            colour = colours[{"pending": "pending", "refused": "error"}.get(fb.sync_state.value, "ok")]
             items.append(
-                f"<p style='margin:0 0 6px 0'><span style='color:#6B7789'>"
+                f"<p style='margin:0 0 6px 0'><span style='color:{muted}'>"
                 f"{_escape(format_datetime(fb.created_at, self.lang))}</span> &nbsp;"
                 f"<span style='color:{colour}; font-weight:bold'>"
                 f"{_escape(self.sync_state_text(fb.sync_state))}</span><br>{_escape(fb.text)}</p>"
             )
         nothing = self.tr("You have not sent feedback on this yet.")
         self.history_label.setText(
-            "".join(items) if items else f"<span style='color:#6B7789'>{_escape(nothing)}</span>"
+            "".join(items) if items else f"<span style='color:{muted}'>{_escape(nothing)}</span>"
         )
         decision = can_send_feedback(a, "x", self.now())
         open_now = decision.allowed
         self.feedback_edit.setReadOnly(not open_now or self._sending)
         self.feedback_edit.setEnabled(open_now)
         self._update_counter()
+        # closed: the sentence below the editor says why (once, not twice)
         self.feedback_edit.setPlaceholderText(
-            self.why_closed(decision.reason) if not open_now and decision.reason is not None else
-            self.tr("What does this change mean for your business? The platform reads every comment.")
+            ""
+            if not open_now
+            else self.tr("What does this change mean for your business? The platform reads every comment.")
         )
         if not open_now and decision.reason is not None:
             self._set_message(self.why_closed(decision.reason), error=False)
@@ -570,13 +580,13 @@ class AnnouncementsView(BaseView):
 
     def _set_message(self, text: str, *, error: bool) -> None:
         self.feedback_message.setText(text)
-        self.feedback_message.setStyleSheet(_ERROR_STYLE if error else "")
+        self.feedback_message.setStyleSheet(text_style("error") if error else "")
         self.feedback_message.setVisible(bool(text) and self.current() is not None)
 
     def _update_counter(self) -> None:
         n = len(self.feedback_edit.toPlainText())
         self.counter_label.setText(f"{n} / {FEEDBACK_MAX_CHARS}")
-        self.counter_label.setStyleSheet(_ERROR_STYLE if n > FEEDBACK_MAX_CHARS else _MUTED_STYLE)
+        self.counter_label.setStyleSheet(text_style("error" if n > FEEDBACK_MAX_CHARS else "muted"))
         a = self.current()
         self.send_button.setEnabled(
             a is not None

@@ -64,6 +64,7 @@ from console.ui.money import (
 )
 from console.ui.qr import qr_pixmap
 from console.ui.resources import icon, icon_path
+from console.ui.theme import text_style
 from console.ui.views.base import BaseView
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,6 @@ DEFAULT_VOLUME_FEN = 100_000_00
 # small enough that the page fits 1280×800); the PNG export uses 6.
 QR_MODULE_PX = 4
 
-_ERROR_STYLE = "color: #C0392B;"
-_MUTED_STYLE = "color: #6B7789;"  # readable on light and dark backgrounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +449,7 @@ class CheckoutView(BaseView):
         self.amount_edit.textChanged.connect(self._on_amount_text)
         self._amount_label.setBuddy(self.amount_edit)
         self.amount_message = QLabel()
-        self.amount_message.setStyleSheet(_ERROR_STYLE)
+        self.amount_message.setStyleSheet(text_style("error"))
         self.amount_message.setWordWrap(True)
         self.amount_message.hide()
 
@@ -490,7 +489,7 @@ class CheckoutView(BaseView):
         # the shopper's screen
         screen_col = QVBoxLayout()
         self._screen_caption = QLabel()
-        self._screen_caption.setStyleSheet(_MUTED_STYLE)
+        self._screen_caption.setStyleSheet(text_style("muted"))
         self._screen_caption.setWordWrap(True)
         self._screen_caption.setMaximumWidth(460)
         self.shopper_screen = ShopperScreen()
@@ -521,7 +520,7 @@ class CheckoutView(BaseView):
         qr_text = QVBoxLayout()
         self.qr_payload_label = QLabel()
         self.qr_payload_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr_payload_label.setStyleSheet(_MUTED_STYLE)
+        self.qr_payload_label.setStyleSheet(text_style("muted"))
         self.qr_payload_label.setWordWrap(True)
         self.wallets_label = QLabel()
         self.wallets_label.setWordWrap(True)
@@ -557,7 +556,7 @@ class CheckoutView(BaseView):
         volume_row.addStretch(1)
         fee_layout.addLayout(volume_row)
         self.volume_message = QLabel()
-        self.volume_message.setStyleSheet(_ERROR_STYLE)
+        self.volume_message.setStyleSheet(text_style("error"))
         self.volume_message.setWordWrap(True)
         self.volume_message.hide()
         fee_layout.addWidget(self.volume_message)
@@ -576,7 +575,7 @@ class CheckoutView(BaseView):
         fee_layout.addWidget(self.fee_bars)
         self.fee_note = QLabel()
         self.fee_note.setWordWrap(True)
-        self.fee_note.setStyleSheet(_MUTED_STYLE)
+        self.fee_note.setStyleSheet(text_style("muted"))
         fee_layout.addWidget(self.fee_note)
         fee_layout.addStretch(1)
         mid.addWidget(self._fee_box)
