@@ -339,6 +339,14 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
 
     app = _make_app(sys.argv[:1])
     data_dir = choose_data_dir(_arg(args, "data_dir"))
+    # One window per data folder: a second start asks the first to come forward and leaves, so
+    # the database never has two GUI writers. --screenshot only reads and may run beside it.
+    from console.ui.single_instance import SingleInstance, raise_window
+
+    instance = SingleInstance("merchant-console", data_dir, parent=app)
+    if not screenshot and not instance.try_become_primary():
+        log.info("another window owns %s: asked it to come forward", data_dir)
+        return 0
     loaded = load_config(data_dir)
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language
@@ -375,6 +383,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
             shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), choice
         )
 
+    instance.activated_by_second_instance.connect(lambda: raise_window(window))
     report = os.environ.get(ENV_REPORT_FIRST_PAINT) == "1"
     quit_after = os.environ.get(ENV_QUIT_AFTER_PAINT) == "1"
 

@@ -113,3 +113,35 @@ def test_raise_window_shows_a_hidden_window(qtbot):
     assert not w.isVisible()
     raise_window(w)
     assert w.isVisible()
+
+
+def test_the_real_app_started_twice_keeps_one_window(qtbot, tmp_path):
+    """Through main.py: the second start of the console on the same data folder exits 0 at once,
+    without opening the database, while the first keeps running."""
+    data = tmp_path / "app-data"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MERCHANT_CONSOLE_REPORT_FIRST_PAINT="1",
+        MERCHANT_CONSOLE_APP_SECRET="unused",
+    )
+    # a closed port as the platform: no embedded server, the window still opens (offline)
+    argv = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "--platform", "http://127.0.0.1:9"]
+    first = subprocess.Popen([*argv, "--app-key", "k"], env=env, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert first.stdout is not None
+        line = first.stdout.readline()
+        assert line.startswith("FIRST_PAINT"), line
+        second = subprocess.run(
+            [*argv, "--app-key", "k"], env=env, capture_output=True, text=True, cwd=ROOT, timeout=60
+        )
+        assert second.returncode == 0
+        assert "FIRST_PAINT" not in second.stdout  # it never built a window
+        assert first.poll() is None  # the first one is still there
+    finally:
+        first.send_signal(signal.SIGTERM)
+        try:
+            first.wait(15)
+        except subprocess.TimeoutExpired:
+            first.kill()
+            first.wait(5)
