@@ -211,6 +211,23 @@ class ConsoleService:
         )
         return rows
 
+    def count_stores(self, flt: StoreFilter = StoreFilter()) -> int:
+        """How many stores ``list_stores(flt)`` lists, counted in SQL (no rows are built).
+
+        Same filter semantics as the list (one WHERE clause in the repository serves both), e.g.
+        ``count_stores(StoreFilter(platform=Platform.TMALL, method=Method.WECHAT_PAY,
+        method_on=True))``: Tmall stores where the merchant has WeChat Pay on (a pending wish
+        counts, as in the list).
+        """
+        return self.repo.count_stores(
+            text=flt.text,
+            platform=flt.platform,
+            wechat_eligibility=flt.wechat_eligibility,
+            method=flt.method,
+            method_on=flt.method_on,
+            pending_only=flt.pending_only,
+        )
+
     def status_counts(self) -> dict[Eligibility, int]:
         """WeChat Pay eligibility -> number of stores (every eligibility present, zeros included)."""
         return self.repo.wechat_counts()

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import sqlite_utils
 
@@ -331,8 +331,18 @@ class Repository:
     def store_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM stores ORDER BY id")]
 
-    def list_stores(
-        self,
+    # The joins of a stores query, by alias: a store without a WeChat Pay row is not_invited, and
+    # a method's setting is the merchant's (pending wish if any, else confirmed). Each joins on a
+    # unique key, so leaving out one that the query does not use never changes the row count.
+    _STORES_JOINS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("w", "LEFT JOIN methods w ON w.store_id = s.id AND w.method = 'wechat_pay'"),
+        ("a", "LEFT JOIN methods a ON a.store_id = s.id AND a.method = 'alipay'"),
+        ("i", "LEFT JOIN invitations i ON i.store_id = s.id"),
+    )
+    _STORES_FROM = "FROM stores s " + " ".join(join for _, join in _STORES_JOINS)
+
+    @staticmethod
+    def _store_filter(
         *,
         text: str = "",
         platform: Platform | None = None,
@@ -343,16 +353,10 @@ class Repository:
         store_ids: Sequence[str] | None = None,
         deadline_from: datetime | None = None,
         deadline_to: datetime | None = None,
-        limit: int | None = None,
-        make: Callable[..., T] = StoreListRow,  # type: ignore[assignment]
-    ) -> list[T]:
-        """Stores in id order with the columns of the list, filtered in SQL.
-
-        A store without a WeChat Pay row counts as ``not_invited``; settings are the merchant's
-        (pending wish if any, else confirmed). One query, joins on primary keys only. ``make``
-        builds each row from StoreListRow's fields in order (the service passes its StoreRow, so
-        100,000 rows are built once, not converted).
-        """
+    ) -> tuple[str, list[Any]]:
+        """The WHERE clause (with its leading " WHERE ", or "") and its parameters, over
+        ``_STORES_FROM`` (aliases s, w, a, i). One place, so a list and a count of the same filter
+        always agree."""
         where: list[str] = []
         params: list[Any] = []
         if text:
@@ -380,19 +384,72 @@ class Repository:
         if deadline_to is not None:
             where.append("i.deadline_at <= ?")
             params.append(format_ts(deadline_to))
-        sql = """SELECT s.id, s.platform, s.name, s.status,
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def count_stores(
+        self,
+        *,
+        text: str = "",
+        platform: Platform | None = None,
+        wechat_eligibility: Eligibility | None = None,
+        method: Method | None = None,
+        method_on: bool | None = None,
+        pending_only: bool = False,
+    ) -> int:
+        """How many stores ``list_stores`` would return for the same filter, counted in SQL."""
+        where, params = self._store_filter(
+            text=text,
+            platform=platform,
+            wechat_eligibility=wechat_eligibility,
+            method=method,
+            method_on=method_on,
+            pending_only=pending_only,
+        )
+        # only the joins the filter reads: counting 100,000 stores then skips two lookups per row
+        joins = "".join(f" {join}" for alias, join in self._STORES_JOINS if f"{alias}." in where)
+        sql = f"SELECT count(*) FROM stores s{joins}{where}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def list_stores(
+        self,
+        *,
+        text: str = "",
+        platform: Platform | None = None,
+        wechat_eligibility: Eligibility | None = None,
+        method: Method | None = None,
+        method_on: bool | None = None,
+        pending_only: bool = False,
+        store_ids: Sequence[str] | None = None,
+        deadline_from: datetime | None = None,
+        deadline_to: datetime | None = None,
+        limit: int | None = None,
+        make: Callable[..., T] = StoreListRow,  # type: ignore[assignment]
+    ) -> list[T]:
+        """Stores in id order with the columns of the list, filtered in SQL.
+
+        A store without a WeChat Pay row counts as ``not_invited``; settings are the merchant's
+        (pending wish if any, else confirmed). One query, joins on primary keys only. ``make``
+        builds each row from StoreListRow's fields in order (the service passes its StoreRow, so
+        100,000 rows are built once, not converted).
+        """
+        where, params = self._store_filter(
+            text=text,
+            platform=platform,
+            wechat_eligibility=wechat_eligibility,
+            method=method,
+            method_on=method_on,
+            pending_only=pending_only,
+            store_ids=store_ids,
+            deadline_from=deadline_from,
+            deadline_to=deadline_to,
+        )
+        sql = f"""SELECT s.id, s.platform, s.name, s.status,
                         COALESCE(w.eligibility, 'not_invited'),
                         COALESCE(w.wanted, w.enabled, 0),
                         COALESCE(a.wanted, a.enabled, 0),
                         (w.wanted IS NOT NULL OR a.wanted IS NOT NULL),
                         i.phase, i.deadline_at
-                 FROM stores s
-                 LEFT JOIN methods w ON w.store_id = s.id AND w.method = 'wechat_pay'
-                 LEFT JOIN methods a ON a.store_id = s.id AND a.method = 'alipay'
-                 LEFT JOIN invitations i ON i.store_id = s.id"""
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY s.id"
+                 {self._STORES_FROM}{where} ORDER BY s.id"""
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))

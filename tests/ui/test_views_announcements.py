@@ -100,6 +100,23 @@ def test_what_changes_for_my_stores(qtbot, view: AnnouncementsView) -> None:
     assert view.impact_label.text() == "It applies to all 3 of your stores."
 
 
+def test_impact_is_counted_without_reading_every_store(
+    qtbot, view: AnnouncementsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 stores a list_stores() pass held the db lane for a second: counts only."""
+    from console.service import ConsoleService
+
+    def no_list(*_args: object, **_kwargs: object) -> list[object]:
+        raise AssertionError("the impact must be counted in SQL, not by reading the stores")
+
+    monkeypatch.setattr(ConsoleService, "list_stores", no_list)
+    view.impact.clear()
+    view.select("a-short")
+    view.select("a-open")
+    qtbot.waitUntil(lambda: "a-open" in view.impact)
+    assert view.impact["a-open"].affected_stores == 3
+
+
 def test_feedback_is_queued_and_shown_waiting(qtbot, view: AnnouncementsView, ctx: UiContext) -> None:
     view.select("a-open")
     assert view.feedback_edit.isEnabled() and not view.send_button.isEnabled()  # nothing typed yet

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from console.core.model import Announcement, Method, SyncState
 from console.core.reasons import Reason, ReasonCode
 from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
-from console.service import ChangeResult
+from console.service import ChangeResult, StoreFilter
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.money import format_datetime, format_short_date, split_duration
@@ -84,22 +84,21 @@ class Impact:
 
 
 def count_impact(task: Task, announcement: Announcement) -> Impact:
-    """Runs on the db lane: one pass over the merchant's stores (100,000 take about a second).
+    """Runs on the db lane: SQL counts, no rows built.
 
-    One ``list_stores()`` read instead of a filtered read per platform and method: the db lane
-    runs one job at a time, so a slow count would hold up the merchant's next toggle.
+    At 100,000 stores reading every store took about a second, holding the db lane that the
+    merchant's next toggle waits on; a handful of ``count_stores`` queries take tens of
+    milliseconds. Platforms are disjoint, so per-platform counts add up.
     """
-    platforms = announcement.affects_platforms
-    total = affected = 0
-    method_on: dict[Method, int] = {m: 0 for m in announcement.affects_methods}
-    for row in task.service.list_stores():
-        total += 1
-        if platforms and row.platform not in platforms:
-            continue
-        affected += 1
-        for method in method_on:
-            on = row.wechat_setting if method == Method.WECHAT_PAY else row.alipay_setting
-            method_on[method] += int(on)
+    service = task.service
+    total = service.count_stores()
+    platforms = sorted(announcement.affects_platforms, key=lambda p: p.value)
+    scopes = [StoreFilter(platform=p) for p in platforms] or [StoreFilter()]
+    affected = sum(service.count_stores(f) for f in scopes) if platforms else total
+    method_on = {
+        m: sum(service.count_stores(replace(f, method=m, method_on=True)) for f in scopes)
+        for m in announcement.affects_methods
+    }
     return Impact(total, affected, method_on)
 
 
