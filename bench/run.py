@@ -68,7 +68,8 @@ CASES: list[tuple[str, str]] = [
 
 def _load(spec: str) -> Callable[[Context], list[Row]]:
     module, _, fn = spec.partition(":")
-    return getattr(importlib.import_module(module), fn)  # type: ignore[no-any-return]
+    case: Callable[[Context], list[Row]] = getattr(importlib.import_module(module), fn)
+    return case
 
 
 # -- output ---------------------------------------------------------------------------------------------

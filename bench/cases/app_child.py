@@ -138,7 +138,7 @@ def main() -> int:
     def start_sync(self: Any, **_kw: Any) -> None:
         # run_gui's after-paint step: stores.refresh() was just called; drive once it has loaded
         t_refresh = time.perf_counter()
-        done = []
+        done: list[bool] = []
 
         def loaded() -> None:
             if not done:

@@ -243,7 +243,7 @@ async def _client(
             t0 = time.perf_counter()
             try:
                 resp = await http.request(method, path, content=body or None, headers=headers)
-                ok, status = resp.status_code == 200, resp.status_code
+                ok, status = resp.status_code == 200, str(resp.status_code)
             except Exception as exc:  # a timeout or a dropped connection is an error, counted
                 ok, status = False, type(exc).__name__
             t1 = time.perf_counter()
