@@ -102,6 +102,24 @@ def _audit(
     )
 
 
+def _wish(row: dict[str, Any]) -> dict[str, Any]:
+    """What a set_method row asked for, for the audit: the method and ``enabled`` (when readable).
+
+    Why in the audit: the activity page tells "turn on WeChat Pay — refused" from "turn off", and
+    support reads the history long after the outbox row's payload is gone from view.
+    """
+    if row["kind"] != "set_method":
+        return {}
+    wish: dict[str, Any] = {"method": row["method"]}
+    try:
+        payload = json.loads(row["payload"])
+    except (TypeError, ValueError):
+        return wish
+    if isinstance(payload, dict) and isinstance(payload.get("enabled"), bool):
+        wish["enabled"] = payload["enabled"]
+    return wish
+
+
 def _later_waiting(db: sqlite_utils.Database, row: dict[str, Any]) -> bool:
     """Does a newer change of the same store and method still wait? Then its wish stays."""
     return (
@@ -250,6 +268,7 @@ class Pusher:
                 row,
                 "ok",
                 {
+                    "method": row["method"],
                     "enabled": enabled,
                     "eligibility": method["eligibility"],
                     "platform_enabled": method["enabled"],
@@ -278,7 +297,7 @@ class Pusher:
                 [code, exc.message, row["store_id"], row["method"]],
             )
             self._finish(row, "refused", at, code=code, message=exc.message)
-            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message})
+            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message, **_wish(row)})
         out.refused += 1
         out.news.append(
             News(
@@ -364,7 +383,7 @@ class Pusher:
                     "UPDATE feedback SET sync_state = 'refused' WHERE outbox_id = ?", [row["id"]]
                 )
             self._finish(row, "refused", at, code=code, message=message)
-            _audit(self.db, at, row, "refused", {"code": code, "message": message})
+            _audit(self.db, at, row, "refused", {"code": code, "message": message, **_wish(row)})
         out.refused += 1
         out.news.append(
             News(

@@ -4,277 +4,292 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="230"/>
+        <location filename="../../console/ui/views/activity.py" line="232"/>
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="231"/>
+        <location filename="../../console/ui/views/activity.py" line="233"/>
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项更改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="232"/>
+        <location filename="../../console/ui/views/activity.py" line="234"/>
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="234"/>
+        <location filename="../../console/ui/views/activity.py" line="236"/>
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="235"/>
+        <location filename="../../console/ui/views/activity.py" line="237"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="236"/>
+        <location filename="../../console/ui/views/activity.py" line="238"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="233"/>
+        <location filename="../../console/ui/views/activity.py" line="235"/>
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="252"/>
+        <location filename="../../console/ui/views/activity.py" line="254"/>
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="259"/>
+        <location filename="../../console/ui/views/activity.py" line="261"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315"/>
+        <location filename="../../console/ui/views/activity.py" line="317"/>
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336"/>
+        <location filename="../../console/ui/views/activity.py" line="338"/>
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336"/>
+        <location filename="../../console/ui/views/activity.py" line="338"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="343"/>
+        <location filename="../../console/ui/views/activity.py" line="345"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="344"/>
+        <location filename="../../console/ui/views/activity.py" line="346"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="345"/>
+        <location filename="../../console/ui/views/activity.py" line="347"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346"/>
+        <location filename="../../console/ui/views/activity.py" line="348"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="347"/>
+        <location filename="../../console/ui/views/activity.py" line="349"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348"/>
+        <location filename="../../console/ui/views/activity.py" line="350"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="349"/>
+        <location filename="../../console/ui/views/activity.py" line="351"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="354"/>
+        <location filename="../../console/ui/views/activity.py" line="356"/>
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="355"/>
+        <location filename="../../console/ui/views/activity.py" line="357"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="356"/>
+        <location filename="../../console/ui/views/activity.py" line="358"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="361"/>
+        <location filename="../../console/ui/views/activity.py" line="363"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="362"/>
+        <location filename="../../console/ui/views/activity.py" line="364"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363"/>
+        <location filename="../../console/ui/views/activity.py" line="365"/>
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364"/>
+        <location filename="../../console/ui/views/activity.py" line="366"/>
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="365"/>
+        <location filename="../../console/ui/views/activity.py" line="367"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366"/>
+        <location filename="../../console/ui/views/activity.py" line="368"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="367"/>
+        <location filename="../../console/ui/views/activity.py" line="369"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="372"/>
+        <location filename="../../console/ui/views/activity.py" line="380"/>
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="377"/>
+        <location filename="../../console/ui/views/activity.py" line="387"/>
+        <source>The platform refused: turn on %1</source>
+        <translation>平台已拒绝：开启%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="389"/>
+        <source>The platform refused: turn off %1</source>
+        <translation>平台已拒绝：关闭%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="391"/>
+        <source>The platform refused a change of %1</source>
+        <translation>平台已拒绝%1的修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="393"/>
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="377"/>
+        <location filename="../../console/ui/views/activity.py" line="393"/>
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="379"/>
+        <location filename="../../console/ui/views/activity.py" line="395"/>
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="379"/>
+        <location filename="../../console/ui/views/activity.py" line="395"/>
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="381"/>
+        <location filename="../../console/ui/views/activity.py" line="397"/>
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="381"/>
+        <location filename="../../console/ui/views/activity.py" line="397"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="384"/>
+        <location filename="../../console/ui/views/activity.py" line="400"/>
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="386"/>
+        <location filename="../../console/ui/views/activity.py" line="402"/>
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="387"/>
+        <location filename="../../console/ui/views/activity.py" line="403"/>
         <source>Send a change to the platform</source>
         <translation>向平台提交更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="388"/>
+        <location filename="../../console/ui/views/activity.py" line="404"/>
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="389"/>
+        <location filename="../../console/ui/views/activity.py" line="405"/>
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="390"/>
+        <location filename="../../console/ui/views/activity.py" line="406"/>
         <source>Retry a change</source>
         <translation>重试更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="391"/>
+        <location filename="../../console/ui/views/activity.py" line="407"/>
         <source>Discard a change</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="392"/>
+        <location filename="../../console/ui/views/activity.py" line="408"/>
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="411"/>
+        <location filename="../../console/ui/views/activity.py" line="427"/>
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="411"/>
+        <location filename="../../console/ui/views/activity.py" line="427"/>
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="415"/>
+        <location filename="../../console/ui/views/activity.py" line="431"/>
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="417"/>
+        <location filename="../../console/ui/views/activity.py" line="433"/>
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="422"/>
+        <location filename="../../console/ui/views/activity.py" line="438"/>
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="424"/>
+        <location filename="../../console/ui/views/activity.py" line="440"/>
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="464"/>
+        <location filename="../../console/ui/views/activity.py" line="480"/>
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="466"/>
+        <location filename="../../console/ui/views/activity.py" line="482"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="474"/>
+        <location filename="../../console/ui/views/activity.py" line="490"/>
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="477"/>
+        <location filename="../../console/ui/views/activity.py" line="493"/>
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="477"/>
+        <location filename="../../console/ui/views/activity.py" line="493"/>
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -282,7 +297,7 @@
 <context>
     <name>AnnouncementListModel</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="144"/>
+        <location filename="../../console/ui/views/announcements.py" line="154"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -290,236 +305,236 @@
 <context>
     <name>AnnouncementsView</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="357"/>
+        <location filename="../../console/ui/views/announcements.py" line="367"/>
         <source>Rule changes</source>
         <translation>规则变更</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="360"/>
+        <location filename="../../console/ui/views/announcements.py" line="370"/>
         <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
         <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="365"/>
+        <location filename="../../console/ui/views/announcements.py" line="375"/>
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="366"/>
+        <location filename="../../console/ui/views/announcements.py" line="376"/>
         <source>Opinion period</source>
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="368"/>
+        <location filename="../../console/ui/views/announcements.py" line="378"/>
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="372"/>
+        <location filename="../../console/ui/views/announcements.py" line="382"/>
         <source>What changes for you</source>
         <translation>对您的影响</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="373"/>
+        <location filename="../../console/ui/views/announcements.py" line="383"/>
         <source>Your feedback</source>
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="542"/>
+        <location filename="../../console/ui/views/announcements.py" line="556"/>
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条意见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="374"/>
+        <location filename="../../console/ui/views/announcements.py" line="384"/>
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="367"/>
+        <location filename="../../console/ui/views/announcements.py" line="377"/>
         <source>Countdown</source>
         <translation>倒计时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="375"/>
+        <location filename="../../console/ui/views/announcements.py" line="385"/>
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="386"/>
-        <location filename="../../console/ui/views/announcements.py" line="465"/>
+        <location filename="../../console/ui/views/announcements.py" line="396"/>
+        <location filename="../../console/ui/views/announcements.py" line="475"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="386"/>
-        <location filename="../../console/ui/views/announcements.py" line="465"/>
+        <location filename="../../console/ui/views/announcements.py" line="396"/>
+        <location filename="../../console/ui/views/announcements.py" line="475"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="387"/>
+        <location filename="../../console/ui/views/announcements.py" line="397"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="387"/>
+        <location filename="../../console/ui/views/announcements.py" line="397"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="389"/>
+        <location filename="../../console/ui/views/announcements.py" line="399"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="389"/>
+        <location filename="../../console/ui/views/announcements.py" line="399"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="392"/>
-        <location filename="../../console/ui/views/announcements.py" line="394"/>
+        <location filename="../../console/ui/views/announcements.py" line="402"/>
+        <location filename="../../console/ui/views/announcements.py" line="404"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="400"/>
+        <location filename="../../console/ui/views/announcements.py" line="410"/>
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="402"/>
+        <location filename="../../console/ui/views/announcements.py" line="412"/>
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="403"/>
+        <location filename="../../console/ui/views/announcements.py" line="413"/>
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="409"/>
+        <location filename="../../console/ui/views/announcements.py" line="419"/>
         <source>Feedback open · %1 left</source>
         <translation>征集中 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="411"/>
+        <location filename="../../console/ui/views/announcements.py" line="421"/>
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="412"/>
+        <location filename="../../console/ui/views/announcements.py" line="422"/>
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="416"/>
+        <location filename="../../console/ui/views/announcements.py" line="426"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="418"/>
+        <location filename="../../console/ui/views/announcements.py" line="428"/>
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="419"/>
+        <location filename="../../console/ui/views/announcements.py" line="429"/>
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="452"/>
+        <location filename="../../console/ui/views/announcements.py" line="462"/>
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="452"/>
+        <location filename="../../console/ui/views/announcements.py" line="462"/>
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="459"/>
-        <source>Published only %1 before it takes effect: less than the 7 days&apos; notice the rules require. You may raise this in your feedback or with platform support.</source>
+        <location filename="../../console/ui/views/announcements.py" line="469"/>
+        <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="471"/>
+        <location filename="../../console/ui/views/announcements.py" line="481"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="484"/>
+        <location filename="../../console/ui/views/announcements.py" line="494"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="486"/>
+        <location filename="../../console/ui/views/announcements.py" line="496"/>
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="489"/>
+        <location filename="../../console/ui/views/announcements.py" line="499"/>
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="499"/>
+        <location filename="../../console/ui/views/announcements.py" line="509"/>
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="501"/>
+        <location filename="../../console/ui/views/announcements.py" line="511"/>
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="504"/>
+        <location filename="../../console/ui/views/announcements.py" line="514"/>
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="505"/>
+        <location filename="../../console/ui/views/announcements.py" line="515"/>
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="512"/>
+        <location filename="../../console/ui/views/announcements.py" line="522"/>
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="518"/>
+        <location filename="../../console/ui/views/announcements.py" line="528"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="531"/>
+        <location filename="../../console/ui/views/announcements.py" line="543"/>
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="557"/>
+        <location filename="../../console/ui/views/announcements.py" line="571"/>
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="561"/>
+        <location filename="../../console/ui/views/announcements.py" line="575"/>
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="612"/>
+        <location filename="../../console/ui/views/announcements.py" line="626"/>
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="627"/>
+        <location filename="../../console/ui/views/announcements.py" line="641"/>
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="665"/>
+        <location filename="../../console/ui/views/announcements.py" line="679"/>
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -558,7 +573,7 @@
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="621"/>
-        <source>Shopper&apos;s device</source>
+        <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
@@ -728,7 +743,7 @@
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="916"/>
-        <source>Rates come from the platform&apos;s published terms for this store.</source>
+        <source>Rates come from the platform's published terms for this store.</source>
         <translation>费率来自平台为该店铺公布的条款。</translation>
     </message>
     <message>

@@ -38,7 +38,9 @@ def test_change_is_applied_and_confirmed(stub, merchant, db, synced, stores):
     assert outbox_statuses(db)[oid] == "done"
     audit = list(db.query("SELECT * FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]))
     assert [(a["action"], a["result"]) for a in audit] == [("set_method", "ok")]
-    assert json.loads(audit[0]["detail"])["replayed"] is False
+    detail = json.loads(audit[0]["detail"])
+    assert detail["replayed"] is False
+    assert (detail["method"], detail["enabled"]) == ("wechat_pay", True)  # the wish, for the history
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
 
 
@@ -57,9 +59,17 @@ def test_refusal_restores_platform_state_and_keeps_reason(stub, merchant, db, sy
     assert out["status"] == "refused" and out["refused_code"] == "INVITATION_EXPIRED"
     [news] = [n for n in report.news if n.kind == "refused"]
     assert news.store_id == store and news.detail["code"] == "INVITATION_EXPIRED"
-    assert db.execute("SELECT result FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]).fetchone()[
-        0
-    ] == ("refused")
+    result, detail = db.execute(
+        "SELECT result, detail FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]
+    ).fetchone()
+    assert result == "refused"
+    # the refused wish itself: the activity page says "refused: turn on WeChat Pay"
+    assert json.loads(detail) == {
+        "code": "INVITATION_EXPIRED",
+        "message": row["refused_message"],
+        "method": "wechat_pay",
+        "enabled": True,
+    }
     # never retried automatically
     assert synced.run_once().refused == 0
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
@@ -72,6 +82,12 @@ def test_last_live_method_refusal(stub, merchant, db, synced, stores):
     report = synced.run_once()
     assert report.pushed == 1 and report.refused == 1
     assert method_row(db, store, "alipay")["refused_code"] == "LAST_LIVE_METHOD"
+    detail = json.loads(
+        db.execute(
+            "SELECT detail FROM audit WHERE actor = 'sync' AND result = 'refused' AND store_id = ?", [store]
+        ).fetchone()[0]
+    )
+    assert (detail["code"], detail["method"], detail["enabled"]) == ("LAST_LIVE_METHOD", "alipay", False)
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
 
 
@@ -199,3 +215,17 @@ def test_a_row_that_may_have_been_sent_is_never_rewritten(stub, merchant, db, sy
     assert (report.pushed, report.refused) == (2, 0)
     assert method_row(db, store, "alipay")["enabled"] == 1
     assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
+
+
+def test_an_unreadable_change_is_refused_with_its_method_in_the_audit(stub, merchant, db, synced, stores):
+    """A corrupt payload is never sent; the audit still names the method (no wish to report)."""
+    store = stores[LIVE_2]
+    oid = queue_set_method(db, store, "alipay", False, raw=True)
+    with db.conn:
+        db.conn.execute("UPDATE outbox SET payload = '{\"enabled\": \"no\"}' WHERE id = ?", [oid])
+    report = synced.run_once()
+    assert report.refused == 1 and outbox_statuses(db)[oid] == "refused"
+    detail = json.loads(
+        db.execute("SELECT detail FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]).fetchone()[0]
+    )
+    assert detail["code"] == "INVALID_PAYLOAD" and detail["method"] == "alipay" and "enabled" not in detail

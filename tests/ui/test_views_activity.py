@@ -36,7 +36,11 @@ def ctx(ui_ctx: UiContext) -> UiContext:
     service.db.conn.execute(
         "INSERT INTO audit (at, actor, action, store_id, method, outbox_id, result, detail) VALUES "
         "('2026-11-24T02:00:00Z', 'sync', 'set_method', 'tb-000001', 'wechat_pay', ?, 'refused', ?)",
-        (refused.outbox_id, '{"code": "LAST_LIVE_METHOD", "message": "would leave no method"}'),
+        (
+            refused.outbox_id,
+            '{"code": "LAST_LIVE_METHOD", "enabled": false, "message": "would leave no method", '
+            '"method": "wechat_pay"}',
+        ),
     )
     return ui_ctx
 
@@ -60,7 +64,7 @@ def test_shows_every_change_and_sync_outcome(qtmodeltester, view: ActivityView) 
     qtmodeltester.check(view.model, force_py=True)
     assert view.model.rowCount() == 4  # the refused-at-once change wrote nothing
     assert column(view, "actor") == ["Sync", "You", "You", "You"]  # newest first
-    assert column(view, "action")[0] == "Sent a change of WeChat Pay to the platform"
+    assert column(view, "action")[0] == "The platform refused: turn off WeChat Pay"
     assert column(view, "result")[0] == "Refused"
     assert "last live payment method" in column(view, "detail")[0]
     assert "Turn off Alipay" in column(view, "action")
@@ -127,6 +131,7 @@ def test_retranslates_to_chinese_and_exports_in_chinese(
         qtbot.waitUntil(lambda: view._title.text() == "操作记录")
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
         assert column(view, "actor") == ["同步", "您", "您", "您"]
+        assert column(view, "action")[0] == "平台已拒绝：关闭微信支付"
         assert view.result_filter.itemText(0) == "全部结果"
         target = tmp_path / "zh.csv"
         view.export_csv(target)
@@ -135,3 +140,25 @@ def test_retranslates_to_chinese_and_exports_in_chinese(
         assert "晨光文具店" in text
         assert "公告：微信支付费率调整" in text  # the platform's Chinese title
     qtbot.waitUntil(lambda: view._title.text() == "Activity")
+
+
+def test_sync_rows_say_what_was_wished(view: ActivityView) -> None:
+    """The sync engine's audit carries the change's enabled and method (console/sync/push.py)."""
+    from datetime import UTC, datetime
+
+    from console.service import ActivityEntry
+
+    def entry(result: str, detail: dict[str, object], method: Method | None = Method.WECHAT_PAY) -> str:
+        at = datetime(2026, 11, 24, tzinfo=UTC)
+        row = ActivityEntry(1, at, "sync", "set_method", "tb-000001", method, result, detail)
+        return view.action_text(row)
+
+    assert entry("refused", {"enabled": True, "code": "X"}) == "The platform refused: turn on WeChat Pay"
+    assert entry("ok", {"enabled": False}) == "Sent to the platform: turn off WeChat Pay"
+    # the method from the detail when the row's column is empty
+    assert entry("refused", {"enabled": True, "method": "alipay"}, None) == (
+        "The platform refused: turn on Alipay"
+    )
+    # rows written before the audit carried the wish still read sensibly
+    assert entry("refused", {"code": "X"}) == "The platform refused a change of WeChat Pay"
+    assert entry("ok", {}) == "Sent a change of WeChat Pay to the platform"

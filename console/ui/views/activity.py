@@ -370,12 +370,26 @@ class ActivityView(BaseView):
         }.get(result, result)
 
     def action_text(self, entry: ActivityEntry) -> str:
+        """What happened, with the wish: the sync engine's rows carry the change's ``enabled``
+        (and method), so a refusal reads "refused: turn on WeChat Pay", not just "a change"."""
         d = entry.detail
-        method = texts.method_name(entry.method) if entry.method else self.tr("a payment method")
+        method_value = entry.method.value if entry.method else str(d.get("method"))
+        method = (
+            texts.method_name(Method(method_value))
+            if method_value in Method._value2member_map_
+            else self.tr("a payment method")
+        )
         by_sync = entry.actor == "sync"
         if entry.action == "set_method":
             enabled = d.get("enabled")
-            if enabled is True:
+            if by_sync and entry.result == "refused":
+                if enabled is True:
+                    text = self.tr("The platform refused: turn on %1")
+                elif enabled is False:
+                    text = self.tr("The platform refused: turn off %1")
+                else:  # written before the audit carried the wish
+                    text = self.tr("The platform refused a change of %1")
+            elif enabled is True:
                 text = self.tr("Sent to the platform: turn on %1") if by_sync else self.tr("Turn on %1")
             elif enabled is False:
                 text = self.tr("Sent to the platform: turn off %1") if by_sync else self.tr("Turn off %1")
