@@ -344,7 +344,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     from console.ui.single_instance import SingleInstance, raise_window
 
     instance = SingleInstance("merchant-console", data_dir, parent=app)
-    if not screenshot and not instance.try_become_primary():
+    if not screenshot and not instance.try_become_primary(listen=False):
         log.info("another window owns %s: asked it to come forward", data_dir)
         return 0
     loaded = load_config(data_dir)
@@ -396,6 +396,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, after_paint)
 
     def after_paint() -> None:
+        instance.listen()  # after the first paint: QtNetwork costs ~6 MB and ~7 ms before it
         window.stores.refresh()
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
         if loaded.problem:

@@ -24,15 +24,16 @@ Usage (in the GUI start-up, before the database is opened)::
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QtNetwork is imported when first used: ~6 MB and ~7 ms before the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
 ACK = b"ok\n"
@@ -41,7 +42,11 @@ LOCK_FILE_NAME = ".merchant-console.lock"
 
 def server_name(app_id: str, data_dir: Path | str) -> str:
     """The local socket / pipe name for one data directory and one user (short: Unix sockets
-    allow about 100 bytes for the whole path)."""
+    allow about 100 bytes for the whole path). hashlib (OpenSSL's libcrypto, ~3 MB) and getpass
+    are imported here, not at start-up: the GUI needs the name only after its first paint."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except Exception:  # no USER/LOGNAME and no passwd entry (containers)
@@ -77,20 +82,31 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.app_id = app_id
         self.data_dir = Path(data_dir)
-        self.name = server_name(app_id, self.data_dir)
+        self._name: str | None = None
         self.connect_timeout_ms = connect_timeout_ms
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
         self.is_primary = False
 
+    @property
+    def name(self) -> str:
+        """The local socket name (computed when first needed: see ``server_name``)."""
+        if self._name is None:
+            self._name = server_name(self.app_id, self.data_dir)
+        return self._name
+
     # -- start-up -------------------------------------------------------------------------------
 
-    def try_become_primary(self) -> bool:
+    def try_become_primary(self, *, listen: bool = True) -> bool:
         """True: this process owns the data directory (keep this object alive until exit).
 
         False: another process owns it; it has been asked to come forward (if it answered) and
         this process should exit with status 0 without touching the data directory.
+
+        ``listen=False`` only takes the lock; call :meth:`listen` later (the GUI does once its
+        window has painted, so QtNetwork stays off the start-up path). A second start meanwhile
+        keeps retrying for ``connect_timeout_ms`` (see ``_notify_primary``).
         """
         if self.is_primary:
             return True
@@ -106,9 +122,15 @@ class SingleInstance(QObject):
             print(f"merchant-console: cannot lock {self.data_dir}: {lock.error()}", file=sys.stderr)
             return False
         self._lock = lock
-        self._listen()
         self.is_primary = True
+        if listen:
+            self.listen()
         return True
+
+    def listen(self) -> None:
+        """Start answering later starts (the owner only; once)."""
+        if self.is_primary and self._server is None:
+            self._listen()
 
     def release(self) -> None:
         """Stop listening and unlock (also done when the process exits)."""
@@ -126,6 +148,8 @@ class SingleInstance(QObject):
     # -- owner side -----------------------------------------------------------------------------
 
     def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so any socket file of that name is left over from a crash.
@@ -171,6 +195,7 @@ class SingleInstance(QObject):
         """Ask the owner to come forward; True when it acknowledged. The owner may still be
         starting (it holds the lock but is not listening yet), so retry until the timeout."""
         from PySide6.QtCore import QDeadlineTimer, QThread
+        from PySide6.QtNetwork import QLocalSocket
 
         deadline = QDeadlineTimer(self.connect_timeout_ms)
         while True:
