@@ -8,10 +8,13 @@ This object lives on the GUI thread and only decides *when* to sync:
 - once at start, then every ``interval_s``;
 - ~2 s after a local change (debounced: ten quick flips make one pass);
 - on "Sync now" (forced: rows that are backing off are sent too);
-- when the platform is reachable again (health probe with backoff while offline).
+- when the platform is reachable again (health probe with backoff while offline);
+- after the platform's Retry-After (its own timer: the debounce keeps its 2 s).
 
 Never two passes at once: a request during a pass sets a flag and one more pass follows.
-"Work offline" stops all of it until switched back.
+"Work offline" stops all of it until switched back (then the interval passes resume too).
+The timings are constructor arguments with the product's values as defaults, so tests drive
+the real scheduling in milliseconds (tests/ui/test_sync_worker.py).
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_MS = 2000
-PROBE_BACKOFF_S = (2, 4, 8, 15, 30, 60)
+# The product's timings (tests pass shorter ones to the constructor).
+DEBOUNCE_MS = 2000  # after a local change: ten quick flips make one pass
+PROBE_BACKOFF_S: tuple[float, ...] = (2, 4, 8, 15, 30, 60)  # health probes while offline
+MIN_INTERVAL_S = 10.0  # the interval setting never goes below this
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +83,21 @@ class SyncWorker(QObject):
         self,
         ctx: UiContext,
         *,
-        interval_s: int = 60,
+        interval_s: float = 60,
         work_offline: bool = False,
         choice: PlatformChoice | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        probe_backoff_s: tuple[float, ...] = PROBE_BACKOFF_S,
+        min_interval_s: float = MIN_INTERVAL_S,
         parent: QObject | None = None,
     ) -> None:
+        """``debounce_ms``, ``probe_backoff_s`` and ``min_interval_s`` are the product's timings
+        by default; tests inject short ones to drive the real scheduling in milliseconds."""
         super().__init__(parent)
+        if not probe_backoff_s:
+            raise ValueError("probe_backoff_s needs at least one delay")
+        self._probe_backoff_s = tuple(probe_backoff_s)
+        self._min_interval_s = float(min_interval_s)
         self.ctx = ctx
         self.choice = choice or PlatformChoice()
         self.connection: Connection | None = None
@@ -101,11 +115,15 @@ class SyncWorker(QObject):
         self.set_interval(interval_s)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.setInterval(int(debounce_ms))
         self._debounce.timeout.connect(lambda: self.request(force=False))
         self._probe = QTimer(self)
         self._probe.setSingleShot(True)
         self._probe.timeout.connect(self._run_probe)
+        # the platform's Retry-After: its own timer, so it never changes the debounce interval
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(lambda: self.request(force=False))
 
         ctx.events.local_change.connect(self.schedule_soon)
         ctx.events.sync_requested.connect(self.sync_now)
@@ -122,8 +140,8 @@ class SyncWorker(QObject):
             return
         self._connect()
 
-    def set_interval(self, seconds: int) -> None:
-        self._timer.setInterval(max(int(seconds), 10) * 1000)
+    def set_interval(self, seconds: float) -> None:
+        self._timer.setInterval(int(max(float(seconds), self._min_interval_s) * 1000))
         if self._timer.isActive() or self.connection is not None:
             self._timer.start()
 
@@ -132,14 +150,14 @@ class SyncWorker(QObject):
             return
         self._status = replace(self._status, work_offline=offline)
         if offline:
-            self._timer.stop()
-            self._debounce.stop()
-            self._probe.stop()
+            for t in (self._timer, self._debounce, self._probe, self._retry):
+                t.stop()
         self._publish()
         if not offline:
             if self.connection is None:
                 self._connect()
             else:
+                self._timer.start()  # the interval passes resume too, not just this one
                 self.request(force=True)
 
     def sync_now(self) -> None:
@@ -188,7 +206,7 @@ class SyncWorker(QObject):
     def shutdown(self) -> None:
         """Stop scheduling. Call before ``TaskRunner.shutdown``; ``close`` after it."""
         self._stopped = True
-        for t in (self._timer, self._debounce, self._probe):
+        for t in (self._timer, self._debounce, self._probe, self._retry):
             t.stop()
 
     def close(self) -> None:
@@ -280,8 +298,9 @@ class SyncWorker(QObject):
             self._schedule_probe()
         else:
             self._probe_step = 0
-            if report.retry_after:
-                self._debounce.start(int(report.retry_after * 1000))
+            self._probe.stop()  # reachable again: no probe needed
+            if report.retry_after and not self._status.work_offline:
+                self._retry.start(int(report.retry_after * 1000))
         if self._again:
             forced, self._again, self._again_forced = self._again_forced, False, False
             self.request(force=forced)
@@ -297,9 +316,10 @@ class SyncWorker(QObject):
     def _schedule_probe(self) -> None:
         if self._stopped or self._status.work_offline:
             return
-        delay = PROBE_BACKOFF_S[min(self._probe_step, len(PROBE_BACKOFF_S) - 1)]
+        backoff = self._probe_backoff_s
+        delay = backoff[min(self._probe_step, len(backoff) - 1)]
         self._probe_step += 1
-        self._probe.start(delay * 1000)
+        self._probe.start(int(delay * 1000))
 
     def _run_probe(self) -> None:
         if self.connection is None or self._running or self._status.work_offline:
