@@ -116,6 +116,23 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         conn.execute("COMMIT")
 
 
+@contextmanager
+def relaxed_durability(db: sqlite_utils.Database) -> Iterator[None]:
+    """``synchronous=NORMAL`` for writes a power cut may lose because they can be re-derived.
+
+    Only for recording an answer the platform would give again: the sync engine's "done" after
+    a request sent under an idempotency key. Losing that commit leaves the row in flight, which
+    the next pass resends with the same key and the platform answers as a replay. Everything the
+    merchant did stays ``synchronous=FULL``. In WAL mode NORMAL still never corrupts the file.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA synchronous = FULL")
+
+
 def integrity_check(db: sqlite_utils.Database) -> list[str]:
     """Full ``PRAGMA integrity_check``; ['ok'] when the file is sound."""
     return [r[0] for r in db.conn.execute("PRAGMA integrity_check")]

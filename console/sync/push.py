@@ -38,7 +38,7 @@ from console.platform.errors import (
     RefusedByRule,
     ServerError,
 )
-from console.storage.db import write_transaction
+from console.storage.db import relaxed_durability, write_transaction
 from console.sync.apply import apply_invitation_entity, apply_method_entity
 from console.sync.backoff import Uniform, backoff_delay
 from console.sync.report import ErrorKind, News
@@ -249,7 +249,8 @@ class Pusher:
         replayed: bool,
     ) -> None:
         at = format_ts(self.clock())
-        with write_transaction(self.db):
+        # the platform replays this answer for the same key: losing this commit costs a resend
+        with relaxed_durability(self.db), write_transaction(self.db):
             if (method["store_id"], method["method"]) != (row["store_id"], row["method"]):
                 raise BadResponse("the platform answered about another store or method")
             apply_method_entity(self.db, method)
@@ -317,7 +318,7 @@ class Pusher:
         at = format_ts(self.clock())
         platform_id = feedback["id"]
         created = feedback.get("created_at")
-        with write_transaction(self.db):
+        with relaxed_durability(self.db), write_transaction(self.db):  # replayable, as above
             local = self.db.execute(
                 "SELECT id, created_at FROM feedback WHERE outbox_id = ?", [row["id"]]
             ).fetchone()
