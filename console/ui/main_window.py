@@ -412,6 +412,9 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.problem_label, 1)
         sb.addPermanentWidget(self.sync_button)
         sb.addPermanentWidget(self.offline_box)
+        edge = QWidget()  # the check box's text must not touch the window's edge
+        edge.setFixedWidth(6)
+        sb.addPermanentWidget(edge)
 
     def show_sync_status(self, status: SyncStatus) -> None:
         if status.work_offline:

@@ -37,140 +37,221 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="161" />
+        <location filename="../../console/ui/views/bulk.py" line="64" />
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="193" />
         <source>Change in bulk</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="163" />
+        <location filename="../../console/ui/views/bulk.py" line="195" />
         <source>Turn one payment method on or off for many stores. You see what would happen before anything changes.</source>
         <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先告诉您将发生什么。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="170" />
+        <location filename="../../console/ui/views/bulk.py" line="203" />
+        <source>The stores selected in the list (none is selected)</source>
+        <translation>列表中选中的店铺（当前未选中任何店铺）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="207" />
+        <source>The store selected in the list</source>
+        <translation>列表中选中的 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="208" />
         <source>The %1 stores selected in the list</source>
         <translation>列表中选中的 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="175" />
+        <location filename="../../console/ui/views/bulk.py" line="212" />
         <source>All stores invited to WeChat Pay</source>
         <translation>所有已受邀开通微信支付的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="177" />
+        <location filename="../../console/ui/views/bulk.py" line="214" />
         <source>&amp;Payment method</source>
         <translation>支付方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="180" />
+        <location filename="../../console/ui/views/bulk.py" line="217" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="181" />
+        <location filename="../../console/ui/views/bulk.py" line="218" />
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="182" />
+        <location filename="../../console/ui/views/bulk.py" line="219" />
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="185" />
+        <location filename="../../console/ui/views/bulk.py" line="222" />
         <source>Stores</source>
         <translation>店铺数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="186" />
+        <location filename="../../console/ui/views/bulk.py" line="223" />
         <source>Why they stay as they are</source>
         <translation>不作修改的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="189" />
+        <location filename="../../console/ui/views/bulk.py" line="226" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="196" />
+        <location filename="../../console/ui/views/bulk.py" line="233" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="198" />
+        <location filename="../../console/ui/views/bulk.py" line="235" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="204" />
+        <location filename="../../console/ui/views/bulk.py" line="241" />
         <source>Check first</source>
         <translation>先检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="208" />
+        <location filename="../../console/ui/views/bulk.py" line="247" />
+        <source>Change 1 store</source>
+        <translation>修改 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="248" />
         <source>Change %1 stores</source>
         <translation>修改 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="212" />
+        <location filename="../../console/ui/views/bulk.py" line="253" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="254" />
+        <location filename="../../console/ui/views/bulk.py" line="295" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="256" />
+        <location filename="../../console/ui/views/bulk.py" line="297" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="259" />
-        <source>%1 for %2 stores: %3 will change, %4 are refused, %5 already are so.</source>
-        <translation>对 %2 家店铺%1：%3 家将修改，%4 家被拒绝，%5 家已是该设置。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="303" />
+        <source>%1 will change</source>
+        <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="294" />
+        <location filename="../../console/ui/views/bulk.py" line="304" />
+        <source>%1 cannot change now</source>
+        <translation>%1 家暂时无法修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="305" />
+        <source>no change needed for %1</source>
+        <translation>%1 家无需修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="311" />
+        <source>%1 for 1 store: %3.</source>
+        <translation>为 1 家店铺%1：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="313" />
+        <source>%1 for %2 stores: %3.</source>
+        <translation>为 %2 家店铺%1：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="320" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="322" />
+        <source>nothing to change</source>
+        <translation>没有需要修改的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="368" />
+        <source>Changing 1 store…</source>
+        <translation>正在修改 1 家店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="399" />
+        <source>%1 could not be changed after all: they changed since the check.</source>
+        <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="369" />
         <source>Changing %1 stores…</source>
         <translation>正在修改 %1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="314" />
+        <location filename="../../console/ui/views/bulk.py" line="393" />
+        <source>1 store changed.</source>
+        <translation>已修改 1 家店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="394" />
         <source>%1 stores changed.</source>
         <translation>已修改 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="316" />
-        <source>%1 were refused since the check.</source>
-        <translation>检查之后又有 %1 家被拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/bulk.py" line="320" />
+        <location filename="../../console/ui/views/bulk.py" line="405" />
         <source>Stopped at your request; the other stores were not changed.</source>
         <translation>已按您的要求停止，其余店铺未作修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="324" />
+        <location filename="../../console/ui/views/bulk.py" line="411" />
         <source>The changes are sent to the platform in the background.</source>
         <translation>修改会在后台发送到平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="337" />
+        <location filename="../../console/ui/views/bulk.py" line="416" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="418" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="429" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="431" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
-        <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“动态”页查看。</translation>
+        <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="22" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="20" />
+        <source>Merchant Console</source>
+        <translation>商家控制台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/dialogs.py" line="35" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="36" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="46" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -233,7 +314,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/main_window.py" line="276" />
         <location filename="../../console/ui/main_window.py" line="277" />
-        <location filename="../../console/ui/main_window.py" line="482" />
+        <location filename="../../console/ui/main_window.py" line="485" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
@@ -355,7 +436,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/main_window.py" line="319" />
         <source>Activity</source>
-        <translation>动态</translation>
+        <translation>操作记录</translation>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="320" />
@@ -388,97 +469,97 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="418" />
+        <location filename="../../console/ui/main_window.py" line="421" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="420" />
+        <location filename="../../console/ui/main_window.py" line="423" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="422" />
+        <location filename="../../console/ui/main_window.py" line="425" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="424" />
+        <location filename="../../console/ui/main_window.py" line="427" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="426" />
+        <location filename="../../console/ui/main_window.py" line="429" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="431" />
+        <location filename="../../console/ui/main_window.py" line="434" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="433" />
+        <location filename="../../console/ui/main_window.py" line="436" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="436" />
+        <location filename="../../console/ui/main_window.py" line="439" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="439" />
+        <location filename="../../console/ui/main_window.py" line="442" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="443" />
+        <location filename="../../console/ui/main_window.py" line="446" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="447" />
+        <location filename="../../console/ui/main_window.py" line="450" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="455" />
+        <location filename="../../console/ui/main_window.py" line="458" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="478" />
+        <location filename="../../console/ui/main_window.py" line="481" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="531" />
+        <location filename="../../console/ui/main_window.py" line="534" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="537" />
+        <location filename="../../console/ui/main_window.py" line="540" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="543" />
+        <location filename="../../console/ui/main_window.py" line="546" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="549" />
+        <location filename="../../console/ui/main_window.py" line="552" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="555" />
+        <location filename="../../console/ui/main_window.py" line="558" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="561" />
+        <location filename="../../console/ui/main_window.py" line="564" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -488,7 +569,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/pending.py" line="109" />
         <source>Refused</source>
-        <translation>已拒绝</translation>
+        <translation>被拒绝</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/pending.py" line="111" />
@@ -513,7 +594,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/pending.py" line="144" />
         <source>Feedback on an announcement</source>
-        <translation>公告意见反馈</translation>
+        <translation>对公告的反馈</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/pending.py" line="148" />
@@ -625,172 +706,172 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="190" />
+        <location filename="../../console/ui/views/settings.py" line="193" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="191" />
+        <location filename="../../console/ui/views/settings.py" line="194" />
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="192" />
+        <location filename="../../console/ui/views/settings.py" line="195" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="193" />
+        <location filename="../../console/ui/views/settings.py" line="196" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="196" />
+        <location filename="../../console/ui/views/settings.py" line="199" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="197" />
+        <location filename="../../console/ui/views/settings.py" line="200" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="199" />
+        <location filename="../../console/ui/views/settings.py" line="202" />
         <source>Light or dark follows the system setting.</source>
         <translation>浅色或深色跟随系统设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="201" />
+        <location filename="../../console/ui/views/settings.py" line="204" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="202" />
+        <location filename="../../console/ui/views/settings.py" line="205" />
         <source>Demo platform on this computer</source>
         <translation>本机演示平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="204" />
+        <location filename="../../console/ui/views/settings.py" line="207" />
         <source>Sample stores to try everything safely; nothing reaches real shoppers.</source>
-        <translation>使用示例店铺放心试用，任何操作都不会影响真实顾客。</translation>
+        <translation>使用示例店铺放心试用，任何操作都不会影响真实买家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="208" />
+        <location filename="../../console/ui/views/settings.py" line="211" />
         <source>Real platform</source>
         <translation>正式平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="209" />
+        <location filename="../../console/ui/views/settings.py" line="212" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="211" />
-        <source>App &amp;key</source>
-        <translation>应用密钥 Key(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/settings.py" line="212" />
-        <source>App &amp;secret</source>
-        <translation>应用密钥 Secret(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/views/settings.py" line="214" />
+        <source>App &amp;key</source>
+        <translation>应用 Key(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/settings.py" line="215" />
+        <source>App &amp;secret</source>
+        <translation>应用 Secret(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/settings.py" line="217" />
         <source>Leave empty to keep the saved secret</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="217" />
+        <location filename="../../console/ui/views/settings.py" line="220" />
         <source>Allow saving the secret in a file in the data folder (less safe)</source>
         <translation>允许把密钥保存在数据文件夹中的文件里（安全性较低）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="221" />
+        <location filename="../../console/ui/views/settings.py" line="224" />
         <source>Save platform</source>
         <translation>保存平台设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="222" />
+        <location filename="../../console/ui/views/settings.py" line="225" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="223" />
+        <location filename="../../console/ui/views/settings.py" line="226" />
         <source>Sync &amp;every</source>
         <translation>同步间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="224" />
+        <location filename="../../console/ui/views/settings.py" line="227" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="226" />
+        <location filename="../../console/ui/views/settings.py" line="229" />
         <source>Sync interval in minutes</source>
         <translation>同步间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="229" />
+        <location filename="../../console/ui/views/settings.py" line="232" />
         <source>Work offline (keep changes here, do not contact the platform)</source>
         <translation>离线工作（修改只保存在本机，不连接平台）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="233" />
+        <location filename="../../console/ui/views/settings.py" line="236" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="234" />
+        <location filename="../../console/ui/views/settings.py" line="237" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="235" />
+        <location filename="../../console/ui/views/settings.py" line="238" />
         <source>Change…</source>
-        <translation>更改…</translation>
+        <translation>更换…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="237" />
+        <location filename="../../console/ui/views/settings.py" line="240" />
         <source>Your stores, changes and settings are kept here. A new folder is used after a restart.</source>
-        <translation>您的店铺、修改和设置都保存在这里。更改文件夹后需重启才会生效。</translation>
+        <translation>您的店铺、修改和设置都保存在这里。更换文件夹后需重启才会生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="253" />
+        <location filename="../../console/ui/views/settings.py" line="264" />
         <source>The secret is kept in the system keyring.</source>
         <translation>密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="258" />
+        <location filename="../../console/ui/views/settings.py" line="269" />
         <source>This computer has no system keyring, so the secret cannot be stored safely. You can allow saving it in a file that only your account can read.</source>
         <translation>这台电脑没有系统钥匙串，无法安全保存密钥。您可以允许把它保存在只有您的账户能读取的文件中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="300" />
+        <location filename="../../console/ui/views/settings.py" line="313" />
         <source>Saved. The demo platform is used after a restart.</source>
         <translation>已保存。重启后使用演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="308" />
+        <location filename="../../console/ui/views/settings.py" line="321" />
         <source>Enter the platform address (https://…) and the app key.</source>
         <translation>请输入平台地址（https://…）和应用 Key。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="321" />
+        <location filename="../../console/ui/views/settings.py" line="334" />
         <source>The secret was not saved: no system keyring. Allow the file option to save it.</source>
         <translation>密钥未保存：没有系统钥匙串。请勾选文件保存选项后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="331" />
+        <location filename="../../console/ui/views/settings.py" line="344" />
         <source>Saved. The console connects to this platform after a restart.</source>
         <translation>已保存。重启后将连接到这个平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="339" />
+        <location filename="../../console/ui/views/settings.py" line="352" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="344" />
+        <location filename="../../console/ui/views/settings.py" line="357" />
         <source>The console uses %1 after a restart.</source>
         <translation>重启后将使用 %1。</translation>
     </message>
@@ -810,12 +891,12 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Shoppers</source>
-        <translation>顾客</translation>
+        <translation>买家</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Why isn't %1 shown to my shoppers?</source>
-        <translation>为什么我的顾客看不到%1？</translation>
+        <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="151" />
@@ -941,7 +1022,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="441" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
-        <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，顾客即可看到微信支付。</translation>
+        <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="446" />
@@ -961,7 +1042,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="455" />
         <source>Withdraw</source>
-        <translation>撤回</translation>
+        <translation>撤回申请</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="459" />
@@ -971,12 +1052,12 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
-        <translation>“%1”的顾客将可以使用%2付款。</translation>
+        <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="463" />
         <source>Turn on</source>
-        <translation>开启</translation>
+        <translation>确认开启</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="466" />
@@ -986,12 +1067,12 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="467" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
-        <translation>“%1”的顾客将无法再使用%2付款。</translation>
+        <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="470" />
         <source>Turn off</source>
-        <translation>关闭</translation>
+        <translation>确认关闭</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/store_detail.py" line="478" />
@@ -1008,42 +1089,42 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>StoresModel</name>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="413" />
+        <location filename="../../console/ui/models/stores_model.py" line="437" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="414" />
+        <location filename="../../console/ui/models/stores_model.py" line="438" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="415" />
+        <location filename="../../console/ui/models/stores_model.py" line="439" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="416" />
+        <location filename="../../console/ui/models/stores_model.py" line="440" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="417" />
+        <location filename="../../console/ui/models/stores_model.py" line="441" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="418" />
+        <location filename="../../console/ui/models/stores_model.py" line="442" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="486" />
+        <location filename="../../console/ui/models/stores_model.py" line="508" />
         <source>%1 · phase %2</source>
         <translation>%1 · 第 %2 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="496" />
+        <location filename="../../console/ui/models/stores_model.py" line="518" />
         <source>Waiting</source>
         <translation>待同步</translation>
     </message>
@@ -1258,7 +1339,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="83" />
         <source>Live: shoppers can pay with it.</source>
-        <translation>已上线：顾客可以使用它付款。</translation>
+        <translation>已上线：买家可以用它付款。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="84" />
@@ -1293,7 +1374,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="99" />
         <source>Refused</source>
-        <translation>已拒绝</translation>
+        <translation>被拒绝</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="104" />
@@ -1393,12 +1474,12 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="231" />
         <source>Approved. WeChat Pay goes live for shoppers on %1.</source>
-        <translation>已通过。微信支付将于 %1 对顾客上线。</translation>
+        <translation>已通过。微信支付将于 %1 对买家上线。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="235" />
         <source>Approved. WeChat Pay goes live for shoppers on the launch date.</source>
-        <translation>已通过。微信支付将在上线日期对顾客上线。</translation>
+        <translation>已通过。微信支付将在上线日期对买家上线。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="240" />
@@ -1418,7 +1499,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="252" />
         <source>This is the store's last live payment method. Turn another one on first, or shoppers could not pay at all.</source>
-        <translation>这是店铺最后一种可用的支付方式。请先开启另一种，否则顾客将无法付款。</translation>
+        <translation>这是店铺最后一种可用的支付方式。请先开启另一种，否则买家将无法付款。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="257" />
@@ -1468,17 +1549,17 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="295" />
         <source>The opinion period is over, so feedback can no longer be sent.</source>
-        <translation>意见征集期已结束，无法再提交意见。</translation>
+        <translation>意见征集期已结束，无法再提交反馈。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="298" />
         <source>Write your feedback first.</source>
-        <translation>请先填写意见。</translation>
+        <translation>请先填写反馈内容。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="300" />
         <source>Feedback can be at most %1 characters.</source>
-        <translation>意见最多 %1 个字。</translation>
+        <translation>反馈最多 %1 个字。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="303" />
@@ -1503,7 +1584,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/texts.py" line="334" />
         <source>Nothing to do: everything is set up.</source>
-        <translation>无需操作：一切已设置妥当。</translation>
+        <translation>无需操作，一切已设置妥当。</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="358" />
@@ -1541,7 +1622,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="384" />
+        <location filename="../../console/ui/texts.py" line="385" />
         <source>Fee %1</source>
         <translation>费率 %1</translation>
     </message>
@@ -1549,18 +1630,18 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../console/ui/views/welcome.py" line="35" />
-        <location filename="../../console/ui/views/welcome.py" line="36" />
+        <location filename="../../console/ui/views/welcome.py" line="38" />
+        <location filename="../../console/ui/views/welcome.py" line="39" />
         <source>Welcome to Merchant Console</source>
         <translation>欢迎使用商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/welcome.py" line="38" />
+        <location filename="../../console/ui/views/welcome.py" line="41" />
         <source>&lt;p&gt;See every store's payment methods in one place: which stores are invited to offer WeChat Pay beside Alipay, their deadlines, and what your shoppers see at checkout.&lt;/p&gt;&lt;p&gt;&lt;b&gt;You are looking at the demo platform.&lt;/b&gt; It runs on this computer with sample stores, so you can try everything safely: nothing you do here reaches real shoppers.&lt;/p&gt;&lt;p&gt;To manage your real stores, open &lt;b&gt;Settings&lt;/b&gt;, choose &lt;b&gt;Real platform&lt;/b&gt; and enter the address, app key and secret from the merchant portal.&lt;/p&gt;&lt;p&gt;Changes you make are saved at once and sent to the platform in the background. Without a connection they wait, and are sent when it is back.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在一个地方查看所有店铺的支付方式：哪些店铺受邀在支付宝之外开通微信支付、各自的截止时间，以及顾客在收银台能看到什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;您正在使用演示平台。&lt;/b&gt;它运行在这台电脑上，带有示例店铺，可以放心试用：这里的任何操作都不会影响真实顾客。&lt;/p&gt;&lt;p&gt;要管理您的真实店铺，请打开&lt;b&gt;设置&lt;/b&gt;，选择&lt;b&gt;正式平台&lt;/b&gt;，并填入商家后台提供的地址、应用 Key 和 Secret。&lt;/p&gt;&lt;p&gt;您的修改会立即保存，并在后台发送到平台。没有网络时修改会先保留，恢复连接后自动发送。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;在一个地方查看所有店铺的支付方式：哪些店铺受邀在支付宝之外开通微信支付、各自的截止时间，以及买家在收银台能看到什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;您正在使用演示平台。&lt;/b&gt;它运行在这台电脑上，带有示例店铺，可以放心试用：这里的任何操作都不会影响真实买家。&lt;/p&gt;&lt;p&gt;要管理您的真实店铺，请打开&lt;b&gt;设置&lt;/b&gt;，选择&lt;b&gt;正式平台&lt;/b&gt;，并填入商家后台提供的地址、应用 Key 和 Secret。&lt;/p&gt;&lt;p&gt;您的修改会立即保存，并在后台发送到平台。没有网络时修改会先保留，恢复连接后自动发送。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/welcome.py" line="51" />
+        <location filename="../../console/ui/views/welcome.py" line="54" />
         <source>Get started</source>
         <translation>开始使用</translation>
     </message>

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="233"/>
         <source>Every change you made and every sync with the platform, newest first.</source>
-        <translation>您做的每一项更改和每一次与平台的同步，最新的在最前。</translation>
+        <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="234"/>
@@ -126,7 +126,7 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="365"/>
         <source>Merged with an unsent change</source>
-        <translation>已合并到未发送的更改</translation>
+        <translation>已合并到未发送的修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="366"/>
@@ -156,17 +156,17 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="387"/>
         <source>The platform refused: turn on %1</source>
-        <translation>平台已拒绝：开启%1</translation>
+        <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="389"/>
         <source>The platform refused: turn off %1</source>
-        <translation>平台已拒绝：关闭%1</translation>
+        <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="391"/>
         <source>The platform refused a change of %1</source>
-        <translation>平台已拒绝%1的修改</translation>
+        <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="393"/>
@@ -191,12 +191,12 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="397"/>
         <source>Sent a change of %1 to the platform</source>
-        <translation>已向平台提交%1的更改</translation>
+        <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="397"/>
         <source>Change %1</source>
-        <translation>更改%1</translation>
+        <translation>修改%1</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="400"/>
@@ -211,7 +211,7 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="403"/>
         <source>Send a change to the platform</source>
-        <translation>向平台提交更改</translation>
+        <translation>向平台提交修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="404"/>
@@ -221,17 +221,17 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="405"/>
         <source>The platform refused a change</source>
-        <translation>平台拒绝了一项更改</translation>
+        <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="406"/>
         <source>Retry a change</source>
-        <translation>重试更改</translation>
+        <translation>重试修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="407"/>
         <source>Discard a change</source>
-        <translation>放弃更改</translation>
+        <translation>放弃修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="408"/>
@@ -266,7 +266,7 @@
     <message>
         <location filename="../../console/ui/views/activity.py" line="440"/>
         <source>Preview only, nothing changed</source>
-        <translation>仅预览，未做任何更改</translation>
+        <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/activity.py" line="480"/>
@@ -342,7 +342,7 @@
     <message>
         <location filename="../../console/ui/views/announcements.py" line="556"/>
         <source>What does this change mean for your business? The platform reads every comment.</source>
-        <translation>这项变更对您的经营有什么影响？平台会阅读每一条意见。</translation>
+        <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/announcements.py" line="384"/>
@@ -415,7 +415,7 @@
     <message>
         <location filename="../../console/ui/views/announcements.py" line="419"/>
         <source>Feedback open · %1 left</source>
-        <translation>征集中 · 还剩 %1</translation>
+        <translation>可提交反馈 · 还剩 %1</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/announcements.py" line="421"/>
@@ -704,7 +704,7 @@
     <message>
         <location filename="../../console/ui/views/checkout.py" line="846"/>
         <source>This store has no receiving code yet.</source>
-        <translation>该店铺还没有收款码。</translation>
+        <translation>这家店铺还没有收款码。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="852"/>
@@ -744,7 +744,7 @@
     <message>
         <location filename="../../console/ui/views/checkout.py" line="916"/>
         <source>Rates come from the platform's published terms for this store.</source>
-        <translation>费率来自平台为该店铺公布的条款。</translation>
+        <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="922"/>

@@ -132,7 +132,14 @@ def test_bulk_dry_run_then_run_with_progress_and_cancel(qtbot, qapp, tmp_path, m
         with qtbot.waitSignal(dlg.reviewed, timeout=10_000) as dry:
             dlg.next_button.click()
         assert len(dry.args[0].changed) == 600 and len(dry.args[0].refused) == 1  # last live method
-        assert "1 are refused" in dlg.review_summary.text()
+        assert dlg.review_summary.text() == (
+            "Turn off Alipay for 601 stores: 600 will change, 1 cannot change now."
+        )
+        assert dlg.next_button.text() == "Change 600 stores"
+        # the reason, and the store named as the merchant knows it
+        top = dlg.refusals.topLevelItem(0)
+        assert top.text(0) == "1" and "last live payment method" in top.text(1)
+        assert top.child(0).text(1) == "Store tb-x · tb-x"
         assert ctx.service.pending_count() == 0  # a dry run writes nothing
 
         gate = threading.Event()
@@ -154,6 +161,7 @@ def test_bulk_dry_run_then_run_with_progress_and_cancel(qtbot, qapp, tmp_path, m
         result = run.args[0]
         assert result.cancelled and 0 < len(result.changed) < 600
         assert "Stopped at your request" in dlg.summary.text()
+        assert dlg.summary_title.text() == "Stopped"
         assert ctx.service.pending_count() == len(result.changed)
     finally:
         ctx.tasks.shutdown()

@@ -131,7 +131,7 @@ def test_retranslates_to_chinese_and_exports_in_chinese(
         qtbot.waitUntil(lambda: view._title.text() == "操作记录")
         assert view.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
         assert column(view, "actor") == ["同步", "您", "您", "您"]
-        assert column(view, "action")[0] == "平台已拒绝：关闭微信支付"
+        assert column(view, "action")[0] == "被平台拒绝：关闭微信支付"
         assert view.result_filter.itemText(0) == "全部结果"
         target = tmp_path / "zh.csv"
         view.export_csv(target)

@@ -9,21 +9,35 @@ cancelled run leaves whole stores changed, never half.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,11 +50,51 @@ from console.ui.context import UiContext
 
 if TYPE_CHECKING:
     from console.service import BulkResult
+    from console.storage.repo import StoreListRow
     from console.ui.tasks import Task, TaskHandle
+
+
+log = logging.getLogger(__name__)
+
+# refused stores listed per reason in the review (the count says how many there are in all)
+EXAMPLES = 50
 
 
 def _n(n: int) -> str:
     return QLocale().toString(n)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """Singular/plural without an English .qm: two source strings, %1 is the number."""
+    return (one if n == 1 else many).replace("%1", _n(n))
+
+
+def _sentences(*parts: str) -> str:
+    """Sentences in a row: English puts a space between them, Chinese does not."""
+    text = ""
+    for part in parts:
+        both = QCoreApplication.translate("BulkDialog", "%1 %2", "two sentences in a row")
+        text = part if not text else both.replace("%1", text).replace("%2", part)
+    return text
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row height for the text wrapped to its column's width.
+
+    QTreeView asks the delegate for a size without the column's width, so a reason of two
+    sentences was cut with "…" (English) instead of wrapping: the size is measured here at the
+    width the column really has.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = self.parent()
+        if not isinstance(view, QTreeWidget):
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        opt.rect = QRect(0, 0, max(view.columnWidth(index.column()), 40), 1)
+        return view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
 
 
 class BulkDialog(QDialog):
@@ -113,8 +167,17 @@ class BulkDialog(QDialog):
         self.refusals.setObjectName("refusals")
         self.refusals.setColumnCount(2)
         self.refusals.setRootIsDecorated(True)
-        self.refusals.setWordWrap(True)
-        self.refusals.setColumnWidth(0, 90)
+        self.refusals.setWordWrap(True)  # a reason is a sentence or two: wrap, never cut
+        self.refusals.setUniformRowHeights(False)
+        self.refusals.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.refusals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refusals.setItemDelegateForColumn(1, _WrapDelegate(self.refusals))
+        header = self.refusals.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        # row heights follow the reason column's width (QTreeView caches them otherwise)
+        header.sectionResized.connect(lambda *_: self.refusals.scheduleDelayedItemsLayout())
         rl.addWidget(self.refusals, 1)
         self.pages.addWidget(review)
 
@@ -133,6 +196,9 @@ class BulkDialog(QDialog):
         # summary
         summary = QWidget()
         sl = QVBoxLayout(summary)
+        self.summary_title = QLabel()
+        self.summary_title.setObjectName("pageTitle")
+        sl.addWidget(self.summary_title)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("bulkSummary")
@@ -166,9 +232,14 @@ class BulkDialog(QDialog):
                 "before anything changes.",
             )
         )
+        n = len(self.selected_ids)
         self.scope_selected.setText(
-            QCoreApplication.translate("BulkDialog", "The %1 stores selected in the list").replace(
-                "%1", _n(len(self.selected_ids))
+            QCoreApplication.translate("BulkDialog", "The stores selected in the list (none is selected)")
+            if n == 0
+            else _count(
+                n,
+                QCoreApplication.translate("BulkDialog", "The store selected in the list"),
+                QCoreApplication.translate("BulkDialog", "The %1 stores selected in the list"),
             )
         )
         self.scope_invited.setText(
@@ -205,7 +276,11 @@ class BulkDialog(QDialog):
         elif page == 1:
             n = len(self.dry.changed) if self.dry else 0
             self.next_button.setText(
-                QCoreApplication.translate("BulkDialog", "Change %1 stores").replace("%1", _n(n))
+                _count(
+                    n,
+                    QCoreApplication.translate("BulkDialog", "Change 1 store"),
+                    QCoreApplication.translate("BulkDialog", "Change %1 stores"),
+                )
             )
             self.next_button.setEnabled(n > 0)
         else:
@@ -255,15 +330,31 @@ class BulkDialog(QDialog):
             if on
             else QCoreApplication.translate("BulkDialog", "Turn off %1")
         ).replace("%1", texts.method_name(method))
-        self.review_summary.setText(
-            QCoreApplication.translate(
-                "BulkDialog", "%1 for %2 stores: %3 will change, %4 are refused, %5 already are so."
+        # only the parts that are not zero, each phrased so that any number reads right
+        parts = [
+            text.replace("%1", _n(n))
+            for n, text in (
+                (len(dry.changed), QCoreApplication.translate("BulkDialog", "%1 will change")),
+                (len(dry.refused), QCoreApplication.translate("BulkDialog", "%1 cannot change now")),
+                (len(dry.unchanged), QCoreApplication.translate("BulkDialog", "no change needed for %1")),
             )
-            .replace("%1", action)
-            .replace("%2", _n(len(self.store_ids)))
-            .replace("%3", _n(len(dry.changed)))
-            .replace("%4", _n(len(dry.refused)))
-            .replace("%5", _n(len(dry.unchanged)))
+            if n
+        ]
+        total = len(self.store_ids)
+        head = (
+            QCoreApplication.translate("BulkDialog", "%1 for 1 store: %3.")
+            if total == 1
+            else QCoreApplication.translate("BulkDialog", "%1 for %2 stores: %3.")
+        )
+        self.review_summary.setText(
+            head.replace("%1", action)
+            .replace("%2", _n(total))
+            .replace(
+                "%3",
+                QCoreApplication.translate("BulkDialog", ", ").join(parts)
+                if parts
+                else QCoreApplication.translate("BulkDialog", "nothing to change"),
+            )
         )
         self.refusals.clear()
         groups: Counter[str] = Counter()
@@ -272,16 +363,31 @@ class BulkDialog(QDialog):
             sentence = texts.reason_text(r.reason, self.ctx.lang)
             groups[sentence] += 1
             examples.setdefault(sentence, []).append(r.store_id or "")
+        shown = {sentence: ids[:EXAMPLES] for sentence, ids in examples.items()}
+        names = self._store_names([sid for ids in shown.values() for sid in ids])
         for sentence, count in groups.most_common():
             item = QTreeWidgetItem([_n(count), sentence])
             item.setToolTip(1, sentence)
-            for sid in examples[sentence][:50]:
-                item.addChild(QTreeWidgetItem(["", sid]))
+            for sid in shown[sentence]:
+                label = f"{names[sid]} · {sid}" if sid in names else sid
+                item.addChild(QTreeWidgetItem(["", label]))
             self.refusals.addTopLevelItem(item)
         self.refusals.setVisible(bool(groups))
         self.pages.setCurrentIndex(1)
         self._buttons()
+        self.next_button.setFocus()
         self.reviewed.emit(dry)
+
+    def _store_names(self, store_ids: list[str]) -> dict[str, str]:
+        """Names of the stores shown as examples (a few hundred at most: one indexed query)."""
+        if not store_ids:
+            return {}
+        try:
+            rows: list[StoreListRow] = self.ctx.service.repo.list_stores(store_ids=store_ids)
+        except Exception:  # names are a courtesy: ids alone still say which stores
+            log.exception("looking up store names for the bulk review")
+            return {}
+        return {r.id: r.name for r in rows}
 
     def start_run(self) -> None:
         if self.dry is None:
@@ -291,7 +397,11 @@ class BulkDialog(QDialog):
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.progress_label.setText(
-            QCoreApplication.translate("BulkDialog", "Changing %1 stores…").replace("%1", _n(len(ids)))
+            _count(
+                len(ids),
+                QCoreApplication.translate("BulkDialog", "Changing 1 store…"),
+                QCoreApplication.translate("BulkDialog", "Changing %1 stores…"),
+            )
         )
         self.pages.setCurrentIndex(2)
         self._buttons()
@@ -311,20 +421,37 @@ class BulkDialog(QDialog):
         self.outcome = result
         self.handle = None
         changed = len(result.changed)
-        text = QCoreApplication.translate("BulkDialog", "%1 stores changed.").replace("%1", _n(changed))
+        sentences = [
+            _count(
+                changed,
+                QCoreApplication.translate("BulkDialog", "1 store changed."),
+                QCoreApplication.translate("BulkDialog", "%1 stores changed."),
+            )
+        ]
         if result.refused:
-            text += " " + QCoreApplication.translate(
-                "BulkDialog", "%1 were refused since the check."
-            ).replace("%1", _n(len(result.refused)))
+            sentences.append(
+                QCoreApplication.translate(
+                    "BulkDialog", "%1 could not be changed after all: they changed since the check."
+                ).replace("%1", _n(len(result.refused)))
+            )
         if result.cancelled:
-            text += " " + QCoreApplication.translate(
-                "BulkDialog", "Stopped at your request; the other stores were not changed."
+            sentences.append(
+                QCoreApplication.translate(
+                    "BulkDialog", "Stopped at your request; the other stores were not changed."
+                )
             )
         if changed:
-            text += " " + QCoreApplication.translate(
-                "BulkDialog", "The changes are sent to the platform in the background."
+            sentences.append(
+                QCoreApplication.translate(
+                    "BulkDialog", "The changes are sent to the platform in the background."
+                )
             )
-        self.summary.setText(text)
+        self.summary_title.setText(
+            QCoreApplication.translate("BulkDialog", "Stopped")
+            if result.cancelled
+            else QCoreApplication.translate("BulkDialog", "Done")
+        )
+        self.summary.setText(_sentences(*sentences))
         self.pages.setCurrentIndex(3)
         self._buttons()
         self.ctx.events.data_changed.emit({r.store_id for r in result.changed if r.store_id} or None)
@@ -333,6 +460,7 @@ class BulkDialog(QDialog):
         self.completed.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        self.summary_title.setText(QCoreApplication.translate("BulkDialog", "Something went wrong"))
         self.summary.setText(
             QCoreApplication.translate(
                 "BulkDialog",

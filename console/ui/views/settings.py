@@ -63,6 +63,7 @@ class SettingsView(BaseView):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.config: AppConfig = load_config(ctx.data_dir).config
+        self._keyring_ok: bool | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -93,6 +94,8 @@ class SettingsView(BaseView):
         form.addRow(self.lang_label, self.language)
         self.theme_label = QLabel()
         self.theme_text = _muted(QLabel())
+        # one short line: wrapping it inside a size-hint-wide form field cut it in two (English)
+        self.theme_text.setWordWrap(False)
         form.addRow(self.theme_label, self.theme_text)
         cl.addLayout(form)
         lay.addWidget(card)
@@ -241,18 +244,26 @@ class SettingsView(BaseView):
         )
         self._keyring_text()
 
-    def _keyring_text(self) -> None:
-        try:
-            from console.credentials import keyring_status
+    def _keyring_available(self) -> bool:
+        """Probed once per page (it asks the keyring over D-Bus on Linux)."""
+        if self._keyring_ok is None:
+            try:
+                from console.credentials import keyring_status
 
-            ok = keyring_status().available
-        except Exception:  # a broken keyring must not break the settings page
-            ok = False
+                self._keyring_ok = keyring_status().available
+            except Exception:  # a broken keyring must not break the settings page
+                self._keyring_ok = False
+        return self._keyring_ok
+
+    def _keyring_text(self) -> None:
+        ok = self._keyring_available()
+        real = self.real_radio.isChecked()
+        self.keyring_text.setVisible(real)
         if ok:
             self.keyring_text.setText(
                 QCoreApplication.translate("SettingsView", "The secret is kept in the system keyring.")
             )
-            self.allow_file.setVisible(self.allow_file.isChecked())
+            self.allow_file.setVisible(real and self.allow_file.isChecked())
         else:
             self.keyring_text.setText(
                 QCoreApplication.translate(
@@ -261,7 +272,7 @@ class SettingsView(BaseView):
                     "You can allow saving it in a file that only your account can read.",
                 )
             )
-            self.allow_file.setVisible(True)
+            self.allow_file.setVisible(real)
 
     # -- changes --------------------------------------------------------------------------
     def _save(self, **changes: object) -> None:
@@ -291,6 +302,8 @@ class SettingsView(BaseView):
         real = self.real_radio.isChecked()
         for w in (self.url, self.app_key, self.secret, self.url_label, self.key_label, self.secret_label):
             w.setEnabled(real)
+        # where the secret is kept matters only for a real platform (the demo has its own)
+        self._keyring_text()
 
     def apply_platform(self) -> bool:
         """Save the platform choice (and the secret, to the keyring); True when saved."""

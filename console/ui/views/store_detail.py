@@ -227,7 +227,7 @@ class InvitationCard(QFrame):
             grid.addWidget(v, row, 1)
         lay.addLayout(grid)
         self.next_step = _wrap(QLabel())
-        self.next_step.setStyleSheet("font-weight: 600;")
+        self.next_step.setStyleSheet("font-weight: bold;")
         lay.addWidget(self.next_step)
         self.history_title = _muted(QLabel())
         self.history = _wrap(QLabel())

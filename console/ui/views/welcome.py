@@ -26,6 +26,9 @@ class WelcomeDialog(QDialog):
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setObjectName("primary")  # the one way on: the app's green button, Enter presses it
+        ok.setDefault(True)
         lay.addWidget(self.title)
         lay.addWidget(self.body)
         lay.addWidget(self.buttons)

@@ -27,7 +27,7 @@ class StatusPill(QLabel):
         bg, fg = current_theme().pill(status)
         self.setStyleSheet(
             f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 10px;"
-            f" padding: 2px {PAD_X}px; font-weight: 600; }}"
+            f" padding: 2px {PAD_X}px; font-weight: bold; }}"
         )
 
 

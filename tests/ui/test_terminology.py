@@ -1,0 +1,65 @@
+"""Chinese terminology is the same on every page (merchants read Chinese first).
+
+The glossary: one word per thing across both catalogues (shell_zh_CN.ts and views_zh_CN.ts).
+A source string naming the thing must use the word; words we replaced must not come back.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+# English (a regular expression over the source) -> the one Chinese word for it
+GLOSSARY: dict[str, str] = {
+    r"\bstores?\b": "店铺",
+    r"\bWeChat Pay\b": "微信支付",
+    r"\bAlipay\b": "支付宝",
+    r"\bwaiting to sync\b": "待同步",
+    r"^Invited$": "已受邀",
+    r"^In review$": "审核中",
+    r"^Approved$": "已通过",
+    r"^Rejected$": "未通过",
+    r"^Live$": "已上线",
+    r"\bshoppers?\b": "买家",
+    r"\bfeedback\b": "反馈",
+    r"^Activity$": "操作记录",
+    r"^Refused\.?$": "被拒绝",
+}
+# words replaced by the glossary's (顾客 -> 买家, 更改 -> 修改, 动态 -> 操作记录, ...)
+RETIRED = ("顾客", "更改", "动态", "已拒绝", "该店铺", "应用密钥")
+# a sentence about a store that does not need the word (it is said by the context)
+NOT_NAMING = {
+    ("StoreDetail", "Shoppers of %1 will be able to pay with %2."),  # %1 is the store's name
+    ("StoreDetail", "Shoppers of %1 will no longer be able to pay with %2."),
+}
+
+
+def messages() -> list[tuple[str, str, str]]:
+    found = []
+    for ts in sorted(I18N.glob("*_zh_CN.ts")):
+        for ctx in ET.parse(ts).getroot().iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                found.append((name, msg.findtext("source") or "", msg.findtext("translation") or ""))
+    return found
+
+
+@pytest.mark.parametrize("pattern", GLOSSARY)
+def test_each_term_has_one_chinese_word(pattern: str) -> None:
+    word = GLOSSARY[pattern]
+    wrong = [
+        (ctx, src, zh)
+        for ctx, src, zh in messages()
+        if re.search(pattern, src, re.IGNORECASE) and word not in zh and (ctx, src) not in NOT_NAMING
+    ]
+    assert not wrong, f"{pattern!r} should read {word!r}: {wrong[:5]}"
+
+
+def test_retired_words_do_not_come_back() -> None:
+    found = [(ctx, src, zh) for ctx, src, zh in messages() if any(w in zh for w in RETIRED)]
+    assert not found, found[:5]
