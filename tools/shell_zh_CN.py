@@ -105,6 +105,7 @@ ZH: dict[str, dict[str, str]] = {
         "Sync now": "立即同步",
         "Send waiting changes and fetch news (F5)": "发送待同步的修改并获取最新消息（F5）",
         "Dismiss": "关闭提示",
+        "More menus": "更多菜单",
         "Stores": "店铺",
         "Store details": "店铺详情",
         "Checkout preview": "收银台预览",

@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Send waiting changes and fetch news (F5)")
         )
         self.banner.set_close_text(QCoreApplication.translate("MainWindow", "Dismiss"))
+        # Qt's "»" button when the menus do not fit: named like everything else
+        more = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+        if more is not None:
+            more.setAccessibleName(QCoreApplication.translate("MainWindow", "More menus"))
         self.show_sync_status(self.ctx.sync_status)
 
     @staticmethod

@@ -37,203 +37,203 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="64" />
+        <location filename="../../console/ui/views/bulk.py" line="76" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="193" />
+        <location filename="../../console/ui/views/bulk.py" line="227" />
         <source>Change in bulk</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="195" />
+        <location filename="../../console/ui/views/bulk.py" line="229" />
         <source>Turn one payment method on or off for many stores. You see what would happen before anything changes.</source>
         <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先告诉您将发生什么。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="203" />
+        <location filename="../../console/ui/views/bulk.py" line="237" />
         <source>The stores selected in the list (none is selected)</source>
         <translation>列表中选中的店铺（当前未选中任何店铺）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="207" />
+        <location filename="../../console/ui/views/bulk.py" line="241" />
         <source>The store selected in the list</source>
         <translation>列表中选中的 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="208" />
+        <location filename="../../console/ui/views/bulk.py" line="242" />
         <source>The %1 stores selected in the list</source>
         <translation>列表中选中的 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="212" />
+        <location filename="../../console/ui/views/bulk.py" line="246" />
         <source>All stores invited to WeChat Pay</source>
         <translation>所有已受邀开通微信支付的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="214" />
+        <location filename="../../console/ui/views/bulk.py" line="248" />
         <source>&amp;Payment method</source>
         <translation>支付方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="217" />
+        <location filename="../../console/ui/views/bulk.py" line="251" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="218" />
+        <location filename="../../console/ui/views/bulk.py" line="252" />
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="219" />
+        <location filename="../../console/ui/views/bulk.py" line="253" />
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="222" />
+        <location filename="../../console/ui/views/bulk.py" line="256" />
         <source>Stores</source>
         <translation>店铺数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="223" />
+        <location filename="../../console/ui/views/bulk.py" line="257" />
         <source>Why they stay as they are</source>
         <translation>不作修改的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="226" />
+        <location filename="../../console/ui/views/bulk.py" line="260" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="233" />
+        <location filename="../../console/ui/views/bulk.py" line="267" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="235" />
+        <location filename="../../console/ui/views/bulk.py" line="269" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="241" />
+        <location filename="../../console/ui/views/bulk.py" line="275" />
         <source>Check first</source>
         <translation>先检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="247" />
+        <location filename="../../console/ui/views/bulk.py" line="281" />
         <source>Change 1 store</source>
         <translation>修改 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="248" />
+        <location filename="../../console/ui/views/bulk.py" line="282" />
         <source>Change %1 stores</source>
         <translation>修改 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="253" />
+        <location filename="../../console/ui/views/bulk.py" line="287" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="295" />
+        <location filename="../../console/ui/views/bulk.py" line="329" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="297" />
+        <location filename="../../console/ui/views/bulk.py" line="331" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="303" />
+        <location filename="../../console/ui/views/bulk.py" line="337" />
         <source>%1 will change</source>
         <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="304" />
+        <location filename="../../console/ui/views/bulk.py" line="338" />
         <source>%1 cannot change now</source>
         <translation>%1 家暂时无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="305" />
+        <location filename="../../console/ui/views/bulk.py" line="339" />
         <source>no change needed for %1</source>
         <translation>%1 家无需修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="311" />
+        <location filename="../../console/ui/views/bulk.py" line="345" />
         <source>%1 for 1 store: %3.</source>
         <translation>为 1 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="313" />
+        <location filename="../../console/ui/views/bulk.py" line="347" />
         <source>%1 for %2 stores: %3.</source>
         <translation>为 %2 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="320" />
+        <location filename="../../console/ui/views/bulk.py" line="354" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="322" />
+        <location filename="../../console/ui/views/bulk.py" line="356" />
         <source>nothing to change</source>
         <translation>没有需要修改的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="368" />
+        <location filename="../../console/ui/views/bulk.py" line="402" />
         <source>Changing 1 store…</source>
         <translation>正在修改 1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="399" />
+        <location filename="../../console/ui/views/bulk.py" line="433" />
         <source>%1 could not be changed after all: they changed since the check.</source>
         <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="369" />
+        <location filename="../../console/ui/views/bulk.py" line="403" />
         <source>Changing %1 stores…</source>
         <translation>正在修改 %1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="393" />
+        <location filename="../../console/ui/views/bulk.py" line="427" />
         <source>1 store changed.</source>
         <translation>已修改 1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="394" />
+        <location filename="../../console/ui/views/bulk.py" line="428" />
         <source>%1 stores changed.</source>
         <translation>已修改 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="405" />
+        <location filename="../../console/ui/views/bulk.py" line="439" />
         <source>Stopped at your request; the other stores were not changed.</source>
         <translation>已按您的要求停止，其余店铺未作修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="411" />
+        <location filename="../../console/ui/views/bulk.py" line="445" />
         <source>The changes are sent to the platform in the background.</source>
         <translation>修改会在后台发送到平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="416" />
+        <location filename="../../console/ui/views/bulk.py" line="450" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="418" />
+        <location filename="../../console/ui/views/bulk.py" line="452" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="429" />
+        <location filename="../../console/ui/views/bulk.py" line="463" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="431" />
+        <location filename="../../console/ui/views/bulk.py" line="465" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
         <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
     </message>
@@ -314,7 +314,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     <message>
         <location filename="../../console/ui/main_window.py" line="276" />
         <location filename="../../console/ui/main_window.py" line="277" />
-        <location filename="../../console/ui/main_window.py" line="485" />
+        <location filename="../../console/ui/main_window.py" line="489" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
@@ -414,152 +414,157 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="313" />
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="319" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="320" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="317" />
+        <location filename="../../console/ui/main_window.py" line="321" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="318" />
+        <location filename="../../console/ui/main_window.py" line="322" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="323" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="324" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="321" />
+        <location filename="../../console/ui/main_window.py" line="325" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="373" />
+        <location filename="../../console/ui/main_window.py" line="377" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="374" />
+        <location filename="../../console/ui/main_window.py" line="378" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="375" />
+        <location filename="../../console/ui/main_window.py" line="379" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="382" />
+        <location filename="../../console/ui/main_window.py" line="386" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="421" />
+        <location filename="../../console/ui/main_window.py" line="425" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="423" />
+        <location filename="../../console/ui/main_window.py" line="427" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="425" />
+        <location filename="../../console/ui/main_window.py" line="429" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="427" />
+        <location filename="../../console/ui/main_window.py" line="431" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="429" />
+        <location filename="../../console/ui/main_window.py" line="433" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="434" />
+        <location filename="../../console/ui/main_window.py" line="438" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="436" />
+        <location filename="../../console/ui/main_window.py" line="440" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="439" />
+        <location filename="../../console/ui/main_window.py" line="443" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="442" />
+        <location filename="../../console/ui/main_window.py" line="446" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="446" />
+        <location filename="../../console/ui/main_window.py" line="450" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="450" />
+        <location filename="../../console/ui/main_window.py" line="454" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="458" />
+        <location filename="../../console/ui/main_window.py" line="462" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="481" />
+        <location filename="../../console/ui/main_window.py" line="485" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="534" />
+        <location filename="../../console/ui/main_window.py" line="538" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="540" />
+        <location filename="../../console/ui/main_window.py" line="544" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="546" />
+        <location filename="../../console/ui/main_window.py" line="550" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="552" />
+        <location filename="../../console/ui/main_window.py" line="556" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="558" />
+        <location filename="../../console/ui/main_window.py" line="562" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="564" />
+        <location filename="../../console/ui/main_window.py" line="568" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>

@@ -236,6 +236,7 @@ class ActivityView(BaseView):
         self._method_label.setText(self.tr("&Method"))
         self._result_label.setText(self.tr("&Outcome"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.table.setAccessibleName(self.tr("Activity"))  # screen readers name the table by it
         self._fill_filters()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.model.entries:

@@ -381,6 +381,9 @@ class AnnouncementsView(BaseView):
             label.setText(text)
         self._impact_heading.setText(self.tr("What changes for you"))
         self._feedback_heading.setText(self.tr("Your feedback"))
+        # what a screen reader says on reaching the list and the editor
+        self.list_view.setAccessibleName(self.tr("Rule changes"))
+        self.feedback_edit.setAccessibleName(self.tr("Your feedback"))
         self.send_button.setText(self.tr("Send feedback"))
         self.empty_label.setText(self.tr("No announcements yet. New rule changes appear here after a sync."))
         self.model.texts_changed()  # titles and status lines follow the language

@@ -629,6 +629,7 @@ class CheckoutView(BaseView):
         self.shopper_screen.setAccessibleName(self.tr("What shoppers see at checkout"))
         self.qr_label.setAccessibleName(self.tr("Store receiving QR code"))
         self.fee_bars.setAccessibleName(self.tr("Monthly fee per method, as bars"))
+        self.fee_table.setAccessibleName(self.tr("Fees per month"))
         self._fee_box.setTitle(self.tr("Fees per month"))
         self._volume_label.setText(self.tr("Monthly &sales (¥)"))
         self.fee_table.setHorizontalHeaderLabels(
