@@ -57,9 +57,17 @@ def qr_image(
     return image
 
 
-def qr_pixmap(payload: str, *, module_px: int = 6) -> QPixmap:
-    """:func:`qr_image` as a pixmap for a QLabel (needs a QGuiApplication)."""
-    return QPixmap.fromImage(qr_image(payload, module_px=module_px))
+def qr_pixmap(payload: str, *, module_px: int = 6, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """:func:`qr_image` as a pixmap for a QLabel (needs a QGuiApplication).
+
+    ``module_px`` is in logical pixels. On a high-DPI screen the modules are painted in whole
+    device pixels (``round(module_px * ratio)``) and the pixmap carries the ratio, so Qt draws it
+    1:1: a 1x pixmap scaled up blurs the module edges, which scanners tolerate badly.
+    """
+    ratio = max(float(device_pixel_ratio), 1.0)
+    pixmap = QPixmap.fromImage(qr_image(payload, module_px=max(1, round(module_px * ratio))))
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 def sample_matrix(image: QImage, module_px: int) -> list[list[bool]]:

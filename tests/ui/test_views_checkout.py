@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from console.core.model import Device, Method
 from console.core.reasons import ReasonCode
@@ -146,8 +146,8 @@ def test_qr_code_carries_the_store_receive_code(qtbot, view: CheckoutView) -> No
     pixmap = view.qr_label.pixmap()
     assert not pixmap.isNull()
     assert sample_matrix(pixmap.toImage(), QR_MODULE_PX) == qr_matrix("mcpay://receive/tb-000001")
-    chips = [w.text() for w in view._qr_box.findChildren(QLabel) if "method-" in w.text()]
-    assert len(chips) == 2 and "Alipay" in chips[0] and "WeChat Pay" in chips[1]
+    chips = [w.accessibleName() for w in view._qr_box.findChildren(QWidget, "walletChip")]
+    assert chips == ["Alipay", "WeChat Pay"]
     view.set_store("tm-000002")
     qtbot.waitUntil(lambda: view.qr_payload == "mcpay://receive/tm-000002")
     assert view.preview is not None and view.preview.qr_wallets == (Method.ALIPAY,)

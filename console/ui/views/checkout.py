@@ -63,7 +63,7 @@ from console.ui.money import (
     parse_amount,
 )
 from console.ui.qr import qr_pixmap
-from console.ui.resources import icon, icon_path
+from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
 
@@ -849,23 +849,36 @@ class CheckoutView(BaseView):
             self.wallets_label.clear()
             self.export_button.setEnabled(self.preview is not None)
             return
-        self.qr_label.setPixmap(qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX))
+        self.qr_label.setPixmap(
+            qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX, device_pixel_ratio=self.devicePixelRatioF())
+        )
         self.qr_payload_label.setText(self.tr("Code content: %1").replace("%1", self.qr_payload))
         wallets = self.preview.qr_wallets if self.preview else ()
         if wallets:
             self.wallets_label.setText(self.tr("One code for several wallets. Shoppers can pay it with:"))
             for method in wallets:
-                chip = QLabel()
-                chip.setText(
-                    f"<img src='{icon_path(f'method-{method.value}').as_uri()}' width=18 height=18 "
-                    f"style='vertical-align: middle'> {_escape(self.method_name(method))}"
-                )
-                chip.setTextFormat(Qt.TextFormat.RichText)
-                self.wallet_icons.addWidget(chip)
+                self.wallet_icons.addWidget(self._wallet_chip(method))
             self.wallet_icons.addStretch(1)
         else:
             self.wallets_label.setText(self.tr("No wallet can pay this code right now."))
         self.export_button.setEnabled(True)
+
+    def _wallet_chip(self, method: Method) -> QWidget:
+        """The method's icon and name. Not an <img> in rich text: QLabel draws that SVG as a
+        24 px bitmap scaled to the screen, blurred at 150 % and 200 %; a QIcon pixmap is
+        rendered for the screen's pixel ratio."""
+        chip = QWidget()
+        chip.setObjectName("walletChip")
+        chip.setAccessibleName(self.method_name(method))
+        row = QHBoxLayout(chip)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        glyph = QLabel()
+        glyph.setPixmap(icon(f"method-{method.value}").pixmap(QSize(18, 18), self.devicePixelRatioF()))
+        name = QLabel(self.method_name(method))
+        row.addWidget(glyph)
+        row.addWidget(name)
+        return chip
 
     def _render_fees(self) -> None:
         rows = self.fee_rows
