@@ -357,7 +357,7 @@ ZH: dict[str, dict[str, str]] = {
         "This announcement is not available any more.": "这条公告已不存在。",
         "The platform refused the change: %1": "平台拒绝了这项修改：%1",
         "The platform refused the change.": "平台拒绝了这项修改。",
-        "Nothing to do: everything is set up.": "无需操作，一切已设置妥当。",  # follows 下一步：
+        "Nothing to do, everything is set up.": "无需操作，一切已设置妥当。",  # follows 下一步：
         "Cannot reach the platform. Changes are kept and sent when it is back.": "无法连接平台。修改已保留，恢复连接后发送。",
         "The platform did not accept the app key or secret. Check them in Settings.": "平台不接受应用 Key 或 Secret，请在设置中检查。",
         "The platform had a problem. Trying again shortly.": "平台出现问题，稍后自动重试。",

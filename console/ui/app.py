@@ -401,7 +401,9 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
         if loaded.problem:
             log.warning("settings: %s", loaded.problem)
-        if not ctx.settings.value("welcome/seen", False, type=bool):
+        # the welcome explains the demo platform: only when that is what the merchant sees
+        on_demo = config.platform_url is None and choice.url is None
+        if on_demo and not ctx.settings.value("welcome/seen", False, type=bool):
             from console.ui.views.welcome import WelcomeDialog
 
             dlg = WelcomeDialog(ctx, window)

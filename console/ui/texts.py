@@ -331,7 +331,7 @@ def _localized(value: Any) -> LocalizedText | None:
 def next_step_text(reason: Reason | None, lang: str | None = None) -> str:
     """The store's next step, phrased as advice (falls back to the reason sentence)."""
     if reason is None:
-        return QCoreApplication.translate("Texts", "Nothing to do: everything is set up.")
+        return QCoreApplication.translate("Texts", "Nothing to do, everything is set up.")
     return reason_text(reason, lang)
 
 

@@ -1588,7 +1588,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="334" />
-        <source>Nothing to do: everything is set up.</source>
+        <source>Nothing to do, everything is set up.</source>
         <translation>无需操作，一切已设置妥当。</translation>
     </message>
     <message>

@@ -77,7 +77,7 @@ class Col:
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-#: Roles the item delegate asks for at every paint and this model leaves to the style.
+# Roles the item delegate asks for at every paint and this model leaves to the style.
 _STYLE_ROLES = frozenset(
     int(r)
     for r in (
