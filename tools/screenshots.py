@@ -2,8 +2,10 @@
 
     .venv/bin/python tools/screenshots.py [OUT_DIR]      (default docs/screenshots)
 
-Each shot is ``main.py --screenshot`` (offscreen, 1280x800) against one fresh data folder whose
-first shot pulls the demo platform's data, so all views show the same merchant.
+Each shot is ``main.py --screenshot`` (offscreen, 1280x800) against one fresh data folder: a first
+shot pulls the demo platform's data, then two changes are made from the command line and left
+waiting to sync (the screenshot mode does not sync a folder that has data), so the stores list,
+the pending view and the activity log show what a merchant sees between two syncs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="default.warning=false")
     with tempfile.TemporaryDirectory(prefix="mc-shots-") as data:
+        main_py = [sys.executable, str(ROOT / "main.py"), "--data-dir", data]
+        first = [*main_py, "--screenshot", str(Path(data) / "first.png"), "--view", "stores"]
+        subprocess.run(first, env=env, cwd=ROOT, check=True, capture_output=True, timeout=180)
+        for change in (["tb-000007", "wechat_pay", "on"], ["tm-000002", "alipay", "off"]):
+            cmd = [*main_py, "set-method", *change]
+            subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
         for view in VIEWS:
             for lang in LANGS:
                 png = out / f"{view}-{lang}.png"
