@@ -358,7 +358,7 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
     """Open the database and run one read or change command; storage errors end here."""
     from console.paths import database_path
     from console.service import ConsoleService
-    from console.storage.db import DatabaseDamaged, DatabaseTooNew, open_database
+    from console.storage.db import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, open_database
     from console.texts import msg
 
     path = database_path(directory)
@@ -370,6 +370,8 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
             msg("db_too_new", out.lang, path=exc.path, found=exc.found, supported=exc.supported),
             EXIT_ERROR,
         )
+    except DatabaseBusy as exc:
+        return out.fail("DATABASE_BUSY", msg("db_busy", out.lang, path=exc.path), EXIT_ERROR)
     except DatabaseDamaged as exc:
         return out.fail(
             "DATABASE_DAMAGED", msg("db_damaged", out.lang, path=exc.path, detail=exc.detail), EXIT_ERROR

@@ -441,6 +441,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The data file {path} was written by a newer version of the app "
         "(schema {found}, this app knows {supported}). Update the app; the file was not changed.",
     ),
+    "db_busy": (
+        "数据文件 {path} 正被另一个程序占用，请稍后再试（文件未作任何改动）。",
+        "The data file {path} is in use by another program; try again shortly (the file was not changed).",
+    ),
     "db_damaged": (
         "数据文件 {path} 已损坏或不是本应用的数据库（{detail}）。"
         "文件未被改动；请从备份恢复或换一个 --data-dir。",

@@ -19,6 +19,9 @@ TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "shell_zh_CN.t
 
 ZH: dict[str, dict[str, str]] = {
     "App": {
+        "The local data file is in use by another program.": "本机数据文件正被另一个程序占用。",
+        "Close the other program (or wait for it to finish) and try again. The file was not changed:\n%1":
+            "请关闭该程序（或等它完成）后重试。文件未作任何改动：\n%1",
         "This data was saved by a newer version of Merchant Console.": "这些数据由更新版本的商家控制台保存。",
         "Install the newer version to open it. The file was not changed:\n%1": "请安装新版本后再打开。文件未作任何改动：\n%1",
         "The local data file cannot be read. It may be damaged.": "无法读取本地数据文件，文件可能已损坏。",

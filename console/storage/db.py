@@ -10,6 +10,7 @@ One connection per thread: the GUI thread and the sync worker each open their ow
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,15 +44,50 @@ class DatabaseDamaged(StorageError):
         self.path, self.detail = path, detail
 
 
+class DatabaseBusy(StorageError):
+    """Another connection held the file longer than the busy timeout: in use, not damaged."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path, self.detail = path, detail
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A raw connection with our pragmas, no migration (used by open_database and tests)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if str(path) != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
     conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL once per file (the mode is persistent); wait out a concurrent first open.
+
+    Changing the journal mode needs the file to itself, and SQLite answers "database is locked"
+    at once instead of calling the busy handler. On a first run the GUI thread, the DB lane and
+    the sync worker open the new file together, so the switch is retried up to the busy timeout.
+    """
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Database:
@@ -73,6 +109,10 @@ def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Data
                 conn.close()
                 raise DatabaseDamaged(Path(path), "; ".join(problems[:5]))
         migrate(conn, Path(path))
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):  # in use by another program: not a reason to call the file damaged
+            raise DatabaseBusy(Path(path), str(exc)) from exc
+        raise DatabaseDamaged(Path(path), str(exc)) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed" ...
         raise DatabaseDamaged(Path(path), str(exc)) from exc
     import sqlite_utils
@@ -91,11 +131,17 @@ def _refuse_too_new(path: Path) -> None:
     from console.storage.migrations import SCHEMA_VERSION
 
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         try:
             found = int(probe.execute("PRAGMA user_version").fetchone()[0])
         finally:
             probe.close()
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):
+            raise DatabaseBusy(path, str(exc)) from exc
+        raise DatabaseDamaged(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database" ...
         raise DatabaseDamaged(path, str(exc)) from exc
     if found > SCHEMA_VERSION:

@@ -152,6 +152,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     for version in range(found + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if current_version(conn) >= version:  # another connection migrated while we waited
+                conn.execute("ROLLBACK")
+                continue
             for statement in MIGRATIONS[version - 1]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")

@@ -141,6 +141,10 @@ def precheck_database(path: Path) -> Exception | None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            return None  # in use right now (a sync in a terminal): open_database waits for it
+        return DatabaseDamaged(path, str(exc))
     except sqlite3.DatabaseError as exc:
         return DatabaseDamaged(path, str(exc))
     if version > SCHEMA_VERSION:
@@ -152,9 +156,18 @@ def storage_error_text(exc: Exception) -> tuple[str, str]:
     """(message, detail) for a database the app cannot use, in the UI language."""
     from PySide6.QtCore import QCoreApplication
 
-    from console.storage.db import DatabaseTooNew
+    from console.storage.db import DatabaseBusy, DatabaseTooNew
 
     path = str(getattr(exc, "path", ""))
+    if isinstance(exc, DatabaseBusy):
+        return (
+            QCoreApplication.translate("App", "The local data file is in use by another program."),
+            QCoreApplication.translate(
+                "App",
+                "Close the other program (or wait for it to finish) and try again. "
+                "The file was not changed:\n%1",
+            ).replace("%1", path),
+        )
     if isinstance(exc, DatabaseTooNew):
         return (
             QCoreApplication.translate("App", "This data was saved by a newer version of Merchant Console."),

@@ -3,24 +3,36 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="160" />
+        <location filename="../../console/ui/app.py" line="164" />
+        <source>The local data file is in use by another program.</source>
+        <translation>本机数据文件正被另一个程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/app.py" line="165" />
+        <source>Close the other program (or wait for it to finish) and try again. The file was not changed:
+%1</source>
+        <translation>请关闭该程序（或等它完成）后重试。文件未作任何改动：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/app.py" line="173" />
         <source>This data was saved by a newer version of Merchant Console.</source>
         <translation>这些数据由更新版本的商家控制台保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="161" />
+        <location filename="../../console/ui/app.py" line="174" />
         <source>Install the newer version to open it. The file was not changed:
 %1</source>
         <translation>请安装新版本后再打开。文件未作任何改动：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="166" />
+        <location filename="../../console/ui/app.py" line="179" />
         <source>The local data file cannot be read. It may be damaged.</source>
         <translation>无法读取本地数据文件，文件可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="167" />
+        <location filename="../../console/ui/app.py" line="180" />
         <source>The file was not changed:
 %1
 Move it aside to start with fresh data from the platform, or contact support.</source>
@@ -29,7 +41,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 可将其移到别处，从平台重新获取数据；或联系客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="305" />
+        <location filename="../../console/ui/app.py" line="318" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
