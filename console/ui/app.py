@@ -127,6 +127,26 @@ class LazyService:
             self._service = None
 
 
+def _log_to_file(data_dir: Path) -> None:
+    """Keep a log where "details are in the log" can be found: <data>/logs/console.log.
+
+    A merchant who starts the app from the menu never sees stderr. Rotated at 1 MB, 3 files.
+    The sync layer and the client never log secrets, so the file holds none either.
+    """
+    from logging.handlers import RotatingFileHandler
+
+    try:
+        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            data_dir / "logs" / "console.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:  # a read-only data folder must not stop the app
+        log.warning("no log file: %s", exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
 def precheck_database(path: Path) -> Exception | None:
     """DatabaseTooNew / DatabaseDamaged for a file we must not open; None when fine or absent."""
     from console.storage.db import DatabaseDamaged, DatabaseTooNew
@@ -360,6 +380,8 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     if not screenshot and not instance.try_become_primary(listen=False):
         log.info("another window owns %s: asked it to come forward", data_dir)
         return 0
+    if not screenshot:
+        _log_to_file(data_dir)
     loaded = load_config(data_dir)
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language

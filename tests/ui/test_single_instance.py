@@ -123,7 +123,7 @@ def test_the_real_app_started_twice_keeps_one_window(qtbot, tmp_path):
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         MERCHANT_CONSOLE_REPORT_FIRST_PAINT="1",
-        MERCHANT_CONSOLE_APP_SECRET="unused",
+        MERCHANT_CONSOLE_APP_SECRET="s3cret-never-in-logs",
     )
     # a closed port as the platform: no embedded server, the window still opens (offline)
     argv = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "--platform", "http://127.0.0.1:9"]
@@ -138,6 +138,10 @@ def test_the_real_app_started_twice_keeps_one_window(qtbot, tmp_path):
         assert second.returncode == 0
         assert "FIRST_PAINT" not in second.stdout  # it never built a window
         assert first.poll() is None  # the first one is still there
+        # where "details are in the log" points a merchant who started the app from the menu
+        log_file = data / "logs" / "console.log"
+        assert log_file.is_file()
+        assert "s3cret-never-in-logs" not in log_file.read_text("utf-8")
     finally:
         first.send_signal(signal.SIGTERM)
         try:
