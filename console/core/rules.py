@@ -90,13 +90,21 @@ def _window_refusal(invitation: Invitation | None, now: datetime) -> Reason | No
     return None
 
 
+def _not_invited(invitation: Invitation | None, now: datetime) -> Reason:
+    """A store whose phase is scheduled hears when its window opens, not just "not invited"
+    (the platform refuses it with WINDOW_NOT_OPEN too)."""
+    if invitation is not None and now < invitation.window_opens_at:
+        return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
+    return Reason(ReasonCode.NOT_INVITED)
+
+
 def _turn_on_refusal(state: MethodState, invitation: Invitation | None, now: datetime) -> Reason | None:
     """Why the platform would refuse ``enabled: true`` for this eligibility (None: it accepts)."""
     e = state.eligibility
     if e in (Eligibility.LIVE, Eligibility.APPROVED):
         return None
     if e is Eligibility.NOT_INVITED:
-        return Reason(ReasonCode.NOT_INVITED)
+        return _not_invited(invitation, now)
     if e in (Eligibility.INVITED, Eligibility.REJECTED):
         return _window_refusal(invitation, now)
     if e is Eligibility.IN_REVIEW:
@@ -186,7 +194,7 @@ def eligibility_reason(state: MethodState, invitation: Invitation | None, now: d
     if e is Eligibility.LIVE:
         return None
     if e is Eligibility.NOT_INVITED:
-        return Reason(ReasonCode.NOT_INVITED)
+        return _not_invited(invitation, now)
     if e is Eligibility.INVITED:
         if invitation is not None and now < invitation.window_opens_at:
             return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
@@ -275,6 +283,8 @@ def next_step(
         return Reason(ReasonCode.PENDING_SYNC, {"methods": [m.method.value for m in pending]})
     wechat = method_state(methods, store.id, Method.WECHAT_PAY)
     e = wechat.eligibility
+    if e is Eligibility.NOT_INVITED and invitation is not None and now < invitation.window_opens_at:
+        return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
     if e is Eligibility.INVITED and invitation is not None:
         if now < invitation.window_opens_at:
             return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})

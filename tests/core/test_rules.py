@@ -518,3 +518,22 @@ def test_hidden_iff_some_reason(s, method, status, device, amount) -> None:
     )
     assert (not chain) is shown
     assert len({r.code for r in chain}) == len(chain)  # no reason twice
+
+
+def test_a_scheduled_phase_says_when_it_opens_not_just_not_invited() -> None:
+    """A store in a phase whose window is still ahead is 'not_invited' on the platform; the
+    merchant should hear when the window opens (the platform refuses with WINDOW_NOT_OPEN too),
+    in the refusal, the hidden-reasons chain and the next step alike."""
+    future = invitation(opens=5, deadline=20)
+    ms = methods(wechat=("not_invited", False))
+    decision = rules.can_set_method(store(), ms, W, True, future, NOW)
+    assert not decision.allowed and decision.reason is not None
+    assert decision.reason.code is R.WINDOW_NOT_OPEN
+    assert decision.reason.params["window_opens_at"] == future.window_opens_at
+    chain = rules.hidden_reasons(store(), ms[W], TERMS[W], future, NOW)
+    assert R.WINDOW_NOT_OPEN in [r.code for r in chain] and R.NOT_INVITED not in [r.code for r in chain]
+    step = rules.next_step(store(), ms, future, NOW)
+    assert step is not None and step.code is R.WINDOW_NOT_OPEN
+    # no phase at all: plainly not invited, and nothing to do yet
+    assert rules.can_set_method(store(), ms, W, True, None, NOW).reason.code is R.NOT_INVITED  # type: ignore[union-attr]
+    assert rules.next_step(store(), ms, None, NOW) is None
