@@ -46,6 +46,7 @@ from console.ui.tasks import Task
 from console.ui.theme import current_theme
 from console.ui.views.base import BaseView
 from console.ui.views.checkout import StoreSearch
+from console.ui.widgets.page import page_header
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +152,7 @@ class ActivityView(BaseView):
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(8)
-        self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        root.addWidget(self._title)
-        root.addWidget(self._intro)
+        self._title, self._intro = page_header(root)
 
         bar = QHBoxLayout()
         bar.setSpacing(8)

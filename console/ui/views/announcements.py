@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -52,6 +51,7 @@ from console.ui.resources import icon
 from console.ui.tasks import Task
 from console.ui.theme import current_theme, text_style
 from console.ui.views.base import BaseView
+from console.ui.widgets.page import page_header, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -188,12 +188,7 @@ class AnnouncementsView(BaseView):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
-        self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        outer.addWidget(self._title)
-        outer.addWidget(self._intro)
+        self._title, self._intro = page_header(outer)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -212,17 +207,12 @@ class AnnouncementsView(BaseView):
         selection.selectionChanged.connect(self._on_selection)
         splitter.addWidget(self.list_view)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        detail = QWidget()
-        scroll.setWidget(detail)
+        scroll, d = scroll_area()
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 700])
 
-        d = QVBoxLayout(detail)
         d.setContentsMargins(16, 0, 8, 8)
         d.setSpacing(10)
         head = QHBoxLayout()

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -66,6 +65,7 @@ from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
+from console.ui.widgets.page import page_header, scrolling_page
 
 log = logging.getLogger(__name__)
 
@@ -414,24 +414,8 @@ class CheckoutView(BaseView):
 
     # -- construction -----------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        page = QWidget()
-        scroll.setWidget(page)
-        root = QVBoxLayout(page)
-        root.setContentsMargins(16, 12, 16, 12)
-        root.setSpacing(12)
-
-        self._title = QLabel()
-        self._title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        root.addWidget(self._title)
-        root.addWidget(self._intro)
+        root = scrolling_page(self)
+        self._title, self._intro = page_header(root)
 
         # controls: store, amount, device
         controls = QGridLayout()

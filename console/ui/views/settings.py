@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from console.config import AppConfig, load_config, save_config
 from console.ui.app import DATA_DIR_KEY, user_settings
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
+from console.ui.widgets.page import scrolling_page
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +64,7 @@ class SettingsView(BaseView):
         super().__init__(ctx, parent)
         self.config: AppConfig = load_config(ctx.data_dir).config
         self._keyring_ok: bool | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(16, 12, 16, 16)
-        lay.setSpacing(12)
+        lay = scrolling_page(self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         lay.addWidget(self.title)

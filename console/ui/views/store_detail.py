@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from console.ui.money import format_date, format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
+from console.ui.widgets.page import scrolling_page
 from console.ui.widgets.pill import StatusPill
 from console.ui.widgets.toggle import ToggleSwitch
 
@@ -302,17 +302,7 @@ class StoreDetailView(BaseView):
         self.focused_method = Method.WECHAT_PAY
         self._busy = False
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(16, 12, 16, 16)
-        lay.setSpacing(12)
+        lay = scrolling_page(self)
 
         self.name = QLabel()
         self.name.setObjectName("pageTitle")
