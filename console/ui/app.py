@@ -361,6 +361,8 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     screenshot = _arg(args, "screenshot")
     _ensure_display(bool(screenshot))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # one line per HTTP request every minute would bury what matters; sync logs its own outcome
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
     from PySide6.QtCore import QTimer
 
