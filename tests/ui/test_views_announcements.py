@@ -183,3 +183,17 @@ def test_the_editor_closes_when_the_period_ends_while_open(qtbot, view: Announce
     assert view.feedback_edit.toPlainText() == "draft"  # the merchant's words are kept
     row = view.model.row_of("a-short")
     assert "Takes effect" in view.model.index(row, 0).data()
+
+
+def test_first_open_shows_the_announcement_still_open_for_feedback(qtbot, ui_ctx) -> None:
+    """With nothing chosen yet, the view opens the rule change the merchant can still answer."""
+    from console.ui.views.announcements import AnnouncementsView
+
+    view = AnnouncementsView(ui_ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    now = ui_ctx.clock()
+    items = view.model.items
+    open_ids = [a.id for a in items if a.opinion_open(now)]
+    assert open_ids, "the test data has an announcement open for feedback"
+    assert view._current_id == open_ids[0]

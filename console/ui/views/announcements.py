@@ -335,7 +335,10 @@ class AnnouncementsView(BaseView):
         self.model.set_items([replace(a, read=self._read_wanted.get(a.id, a.read)) for a in items])
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and self.model.items:
-            row = 0
+            # nothing chosen yet: open the one the merchant can still act on (feedback open)
+            now = self.now()
+            open_rows = [i for i, a in enumerate(self.model.items) if a.opinion_open(now)]
+            row = open_rows[0] if open_rows else 0
         if row >= 0:
             self.select(self.model.items[row].id)
         else:
