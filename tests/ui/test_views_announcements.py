@@ -90,7 +90,7 @@ def test_what_changes_for_my_stores(qtbot, view: AnnouncementsView) -> None:
     view.select("a-open")  # Taobao + Tmall, WeChat Pay: on in the live and the in-review store
     qtbot.waitUntil(lambda: "a-open" in view.impact)
     assert view.impact_label.text() == (
-        "3 of your 3 stores are on Taobao, Tmall. WeChat Pay is on in 2 of them."
+        "It applies to all 3 of your stores. WeChat Pay is on in 2 of them."
     )
     view.select("a-short")  # Tmall only, Alipay
     qtbot.waitUntil(lambda: "a-short" in view.impact)
@@ -156,7 +156,7 @@ def test_retranslates_to_chinese(qtbot, view: AnnouncementsView, ctx: UiContext)
         assert view.fact_values["countdown"].text() == "距反馈截止还剩 4 天"
         assert view.send_button.text() == "提交反馈"
         # Chinese runs sentences together; platform and method names come from texts.py
-        assert view.impact_label.text() == "您的 3 家店铺中有 3 家在淘宝、天猫上。其中 2 家已开启微信支付。"
+        assert view.impact_label.text() == "适用于您的全部 3 家店铺。其中 2 家已开启微信支付。"
     qtbot.waitUntil(lambda: view._title.text() == "Rule changes")
 
 

@@ -503,7 +503,7 @@ class AnnouncementsView(BaseView):
             return
         if not impact.affected_stores:
             first = _fill(self.tr("None of your stores are on %1: nothing changes for you."), where)
-        elif not platforms:
+        elif not platforms or impact.affected_stores == impact.total_stores:
             first = _fill(self.tr("It applies to all %1 of your stores."), str(impact.total_stores))
         else:
             text = (
