@@ -2,9 +2,10 @@
 
 Why each step is where it is:
 
-* A row is claimed (queued → in_flight) in its own committed transaction *before* the request,
-  with ``UPDATE … WHERE status = 'queued'``: if another engine claimed it first the rowcount is 0
-  and we leave it alone, so a row is never in flight twice.
+* Rows are claimed (queued → in_flight) in a committed transaction *before* their requests, a
+  batch at a time, with ``UPDATE … WHERE status = 'queued'``: if another engine claimed one first
+  the rowcount is 0 and we leave it alone, so a row is never in flight twice. Claimed rows this
+  pass does not send go back to queued before it ends.
 * The platform's answer, the local state, the outbox status and the audit row are written in one
   transaction: a crash before it leaves the row in_flight, the next pass puts it back to queued
   and sends it again with the same Idempotency-Key, and the platform replays its first answer
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 #: Errors after which nothing else is sent this pass: the platform is away or does not trust us.
 _STOP_PASS = (PlatformOffline, RateLimited, AuthError, BadResponse)
+#: Rows claimed together in one durable commit before they are sent one by one.
+CLAIM_BATCH = 32
 
 
 @dataclass
@@ -153,7 +156,21 @@ class Pusher:
             self.db.query("SELECT * FROM outbox WHERE status IN ('queued', 'in_flight') ORDER BY seq")
         )
         blocked: set[str] = set()
-        for row in rows:
+        position = 0
+        while position < len(rows):
+            batch, position = self._next_batch(rows, position, blocked)
+            if batch and self._send_batch(batch, blocked, out):
+                break  # the platform is away or does not trust us: stop this pass
+        return out
+
+    def _next_batch(
+        self, rows: list[dict[str, Any]], position: int, blocked: set[str]
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Up to CLAIM_BATCH rows to send next, in order, skipping lanes already blocked."""
+        batch: list[dict[str, Any]] = []
+        while position < len(rows) and len(batch) < CLAIM_BATCH:
+            row = rows[position]
+            position += 1
             lane = _lane(row)
             if lane in blocked:
                 continue
@@ -163,46 +180,78 @@ class Pusher:
             ):
                 blocked.add(lane)  # an earlier change of this lane is in flight or waiting
                 continue
-            claimed = self._claim(row["id"])
-            if claimed is None:
-                blocked.add(lane)  # another engine took it (or the merchant discarded it)
-                continue
-            row = claimed  # re-read: the merchant may have changed an unsent row meanwhile
-            try:
-                self._send(row, out)
-            except PlatformError as exc:
-                self._failed(row, exc, out)
-                if isinstance(exc, _STOP_PASS) or (isinstance(exc, ServerError) and exc.status == 503):
-                    break
-                blocked.add(lane)
-            except BaseException:
-                # A bug or an interrupt: leave nothing in flight that this process owns.
-                self._release(row["id"])
-                raise
-        return out
+            batch.append(row)
+        return batch, position
+
+    def _send_batch(self, batch: list[dict[str, Any]], blocked: set[str], out: PushOutcome) -> bool:
+        """Claim the batch in one durable commit, then send row by row; True: stop the pass.
+
+        Rows claimed but not sent (their lane blocked by an earlier failure in the batch, or the
+        pass stopped) go back to queued with their attempt uncounted: they never left this
+        process, so the merchant's next wish may still be merged into them.
+        """
+        claimed = self._claim_many([r["id"] for r in batch])
+        touched: set[str] = set()  # rows whose request may have left this process
+        stop = False
+        try:
+            for original in batch:
+                lane = _lane(original)
+                row = claimed.get(original["id"])
+                if row is None:
+                    blocked.add(lane)  # another engine took it (or the merchant discarded it)
+                    continue
+                if lane in blocked:
+                    continue
+                touched.add(row["id"])
+                try:
+                    self._send(row, out)
+                except PlatformError as exc:
+                    self._failed(row, exc, out)
+                    if isinstance(exc, _STOP_PASS) or (isinstance(exc, ServerError) and exc.status == 503):
+                        stop = True
+                        break
+                    blocked.add(lane)
+        finally:
+            # A bug or an interrupt also lands here: leave nothing in flight that this process owns.
+            self._release_many([i for i in claimed if i not in touched], uncount=True)
+            self._release_many([i for i in claimed if i in touched], uncount=False)
+        return stop
 
     # -- steps ----------------------------------------------------------------------------
-    def _claim(self, outbox_id: str) -> dict[str, Any] | None:
-        """queued -> in_flight, committed before the request; the row as it is now, or None
-        when it is no longer queued. Read in the same transaction as the claim, so the payload
-        sent is the one stored (an unsent row may have been coalesced with a newer wish).
-        ``attempts`` counts up here, before the request: from now on the row may have reached the
+    def _claim_many(self, outbox_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """queued -> in_flight for a batch, in one committed (durable) transaction before any
+        request; returns the rows still queued, as they are now (an unsent row may have been
+        merged with a newer wish, so the payload sent is the one read here).
+        ``attempts`` counts up here, before the request: from now on a row may reach the
         platform under its key, so the merchant's next wish must not rewrite it (the repository
-        coalesces only rows with no attempt) but follow it as a new row."""
+        merges only rows with no attempt) but follow it as a new row. One commit per batch,
+        not per row: the claim's fsync was the largest cost of a push."""
+        claimed: dict[str, dict[str, Any]] = {}
+        if not outbox_ids:
+            return claimed
         with write_transaction(self.db):
-            cur = self.db.conn.execute(
-                "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1 "
-                "WHERE id = ? AND status = 'queued'",
-                [outbox_id],
-            )
-            if cur.rowcount != 1:
-                return None
-            return next(iter(self.db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id])))
+            for outbox_id in outbox_ids:
+                cur = self.db.conn.execute(
+                    "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1 "
+                    "WHERE id = ? AND status = 'queued'",
+                    [outbox_id],
+                )
+                if cur.rowcount == 1:
+                    claimed[outbox_id] = next(
+                        iter(self.db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id]))
+                    )
+        return claimed
 
-    def _release(self, outbox_id: str) -> None:
+    def _release_many(self, outbox_ids: list[str], *, uncount: bool) -> None:
+        """in_flight -> queued for rows this pass claimed and did not settle. ``uncount``: the
+        request never left this process, so the claim's attempt is taken back."""
+        if not outbox_ids:
+            return
+        minus = ", attempts = attempts - 1" if uncount else ""
         with write_transaction(self.db):
-            self.db.conn.execute(
-                "UPDATE outbox SET status = 'queued' WHERE id = ? AND status = 'in_flight'", [outbox_id]
+            self.db.conn.executemany(
+                f"UPDATE outbox SET status = 'queued'{minus} WHERE id = ? AND status = 'in_flight'",
+                [[i] for i in outbox_ids],
             )
 
     def _send(self, row: dict[str, Any], out: PushOutcome) -> None:

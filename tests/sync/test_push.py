@@ -205,7 +205,7 @@ def test_a_row_that_may_have_been_sent_is_never_rewritten(stub, merchant, db, sy
     pusher_row = synced.db.execute("SELECT payload FROM outbox WHERE id = ?", [oid]).fetchone()
     from console.sync.push import Pusher
 
-    claimed = Pusher(db, synced.client, clock=utcnow, rng=random.Random(1))._claim(oid)
+    claimed = Pusher(db, synced.client, clock=utcnow, rng=random.Random(1))._claim_many([oid]).get(oid)
     assert claimed is not None and claimed["attempts"] == 1
     synced.client.set_method(store, "alipay", False, oid, body=pusher_row[0].encode())  # reached the platform
     synced.recover()  # the sender died; the next pass starts here
@@ -229,3 +229,21 @@ def test_an_unreadable_change_is_refused_with_its_method_in_the_audit(stub, merc
         db.execute("SELECT detail FROM audit WHERE outbox_id = ? AND actor = 'sync'", [oid]).fetchone()[0]
     )
     assert detail["code"] == "INVALID_PAYLOAD" and detail["method"] == "alipay" and "enabled" not in detail
+
+
+def test_rows_claimed_but_not_sent_go_back_unattempted(stub, merchant, db, synced, stores):
+    """Rows are claimed a batch at a time. When the pass stops early (the platform is away),
+    the rows of the batch it never sent go back to queued with their attempt taken back, so
+    they stay mergeable with the merchant's next wish; the row that was sent keeps its attempt."""
+    first = queue_set_method(db, stores[LIVE], "alipay", False)
+    second = queue_set_method(db, stores[LIVE_2], "alipay", False)
+    stub.fault(route="PUT /v1/*", status=503, retry_after=1, count=1)  # the first answer: away
+    report = synced.run_once(force=True)
+    assert report.pushed == 0 and report.pending == 2
+    rows = {r["id"]: r for r in db.query("SELECT id, status, attempts FROM outbox")}
+    assert rows[first]["status"] == "queued" and rows[first]["attempts"] == 1  # it was sent
+    assert rows[second]["status"] == "queued" and rows[second]["attempts"] == 0  # never left
+    stub.clear_faults()
+    report = synced.run_once(force=True)
+    assert (report.pushed, report.pending) == (2, 0)
+    assert_in_sync(db, stub.state(merchant.merchant_id)["entities"])
