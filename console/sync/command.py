@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from console.config import load_config
 from console.connection import resolve_connection
 from console.core.timeutil import format_ts
-from console.credentials import CredentialError
+from console.credentials import CredentialError, NoKeyring, SecretStore
 from console.paths import database_path
 from console.storage.db import StorageError, open_database
 from console.sync.engine import SyncEngine
@@ -82,6 +82,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "went_live": ("{store_id}：微信支付已上线", "{store_id}: WeChat Pay is live"),
     "announcement": ("新公告：{title}", "New announcement: {title}"),
+    "ask_secret": (
+        "请输入 {url} 的应用 Secret（应用 Key {app_key}；输入内容不显示，只需输入一次）：",
+        "App secret for {url} (app key {app_key}; not shown, asked only once): ",
+    ),
+    "secret_saved": ("已保存到系统钥匙串。", "Saved in the system keyring."),
+    "secret_not_saved": (
+        "没有可用的系统钥匙串，Secret 只用于本次同步：{error}",
+        "No usable system keyring, so the secret is used for this sync only: {error}",
+    ),
     "no_platform": ("无法确定要连接的平台：{error}", "Cannot choose the platform: {error}"),
     "data_error": (
         "本地数据文件无法使用（未做任何改动）：{error}",
@@ -165,6 +174,28 @@ def summary(report: SyncReport, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _ask_secret_once(
+    data_dir: Path, url: str | None, key: str | None, config: Any, lang: str, err: TextIO
+) -> str | None:
+    """At a terminal, a known platform and key but no stored secret: ask for it once (not
+    echoed) and keep it in the OS keyring, so the next run does not ask. None: cannot ask."""
+    url = url or config.platform_url
+    key = key or config.app_key
+    if not (url and key) or not sys.stdin.isatty():
+        return None
+    import getpass
+
+    secret = getpass.getpass(text("ask_secret", lang, url=url, app_key=key), stream=err).strip()
+    if not secret:
+        return None
+    try:
+        SecretStore(Path(data_dir), allow_file_secret=config.allow_file_secret).set(url, key, secret)
+        print(text("secret_saved", lang), file=err)
+    except NoKeyring as exc:
+        print(text("secret_not_saved", lang, error=exc), file=err)
+    return secret
+
+
 def run_sync_command(
     args: argparse.Namespace, data_dir: Path, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -176,16 +207,18 @@ def run_sync_command(
     loaded = load_config(Path(data_dir))
     if loaded.problem:
         print(text("config_problem", lang, problem=loaded.problem), file=err)
+    url = getattr(args, "platform_url", None)
+    key = getattr(args, "app_key", None)
     try:
-        connection = resolve_connection(
-            Path(data_dir),
-            platform_url=getattr(args, "platform_url", None),
-            app_key=getattr(args, "app_key", None),
-            config=loaded.config,
-        )
+        connection = resolve_connection(Path(data_dir), platform_url=url, app_key=key, config=loaded.config)
     except CredentialError as exc:
-        print(text("no_platform", lang, error=exc), file=err)
-        return EXIT_CONFIG
+        secret = None if as_json else _ask_secret_once(data_dir, url, key, loaded.config, lang, err)
+        if secret is None:
+            print(text("no_platform", lang, error=exc), file=err)
+            return EXIT_CONFIG
+        connection = resolve_connection(
+            Path(data_dir), platform_url=url, app_key=key, app_secret=secret, config=loaded.config
+        )
     try:
         try:
             db = open_database(database_path(Path(data_dir)))

@@ -85,3 +85,40 @@ def test_main_py_sync(stub, merchant, tmp_path):
     report = json.loads(proc.stdout)
     assert report["pulled"] > 0 and report["error"] is None
     assert merchant.app_secret not in proc.stdout + proc.stderr
+
+
+def test_at_a_terminal_the_secret_is_asked_once_and_kept_in_the_keyring(
+    stub, merchant, tmp_path, monkeypatch
+):
+    """--platform and --app-key given, no secret stored: a terminal user is asked (not echoed),
+    the answer goes to the OS keyring, and the next run syncs without asking."""
+    import keyring
+
+    from tests.sync.test_settings_and_secrets import MemoryKeyring
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    asked: list[str] = []
+
+    def fake_getpass(prompt: str, stream=None) -> str:
+        asked.append(prompt)
+        return merchant.app_secret
+
+    try:
+        monkeypatch.delenv("MERCHANT_CONSOLE_APP_SECRET", raising=False)
+        monkeypatch.setattr("getpass.getpass", fake_getpass)
+        monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+        args = argparse.Namespace(
+            platform_url=stub.url, app_key=merchant.app_key, lang="en", json=False,
+            respect_backoff=False, timeout=5.0,
+        )
+        err = io.StringIO()
+        assert run_sync_command(args, tmp_path, out=io.StringIO(), err=err) == EXIT_OK
+        assert len(asked) == 1 and merchant.app_key in asked[0]
+        assert merchant.app_secret not in err.getvalue()  # never echoed or printed
+        assert merchant.app_secret in ring.items.values()  # kept in the keyring
+        assert run_sync_command(args, tmp_path, out=io.StringIO(), err=io.StringIO()) == EXIT_OK
+        assert len(asked) == 1  # not asked again
+    finally:
+        keyring.set_keyring(before)
