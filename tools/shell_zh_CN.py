@@ -368,6 +368,8 @@ ZH: dict[str, dict[str, str]] = {
         "The platform sent an answer we could not check. Trying again shortly.": "平台的应答无法通过校验，稍后自动重试。",
         "The platform says this computer's clock is wrong. Set the date and time correctly; changes are kept until then.":
             "平台提示本机时间不准确。请校正电脑的日期和时间；在此之前修改会保留在本机。",
+        "You switched platform accounts, but changes made for the previous one are still waiting or refused. Discard them under Waiting to sync to finish the switch.":
+            "您已更换平台账号，但还有为之前账号做的修改待同步或被拒绝。请在“待同步”中放弃这些修改，以完成切换。",
         "Another sync of this data is running (perhaps from the command line). Trying again shortly.":
             "另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。",
         "Fee %1": "费率 %1",

@@ -73,6 +73,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "另一个同步正在进行，请稍后再试。",
         "Another sync is running; try again in a moment.",
     ),
+    "other_account": (
+        "平台账号已更换，但还有为之前账号做的修改未处理（待同步或被拒绝）。"
+        "请先在“待同步”中放弃这些修改（main.py pending），再同步。",
+        "The platform account changed, but changes made for the previous account are still waiting "
+        "or refused. Discard them first (see main.py pending), then sync.",
+    ),
     "refused": ("被拒绝：{target}：{message}（{code}）", "Refused: {target}: {message} ({code})"),
     "phase_opened": ("{store_id}：微信支付邀请已开放", "{store_id}: WeChat Pay invitation opened"),
     "review_approved": ("{store_id}：微信支付审核通过", "{store_id}: WeChat Pay review approved"),

@@ -22,7 +22,7 @@ from types import TracebackType
 
 import sqlite_utils
 
-from console.core.timeutil import utcnow
+from console.core.timeutil import format_ts, utcnow
 from console.platform.client import PlatformClient
 from console.platform.errors import PlatformError, PlatformOffline
 from console.storage.db import write_transaction
@@ -150,6 +150,9 @@ class SyncEngine:
                 )
             try:
                 self.recover()
+                blocked = self._switch_account_if_needed()
+                if blocked is not None:
+                    return self._report(blocked, PullOutcome())
                 push = Pusher(
                     self.db, self.client, clock=self.clock, rng=self.rng, respect_backoff=not force
                 ).run()
@@ -171,6 +174,49 @@ class SyncEngine:
             finally:
                 if lock is not None:
                     lock.release()
+
+    def _switch_account_if_needed(self) -> PushOutcome | None:
+        """Keep one platform account per database (meta ``account`` = the app key).
+
+        When the merchant moves from the demo platform to their real one, or to another account,
+        the old account's stores must not mix with the new one's, and the cursor must start
+        again. With nothing of the old account still waiting or refused, its platform data is
+        cleared (history in the audit log stays) and the pull starts from zero. Otherwise the
+        pass stops and says so: those changes are never sent to the wrong account, and never
+        dropped silently; the merchant discards them (Waiting to sync) to switch.
+        """
+        key = self.client.app_key
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'account'").fetchone()
+        if row is not None and row[0] == key:
+            return None
+        if row is None:  # a new database, or one synced before the account was recorded
+            with write_transaction(self.db):
+                self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('account', ?)", [key])
+            return None
+        unsettled = self.db.execute(
+            "SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight', 'refused')"
+        ).fetchone()[0]
+        if unsettled:
+            return PushOutcome(
+                error="other_account",
+                error_detail=f"{unsettled} change(s) were made for another platform account",
+            )
+        with write_transaction(self.db):
+            conn = self.db.conn
+            stores = conn.execute("SELECT count(*) FROM stores").fetchone()[0]
+            for table in ("stores", "method_terms", "announcements", "merchant", "outbox"):
+                conn.execute(f"DELETE FROM {table}")  # cascades: methods, invitations, feedback
+            conn.execute(
+                "DELETE FROM meta WHERE key IN ('cursor', 'merchant_id', 'last_sync_at', 'parked_feedback')"
+            )
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('account', ?)", [key])
+            conn.execute(
+                "INSERT INTO audit (at, actor, action, result, detail) VALUES (?, 'sync', 'switch_account', "
+                "'ok', json_object('stores_cleared', ?))",
+                [format_ts(self.clock()), stores],
+            )
+        log.info("platform account changed: cleared %d stores of the previous account", stores)
+        return None
 
     def recover(self) -> int:
         """in_flight rows left by a sender that died: queued again (same key, so safe).

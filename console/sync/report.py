@@ -12,7 +12,9 @@ NewsKind = Literal[
 
 #: ``SyncReport.error`` values: the kind of trouble, for choosing a message and an exit code.
 #: 'busy' means another sync pass on the same database held the lock for too long.
-ErrorKind = Literal["offline", "auth", "server", "rate_limited", "bad_response", "busy"]
+#: 'other_account' means the platform account (app key) changed while changes made for the
+#: previous one still wait or were refused: nothing is sent or cleared until they are settled.
+ErrorKind = Literal["offline", "auth", "server", "rate_limited", "bad_response", "busy", "other_account"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -374,6 +374,11 @@ def sync_error_text(error: str | None, detail: str | None = None) -> str:
         "bad_response": QCoreApplication.translate(
             "Texts", "The platform sent an answer we could not check. Trying again shortly."
         ),
+        "other_account": QCoreApplication.translate(
+            "Texts",
+            "You switched platform accounts, but changes made for the previous one are still waiting "
+            "or refused. Discard them under Waiting to sync to finish the switch.",
+        ),
         "busy": QCoreApplication.translate(
             "Texts",
             "Another sync of this data is running (perhaps from the command line). Trying again shortly.",

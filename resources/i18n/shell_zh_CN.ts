@@ -3,36 +3,36 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="164" />
+        <location filename="../../console/ui/app.py" line="184" />
         <source>The local data file is in use by another program.</source>
         <translation>本机数据文件正被另一个程序占用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="165" />
+        <location filename="../../console/ui/app.py" line="185" />
         <source>Close the other program (or wait for it to finish) and try again. The file was not changed:
 %1</source>
         <translation>请关闭该程序（或等它完成）后重试。文件未作任何改动：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="173" />
+        <location filename="../../console/ui/app.py" line="193" />
         <source>This data was saved by a newer version of Merchant Console.</source>
         <translation>这些数据由更新版本的商家控制台保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="174" />
+        <location filename="../../console/ui/app.py" line="194" />
         <source>Install the newer version to open it. The file was not changed:
 %1</source>
         <translation>请安装新版本后再打开。文件未作任何改动：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="179" />
+        <location filename="../../console/ui/app.py" line="199" />
         <source>The local data file cannot be read. It may be damaged.</source>
         <translation>无法读取本地数据文件，文件可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="180" />
+        <location filename="../../console/ui/app.py" line="200" />
         <source>The file was not changed:
 %1
 Move it aside to start with fresh data from the platform, or contact support.</source>
@@ -41,7 +41,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 可将其移到别处，从平台重新获取数据；或联系客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/app.py" line="318" />
+        <location filename="../../console/ui/app.py" line="338" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
@@ -723,172 +723,172 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="193" />
+        <location filename="../../console/ui/views/settings.py" line="183" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="194" />
+        <location filename="../../console/ui/views/settings.py" line="184" />
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="195" />
+        <location filename="../../console/ui/views/settings.py" line="185" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="196" />
+        <location filename="../../console/ui/views/settings.py" line="186" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="199" />
+        <location filename="../../console/ui/views/settings.py" line="189" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="200" />
+        <location filename="../../console/ui/views/settings.py" line="190" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="202" />
+        <location filename="../../console/ui/views/settings.py" line="192" />
         <source>Light or dark follows the system setting.</source>
         <translation>浅色或深色跟随系统设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="204" />
+        <location filename="../../console/ui/views/settings.py" line="194" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="205" />
+        <location filename="../../console/ui/views/settings.py" line="195" />
         <source>Demo platform on this computer</source>
         <translation>本机演示平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="207" />
+        <location filename="../../console/ui/views/settings.py" line="197" />
         <source>Sample stores to try everything safely; nothing reaches real shoppers.</source>
         <translation>使用示例店铺放心试用，任何操作都不会影响真实买家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="211" />
+        <location filename="../../console/ui/views/settings.py" line="201" />
         <source>Real platform</source>
         <translation>正式平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="212" />
+        <location filename="../../console/ui/views/settings.py" line="202" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="214" />
+        <location filename="../../console/ui/views/settings.py" line="204" />
         <source>App &amp;key</source>
         <translation>应用 Key(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="215" />
+        <location filename="../../console/ui/views/settings.py" line="205" />
         <source>App &amp;secret</source>
         <translation>应用 Secret(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="217" />
+        <location filename="../../console/ui/views/settings.py" line="207" />
         <source>Leave empty to keep the saved secret</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="220" />
+        <location filename="../../console/ui/views/settings.py" line="210" />
         <source>Allow saving the secret in a file in the data folder (less safe)</source>
         <translation>允许把密钥保存在数据文件夹中的文件里（安全性较低）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="224" />
+        <location filename="../../console/ui/views/settings.py" line="214" />
         <source>Save platform</source>
         <translation>保存平台设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="225" />
+        <location filename="../../console/ui/views/settings.py" line="215" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="226" />
+        <location filename="../../console/ui/views/settings.py" line="216" />
         <source>Sync &amp;every</source>
         <translation>同步间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="227" />
+        <location filename="../../console/ui/views/settings.py" line="217" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="229" />
+        <location filename="../../console/ui/views/settings.py" line="219" />
         <source>Sync interval in minutes</source>
         <translation>同步间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="232" />
+        <location filename="../../console/ui/views/settings.py" line="222" />
         <source>Work offline (keep changes here, do not contact the platform)</source>
         <translation>离线工作（修改只保存在本机，不连接平台）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="236" />
+        <location filename="../../console/ui/views/settings.py" line="226" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="237" />
+        <location filename="../../console/ui/views/settings.py" line="227" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="238" />
+        <location filename="../../console/ui/views/settings.py" line="228" />
         <source>Change…</source>
         <translation>更换…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="240" />
+        <location filename="../../console/ui/views/settings.py" line="230" />
         <source>Your stores, changes and settings are kept here. A new folder is used after a restart.</source>
         <translation>您的店铺、修改和设置都保存在这里。更换文件夹后需重启才会生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="264" />
+        <location filename="../../console/ui/views/settings.py" line="254" />
         <source>The secret is kept in the system keyring.</source>
         <translation>密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="269" />
+        <location filename="../../console/ui/views/settings.py" line="259" />
         <source>This computer has no system keyring, so the secret cannot be stored safely. You can allow saving it in a file that only your account can read.</source>
         <translation>这台电脑没有系统钥匙串，无法安全保存密钥。您可以允许把它保存在只有您的账户能读取的文件中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="313" />
+        <location filename="../../console/ui/views/settings.py" line="303" />
         <source>Saved. The demo platform is used after a restart.</source>
         <translation>已保存。重启后使用演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="321" />
+        <location filename="../../console/ui/views/settings.py" line="311" />
         <source>Enter the platform address (https://…) and the app key.</source>
         <translation>请输入平台地址（https://…）和应用 Key。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="334" />
+        <location filename="../../console/ui/views/settings.py" line="324" />
         <source>The secret was not saved: no system keyring. Allow the file option to save it.</source>
         <translation>密钥未保存：没有系统钥匙串。请勾选文件保存选项后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="344" />
+        <location filename="../../console/ui/views/settings.py" line="334" />
         <source>Saved. The console connects to this platform after a restart.</source>
         <translation>已保存。重启后将连接到这个平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="352" />
+        <location filename="../../console/ui/views/settings.py" line="342" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="357" />
+        <location filename="../../console/ui/views/settings.py" line="347" />
         <source>The console uses %1 after a restart.</source>
         <translation>重启后将使用 %1。</translation>
     </message>
@@ -1017,88 +1017,88 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="363" />
+        <location filename="../../console/ui/views/store_detail.py" line="353" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="368" />
+        <location filename="../../console/ui/views/store_detail.py" line="358" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="414" />
+        <location filename="../../console/ui/views/store_detail.py" line="404" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="440" />
+        <location filename="../../console/ui/views/store_detail.py" line="430" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="441" />
+        <location filename="../../console/ui/views/store_detail.py" line="431" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="446" />
+        <location filename="../../console/ui/views/store_detail.py" line="436" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="440" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="451" />
+        <location filename="../../console/ui/views/store_detail.py" line="441" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="455" />
+        <location filename="../../console/ui/views/store_detail.py" line="445" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="459" />
+        <location filename="../../console/ui/views/store_detail.py" line="449" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="450" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="463" />
+        <location filename="../../console/ui/views/store_detail.py" line="453" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="466" />
+        <location filename="../../console/ui/views/store_detail.py" line="456" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="467" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="470" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="478" />
-        <location filename="../../console/ui/views/store_detail.py" line="493" />
+        <location filename="../../console/ui/views/store_detail.py" line="468" />
+        <location filename="../../console/ui/views/store_detail.py" line="483" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="494" />
+        <location filename="../../console/ui/views/store_detail.py" line="484" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
@@ -1635,11 +1635,16 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="377" />
+        <source>You switched platform accounts, but changes made for the previous one are still waiting or refused. Discard them under Waiting to sync to finish the switch.</source>
+        <translation>您已更换平台账号，但还有为之前账号做的修改待同步或被拒绝。请在“待同步”中放弃这些修改，以完成切换。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/texts.py" line="382" />
         <source>Another sync of this data is running (perhaps from the command line). Trying again shortly.</source>
         <translation>另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/texts.py" line="385" />
+        <location filename="../../console/ui/texts.py" line="390" />
         <source>Fee %1</source>
         <translation>费率 %1</translation>
     </message>

@@ -96,8 +96,11 @@ def test_wrong_secret_keeps_changes_queued(stub, merchant, db, synced, stores):
 
 
 def test_a_feed_for_another_merchant_is_refused(stub, merchant, db, synced):
+    """The same account (app key) suddenly speaking for another merchant is a platform fault,
+    not an account switch (test_switch_account.py): nothing of it is mixed in."""
     other = stub.new_merchant(10)
     db.conn.execute("UPDATE meta SET value = '0' WHERE key = 'cursor'")
+    db.conn.execute("UPDATE meta SET value = ? WHERE key = 'account'", [other.app_key])
     with stub.client(other) as client:
         report = SyncEngine(db, client, rng=random.Random(1)).run_once()
     assert report.error == "bad_response"
