@@ -65,6 +65,8 @@ COMMANDS = (
     "set-method",
     "preview",
     "pending",
+    "retry",
+    "discard",
     "activity",
     "feedback",
     "announcements",
@@ -169,6 +171,11 @@ def build_parser(
     p.add_argument("--device", choices=DEVICES, default="mobile_app")
 
     command("pending", "changes waiting to sync, and refused ones")
+
+    p = command("retry", "queue a refused change again (after fixing its cause)")
+    p.add_argument("change", help="its id from `pending` (a unique prefix is enough)")
+    p = command("discard", "drop a waiting or refused change; the platform's value shows again")
+    p.add_argument("change", help="its id from `pending` (a unique prefix is enough)")
 
     p = command("activity", "the audit log, newest first")
     p.add_argument("--store", default=None)
@@ -738,7 +745,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
     if not changes:
         out.print(msg("no_pending", lang))
         return EXIT_OK
-    headers = [msg(k, lang) for k in ("when", "store", "change", "status", "attempts", "note")]
+    headers = [msg(k, lang) for k in ("id", "when", "store", "change", "status", "attempts", "note")]
     rows = []
     for c in changes:
         if c.kind == "set_method" and c.method is not None:
@@ -748,6 +755,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
         note = reason_text(c.refusal, lang) if c.refusal else (c.last_error or "")
         rows.append(
             [
+                c.id[:8],
                 format_when(c.created_at),
                 c.store_id or "-",
                 what,
@@ -923,12 +931,54 @@ def cmd_announcements(service: ConsoleService, args: argparse.Namespace, out: Ou
     return EXIT_OK
 
 
+def _change_id(service: ConsoleService, given: str) -> str | None:
+    """The full id of a pending change from an id or a unique prefix of one."""
+    ids = [c.id for c in service.pending_changes()]
+    if given in ids:
+        return given
+    matches = [i for i in ids if i.startswith(given)] if len(given) >= 4 else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def _settle(service: ConsoleService, args: argparse.Namespace, out: Out, operation: str) -> int:
+    from console.storage.repo import OutboxStateError
+    from console.texts import msg, reason_text
+
+    change = _change_id(service, args.change)
+    if change is None:
+        return out.fail("UNKNOWN_CHANGE", msg("unknown_change", out.lang, change=args.change), EXIT_USAGE)
+    try:
+        result = service.retry_change(change) if operation == "retry" else service.discard_change(change)
+    except OutboxStateError as exc:
+        text = msg("change_not_settleable", out.lang, change=change[:8], status=exc.status)
+        return out.fail("CHANGE_STATE", text, EXIT_USAGE)
+    if out.as_json:
+        out.json({"change": change, "operation": operation, "applied": result.applied,
+                  "outbox_id": result.outbox_id, "reason": result.reason})
+        return EXIT_OK if result.applied else EXIT_REFUSED
+    if not result.applied:
+        out.error(msg("refusal", out.lang, reason=reason_text(result.reason, out.lang)))
+        return EXIT_REFUSED
+    out.print(msg(f"{operation}_done", out.lang, change=change[:8]))
+    return EXIT_OK
+
+
+def cmd_retry(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
+    return _settle(service, args, out, "retry")
+
+
+def cmd_discard(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
+    return _settle(service, args, out, "discard")
+
+
 _HANDLERS: dict[str, Handler] = {
     "stores": cmd_stores,
     "show": cmd_show,
     "set-method": cmd_set_method,
     "preview": cmd_preview,
     "pending": cmd_pending,
+    "retry": cmd_retry,
+    "discard": cmd_discard,
     "activity": cmd_activity,
     "feedback": cmd_feedback,
     "announcements": cmd_announcements,

@@ -557,6 +557,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "已更改 {changed}，被拒绝 {refused}，无需更改 {unchanged}",
         "{changed} changed, {refused} refused, {unchanged} unchanged",
     ),
+    "unknown_change": (
+        "没有编号为 {change} 的待同步修改（用 pending 查看编号）。",
+        "No waiting change has the id {change} (see `pending` for ids).",
+    ),
+    "change_not_settleable": (
+        "修改 {change} 当前为“{status}”，不能这样处理。",
+        "Change {change} is {status} and cannot be handled that way.",
+    ),
+    "retry_done": (
+        "已重新排队：修改 {change} 会在下次同步时发送。",
+        "Queued again: change {change} is sent at the next sync.",
+    ),
+    "discard_done": (
+        "已放弃修改 {change}，恢复为平台上的设置。",
+        "Discarded change {change}; the platform's setting shows again.",
+    ),
     # activity log words (the GUI's activity view says the same through Qt's translator)
     "actor_merchant": ("您", "You"),
     "actor_sync": ("同步", "Sync"),

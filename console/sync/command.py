@@ -75,9 +75,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "other_account": (
         "平台账号已更换，但还有为之前账号做的修改未处理（待同步或被拒绝）。"
-        "请先在“待同步”中放弃这些修改（main.py pending），再同步。",
+        "请先放弃这些修改（main.py pending 查看，main.py discard 编号 放弃），再同步。",
         "The platform account changed, but changes made for the previous account are still waiting "
-        "or refused. Discard them first (see main.py pending), then sync.",
+        "or refused. Discard them first (main.py pending, then main.py discard ID), then sync.",
     ),
     "refused": ("被拒绝：{target}：{message}（{code}）", "Refused: {target}: {message} ({code})"),
     "phase_opened": ("{store_id}：微信支付邀请已开放", "{store_id}: WeChat Pay invitation opened"),

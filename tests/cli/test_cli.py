@@ -540,3 +540,17 @@ def test_version_and_help(run: Run) -> None:
 )
 def test_find_command(argv: list[str], expected: tuple[str | None, int]) -> None:
     assert cli.find_command(argv) == expected
+
+
+def test_retry_and_discard_from_the_terminal(run: Run, tmp_path) -> None:
+    """What the GUI's Waiting-to-sync view does, by a short id from `pending`."""
+    assert run("set-method", "tb-2", "wechat_pay", "on") == 0
+    code, data = run.json("pending")
+    change = data["pending"][0]["id"]
+    assert run("pending") == 0 and change[:8] in run.out  # the short id is shown
+    # a queued change cannot be retried (only refused ones), and says why
+    assert run("retry", change[:8]) == 2 and "cannot" in run.err
+    assert run("discard", "zzzz") == 2 and "No waiting change" in run.err
+    assert run("discard", change[:8]) == 0 and "Discarded" in run.out
+    assert run("pending") == 0 and run.out.strip() == "Nothing waits to sync."
+    assert run("--lang", "zh_CN", "discard", change[:8]) == 2  # gone
