@@ -542,10 +542,11 @@ def test_find_command(argv: list[str], expected: tuple[str | None, int]) -> None
     assert cli.find_command(argv) == expected
 
 
-def test_retry_and_discard_from_the_terminal(run: Run, tmp_path) -> None:
+def test_retry_and_discard_from_the_terminal(run: Run) -> None:
     """What the GUI's Waiting-to-sync view does, by a short id from `pending`."""
     assert run("set-method", "tb-2", "wechat_pay", "on") == 0
     code, data = run.json("pending")
+    assert code == 0
     change = data["pending"][0]["id"]
     assert run("pending") == 0 and change[:8] in run.out  # the short id is shown
     # a queued change cannot be retried (only refused ones), and says why
