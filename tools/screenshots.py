@@ -42,6 +42,12 @@ def main(argv: list[str]) -> int:
                     print(result.stderr[-2000:], file=sys.stderr)
                     return 1
                 print(png.relative_to(ROOT) if png.is_relative_to(ROOT) else png)
+        # one in the dark scheme (the app follows the system; the variable forces it)
+        dark = out / "store-zh_CN-dark.png"
+        cmd = [*main_py, "--screenshot", str(dark), "--lang", "zh_CN", "--view", "store"]
+        subprocess.run(cmd, env=dict(env, MERCHANT_CONSOLE_THEME="dark"), cwd=ROOT, check=True,
+                       capture_output=True, timeout=180)
+        print(dark.relative_to(ROOT) if dark.is_relative_to(ROOT) else dark)
     return 0
 
 
