@@ -17,7 +17,7 @@ SYS_PKGS := python3 python3-venv \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck unit stub translations bench package package-test clean sysdeps venv
+.PHONY: help run test lint typecheck unit stub translations bench package package-test clean sysdeps venv screenshots
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ test: lint typecheck unit ## lint, type check and the whole test suite
 
 stub: $(STAMP) ## run the stub platform server with demo data on 127.0.0.1:8765
 	$(PY) main.py stub-server --host 127.0.0.1 --port 8765 --data .stub-data --seed demo --admin
+
+screenshots: $(STAMP) translations ## render the README screenshots into docs/screenshots
+	$(PY) tools/screenshots.py
 
 clean: ## remove the virtual environment and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache resources/i18n/*.qm
