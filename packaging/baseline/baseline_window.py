@@ -56,7 +56,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     window = QMainWindow()
     window.setWindowTitle("Baseline window")
-    window.resize(1100, 700)
+    window.resize(1280, 800)  # the size the app opens at: a fair yardstick
     watcher = FirstPaint(app)
     window.installEventFilter(watcher)
     window.show()
