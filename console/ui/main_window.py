@@ -532,41 +532,21 @@ def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:
     for n in news:
         counts[n.kind] = counts.get(n.kind, 0) + 1
     stores = {n.store_id for n in news if n.store_id}
-    parts = []
-    if counts.get("phase_opened"):
-        parts.append(
-            QCoreApplication.translate(
-                "MainWindow", "Stores newly invited to WeChat Pay: %1."
-            ).replace("%1", str(counts["phase_opened"]))
-        )
-    if counts.get("review_approved"):
-        parts.append(
-            QCoreApplication.translate("MainWindow", "Reviews approved: %1.").replace(
-                "%1", str(counts["review_approved"])
-            )
-        )
-    if counts.get("review_rejected"):
-        parts.append(
-            QCoreApplication.translate(
-                "MainWindow", "Reviews rejected: %1 (open the store to see why)."
-            ).replace("%1", str(counts["review_rejected"]))
-        )
-    if counts.get("went_live"):
-        parts.append(
-            QCoreApplication.translate("MainWindow", "Stores where WeChat Pay went live: %1.").replace(
-                "%1", str(counts["went_live"])
-            )
-        )
-    if counts.get("refused"):
-        parts.append(
+    sentences = (  # in the order a merchant should read them
+        ("phase_opened", QCoreApplication.translate("MainWindow", "Stores newly invited to WeChat Pay: %1.")),
+        ("review_approved", QCoreApplication.translate("MainWindow", "Reviews approved: %1.")),
+        (
+            "review_rejected",
+            QCoreApplication.translate("MainWindow", "Reviews rejected: %1 (open the store to see why)."),
+        ),
+        ("went_live", QCoreApplication.translate("MainWindow", "Stores where WeChat Pay went live: %1.")),
+        (
+            "refused",
             QCoreApplication.translate(
                 "MainWindow", "Changes refused by the platform: %1 (see Waiting to sync)."
-            ).replace("%1", str(counts["refused"]))
-        )
-    if counts.get("announcement"):
-        parts.append(
-            QCoreApplication.translate("MainWindow", "New announcements: %1.").replace(
-                "%1", str(counts["announcement"])
-            )
-        )
+            ),
+        ),
+        ("announcement", QCoreApplication.translate("MainWindow", "New announcements: %1.")),
+    )
+    parts = [text.replace("%1", str(counts[kind])) for kind, text in sentences if counts.get(kind)]
     return " ".join(parts), (next(iter(stores)) if len(stores) == 1 else None)

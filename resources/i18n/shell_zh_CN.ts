@@ -551,32 +551,32 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="538" />
+        <location filename="../../console/ui/main_window.py" line="536" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="544" />
+        <location filename="../../console/ui/main_window.py" line="537" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="550" />
+        <location filename="../../console/ui/main_window.py" line="540" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="556" />
+        <location filename="../../console/ui/main_window.py" line="542" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="562" />
+        <location filename="../../console/ui/main_window.py" line="545" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="568" />
+        <location filename="../../console/ui/main_window.py" line="549" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
