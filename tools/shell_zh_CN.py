@@ -4,8 +4,8 @@ Why a script: ``pyside6-lupdate`` regenerates the .ts from the code (new strings
 unfinished); this fills every translation from the table below, keyed by (context, source), and
 fails if any string is left untranslated, so the Chinese UI never shows English.
 
-    .venv/bin/pyside6-lupdate -no-obsolete <shell files> -ts resources/i18n/shell_zh_CN.ts
-    .venv/bin/python tools/shell_zh_CN.py          # fill, then: make translations
+    .venv/bin/python tools/shell_zh_CN.py --update   # lupdate over the shell's files, then fill
+    make translations                                # build the .qm
 """
 
 # ruff: noqa: E501  (a translation table: one line per string reads best)
@@ -411,7 +411,29 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
     return missing
 
 
+# the views engineer's files have their own catalogue (views_zh_CN.ts)
+VIEWS_CATALOGUE = {"views/checkout.py", "views/announcements.py", "views/activity.py", "qr.py", "money.py"}
+
+
+def update() -> None:
+    """Run lupdate over every console/ui file of the shell catalogue (never an empty list: that
+    would make lupdate drop every entry as obsolete)."""
+    import subprocess
+
+    ui = TS.parents[2] / "console" / "ui"
+    files = sorted(
+        str(p) for p in ui.rglob("*.py")
+        if "__pycache__" not in p.parts and p.relative_to(ui).as_posix() not in VIEWS_CATALOGUE
+    )
+    if not files:
+        raise SystemExit("no console/ui files found: refusing to run lupdate on nothing")
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run([str(lupdate), "-no-obsolete", *files, "-ts", str(TS)], check=True)
+
+
 if __name__ == "__main__":
+    if "--update" in sys.argv[1:]:
+        update()
     left = fill()
     for ctx, src in left:
         print(f"untranslated: [{ctx}] {src!r}", file=sys.stderr)
