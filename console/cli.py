@@ -219,6 +219,13 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(out)
 
 
+def _fields(obj: Any) -> dict[str, Any]:
+    """A result dataclass as a flat dict for --json (to_jsonable words the values)."""
+    from dataclasses import fields
+
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
 def to_jsonable(value: Any, lang: str) -> Any:
     """Model values as JSON: datetimes ISO 'Z', enums by wire value, reasons with a sentence."""
     from console.core.model import LocalizedText
@@ -720,24 +727,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
         out.json(
             {
                 "count": len(changes),
-                "pending": [
-                    {
-                        "id": c.id,
-                        "seq": c.seq,
-                        "kind": c.kind,
-                        "status": c.status,
-                        "created_at": c.created_at,
-                        "store_id": c.store_id,
-                        "store_name": c.store_name,
-                        "method": c.method,
-                        "enabled": c.enabled,
-                        "announcement_id": c.announcement_id,
-                        "attempts": c.attempts,
-                        "last_error": c.last_error,
-                        "refusal": c.refusal,
-                    }
-                    for c in changes
-                ],
+                "pending": [_fields(c) for c in changes],
             }
         )
         return EXIT_OK
@@ -777,19 +767,7 @@ def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) ->
         out.json(
             {
                 "count": len(entries),
-                "activity": [
-                    {
-                        "id": e.id,
-                        "at": e.at,
-                        "actor": e.actor,
-                        "action": e.action,
-                        "store_id": e.store_id,
-                        "method": e.method,
-                        "result": e.result,
-                        "detail": e.detail,
-                    }
-                    for e in entries
-                ],
+                "activity": [_fields(e) for e in entries],
             }
         )
         return EXIT_OK
