@@ -212,7 +212,8 @@ def test_refusal_params_carry_the_facts() -> None:
     d = rules.can_set_method(store(), methods(wechat=("invited", False)), W, True, NOT_YET, NOW)
     assert d.reason is not None and d.reason.params == {"window_opens_at": NOT_YET.window_opens_at}
     d = rules.can_set_method(store(), methods(wechat=("invited", False)), W, True, PAST, NOW)
-    assert d.reason is not None and d.reason.params == {"deadline_at": PAST.deadline_at}
+    assert d.reason is not None
+    assert d.reason.params == {"expired_at": PAST.deadline_at, "deadline_at": PAST.deadline_at}
     d = rules.can_set_method(store(), methods(wechat=("approved", True)), A, False, OPEN, NOW)
     assert d.reason is not None and d.reason.params == {"method": A}
     d = rules.can_set_method(store(), methods(), A, True, OPEN, NOW)
@@ -398,16 +399,16 @@ NEXT_CASES = [
     ("pending change", "open", ("invited", False, True), OPEN, R.PENDING_SYNC),
     ("window not open yet: wait", "open", ("invited", False), NOT_YET, R.WINDOW_NOT_OPEN),
     ("invited: apply before deadline", "open", ("invited", False), OPEN, R.INVITATION_NOT_ACCEPTED),
-    ("invited, deadline passed: nothing", "open", ("invited", False), PAST, None),
+    ("invited, deadline passed: expired", "open", ("invited", False), PAST, R.INVITATION_EXPIRED),
     ("in review: wait", "open", ("in_review", True), OPEN, R.REVIEW_PENDING),
     ("rejected, window open: fix and re-apply", "open", ("rejected", False), OPEN, R.REJECTED),
-    ("rejected, too late: nothing", "open", ("rejected", False), PAST, None),
+    ("rejected, too late: expired", "open", ("rejected", False), PAST, R.INVITATION_EXPIRED),
     ("approved: wait for launch", "open", ("approved", True), OPEN, R.AWAITING_LAUNCH),
     ("live: nothing", "open", ("live", True), OPEN, None),
-    ("not invited: nothing", "open", ("not_invited", False), None, None),
-    ("expired: nothing", "open", ("expired", False), PAST, None),
-    ("withdrawn: nothing", "open", ("withdrawn", False), OPEN, None),
-    ("method frozen: nothing", "open", ("frozen", False), OPEN, None),
+    ("not invited, no phase: wait", "open", ("not_invited", False), None, R.NOT_INVITED),
+    ("expired: say so", "open", ("expired", False), PAST, R.INVITATION_EXPIRED),
+    ("withdrawn: say so", "open", ("withdrawn", False), OPEN, R.INVITATION_WITHDRAWN),
+    ("method frozen: contact risk review", "open", ("frozen", False), OPEN, R.METHOD_FROZEN),
 ]
 
 
@@ -534,6 +535,7 @@ def test_a_scheduled_phase_says_when_it_opens_not_just_not_invited() -> None:
     assert R.WINDOW_NOT_OPEN in [r.code for r in chain] and R.NOT_INVITED not in [r.code for r in chain]
     step = rules.next_step(store(), ms, future, NOW)
     assert step is not None and step.code is R.WINDOW_NOT_OPEN
-    # no phase at all: plainly not invited, and nothing to do yet
+    # no phase at all: plainly not invited, which is news to wait for, not "nothing to do"
     assert rules.can_set_method(store(), ms, W, True, None, NOW).reason.code is R.NOT_INVITED  # type: ignore[union-attr]
-    assert rules.next_step(store(), ms, None, NOW) is None
+    step = rules.next_step(store(), ms, None, NOW)
+    assert step is not None and step.code is R.NOT_INVITED
