@@ -155,6 +155,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
             "等待申请窗口于 {window_opens_at} 开放。",
             "Wait for the application window to open on {window_opens_at}.",
         ),
+        ((), "等待申请窗口开放。", "Wait for the application window to open."),
     ),
     ReasonCode.NOT_INVITED: (
         (
