@@ -234,6 +234,7 @@ def _reminder(
                 format_ts(due),
                 f"{days}d",
                 days=days,
+                one_day=days == 1,
                 **params,
             )
     return None

@@ -270,12 +270,22 @@ NEWS: dict[NewsKind, _Variants] = {
     NewsKind.ANNOUNCEMENT_EFFECTIVE: ((("title",), "规则已生效：{title}", "Now in effect: {title}"),),
     NewsKind.DEADLINE_SOON: (
         (
+            ("one_day", "deadline_at"),
+            "还剩 1 天：请在 {deadline_at} 前申请微信支付。",
+            "1 day left: apply for WeChat Pay before {deadline_at}.",
+        ),
+        (
             ("days", "deadline_at"),
             "还剩 {days} 天：请在 {deadline_at} 前申请微信支付。",
             "{days} days left: apply for WeChat Pay before {deadline_at}.",
         ),
     ),
     NewsKind.OPINION_CLOSING_SOON: (
+        (
+            ("one_day", "title", "opinion_closes_at"),
+            "还剩 1 天：“{title}”的意见征集于 {opinion_closes_at} 截止。",
+            '1 day left to comment on "{title}": closes {opinion_closes_at}.',
+        ),
         (
             ("days", "title", "opinion_closes_at"),
             "还剩 {days} 天：“{title}”的意见征集于 {opinion_closes_at} 截止。",
@@ -301,8 +311,8 @@ def _facts(params: Mapping[str, Any], lang: str, tz: tzinfo | None) -> dict[str,
     """Params as text: dates in local time, names in ``lang``, the platform's reason in ``lang``."""
     out: dict[str, str] = {}
     for key, value in params.items():
-        if value is None or value == "":
-            continue
+        if value is None or value == "" or value is False:
+            continue  # a missing fact picks a shorter variant
         if isinstance(value, bool):
             out[key] = str(value)
         elif isinstance(value, datetime):
