@@ -193,3 +193,9 @@ def test_opinion_period_reminder() -> None:
     (item,) = news(before, snap(later, announcements={"ann-1": ann}), later)
     assert item.kind is NewsKind.OPINION_CLOSING_SOON and item.params["days"] == 1
     assert news_text(item, "en", UTC) == '1 day left to comment on "New rule": closes 2026-11-26 02:00.'
+
+
+def test_every_news_kind_has_words_in_both_languages() -> None:
+    from console.words.status import NEWS
+
+    assert set(NEWS) == set(NewsKind)

@@ -266,3 +266,31 @@ def test_sync_state_agrees_with_the_outbox_after_every_step() -> None:
             max_examples=150, stateful_step_count=30, deadline=None, derandomize=True, database=None
         ),
     )
+
+
+def test_every_headline_has_words_in_both_languages() -> None:
+    from console.core.sync_state import SyncStatus
+    from console.words.status import HEADLINES, headline_text
+
+    assert set(HEADLINES) == set(Headline)
+    for headline in Headline:
+        status = SyncStatus(
+            2,
+            1,
+            (),
+            frozenset(),
+            frozenset(),
+            Connection.OFFLINE,
+            NOW,
+            -620.4,
+            NOW,
+            NOW,
+            headline,
+            Severity.INFO,
+        )
+        zh, en = headline_text(status, "zh_CN", UTC), headline_text(status, "en", UTC)
+        assert zh and en and zh != en and "{" not in zh + en and "None" not in zh + en
+    offline = summarise([row("queued")], passes((0, PassResult.OFFLINE)))
+    assert headline_text(offline, "en", UTC) == "Offline since 2026-11-24 02:00; retrying"
+    synced = summarise([], passes((0, PassResult.OK)))
+    assert headline_text(synced, "zh_CN") == "所有修改已同步"
