@@ -234,6 +234,9 @@ _REASONS: dict[ReasonCode, _Variants] = {
             "it is sent automatically when online.",
         ),
     ),
+    ReasonCode.CHANGE_REFUSED: (
+        ((), "平台拒绝了您的更改：请重试或放弃。", "The platform refused your change: retry or discard it."),
+    ),
     ReasonCode.NO_CHANGE: (
         ((), "无需更改：已经是这个设置。", "Nothing to change: it already has this setting."),
     ),
