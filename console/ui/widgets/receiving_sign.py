@@ -13,12 +13,13 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -162,7 +163,8 @@ def sign_image(sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> 
 
 def export_sign_png(path: str | Path, sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> bool:
     """Save the sign as a PNG; True on success (False: the path could not be written)."""
-    return sign_image(sign, lang, width_px).save(str(path), b"PNG")
+    writer = QImageWriter(str(path), QByteArray(b"png"))  # PNG whatever the file is called
+    return writer.write(sign_image(sign, lang, width_px))
 
 
 def export_sign_pdf(path: str | Path, sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bool:
