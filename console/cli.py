@@ -47,7 +47,8 @@ METHOD_ALIASES = {
     "weixin": "wechat_pay",
 }
 PLATFORMS = ("taobao", "tmall")
-DEVICES = ("mobile_app", "pc_web", "mini_program")
+# the channels of console.core.model.Device; "mini_program" (0.1) still means the Alipay one
+DEVICES = ("mobile_app", "pc_web", "wechat_mini_program", "alipay_mini_program", "mini_program")
 ELIGIBILITIES = (
     "not_invited",
     "invited",

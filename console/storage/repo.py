@@ -266,7 +266,7 @@ class Repository:
             params = (platform.value,)
         out = []
         for r in self.conn.execute(sql + " ORDER BY platform, display_order, method", params):
-            devices = frozenset(Device(d) for d in json.loads(r[4]) if d in Device._value2member_map_)
+            devices = frozenset(d for d in map(Device.parse, json.loads(r[4])) if d is not None)
             out.append(
                 MethodTerms(
                     platform=Platform(r[0]),

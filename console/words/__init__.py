@@ -1,1 +1,1 @@
-"""Words the merchant reads, in Chinese (zh_CN) and English, as plain Python (no Qt)."""
+"""The app's Qt-free words in Chinese (zh_CN, first language) and English, one module per concern."""

@@ -178,7 +178,7 @@ def test_show_json_shape(run: Run) -> None:
     assert wechat["terms"] == {
         "fee_bps": 50,
         "max_amount_fen": 5000000,
-        "devices": ["mobile_app", "pc_web"],
+        "devices": ["mobile_app", "pc_web", "wechat_mini_program"],
         "display_order": 2,
     }
     assert wechat["shown_to_shoppers"] is False and wechat["toggle_allowed"] is True
@@ -269,9 +269,12 @@ def test_preview_table(run: Run) -> None:
 
 
 def test_preview_json_shape(run: Run) -> None:
+    # 0.1's "mini_program" still works: it was, and is, the Alipay mini program
     code, data = run.json("preview", "tb-2", "--amount", "１２", "--device", "mini_program")
     assert code == 0
-    assert data["amount_fen"] == 1200 and data["device"] == "mini_program" and data["default"] == "alipay"
+    assert (
+        data["amount_fen"] == 1200 and data["device"] == "alipay_mini_program" and data["default"] == "alipay"
+    )
     assert data["shown"] == [
         {"method": "alipay", "fee_bps": 60, "fee_fen": 7, "net_fen": 1193, "is_default": True, "as_qr": False}
     ]

@@ -103,7 +103,7 @@ def test_loads_the_invitation_with_its_history_in_order(db: sqlite_utils.Databas
 def test_terms_by_platform(repo: Repository) -> None:
     taobao = repo.terms(Platform.TAOBAO)
     assert [t.method for t in taobao] == [A, W]  # display order
-    assert taobao[1].devices == frozenset({Device.MOBILE_APP, Device.PC_WEB})
+    assert taobao[1].devices == frozenset({Device.MOBILE_APP, Device.PC_WEB, Device.WECHAT_MINI_PROGRAM})
     assert taobao[1].max_amount_fen == 5_000_000 and taobao[0].max_amount_fen is None
     assert len(repo.terms()) == 4
 
