@@ -75,8 +75,8 @@ def user_settings() -> Any:
 
 def choose_data_dir(cli_value: str | None) -> Path:
     """--data-dir > $MERCHANT_CONSOLE_DATA_DIR > the folder chosen in Settings > the OS default."""
-    from console.paths import ENV_DATA_DIR
-    from console.paths import data_dir as resolve_data_dir
+    from console.wiring.paths import ENV_DATA_DIR
+    from console.wiring.paths import data_dir as resolve_data_dir
 
     if cli_value or os.environ.get(ENV_DATA_DIR):
         return resolve_data_dir(cli_value)
@@ -246,7 +246,7 @@ def build_context(
     from PySide6.QtCore import QSettings
 
     from console.core.timeutil import utcnow
-    from console.paths import database_path
+    from console.wiring.paths import database_path
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
 
@@ -366,8 +366,8 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from console.config import load_config
-    from console.paths import database_path
+    from console.wiring.config import load_config
+    from console.wiring.paths import database_path
     from console.ui.i18n import resolve_language
     from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
@@ -467,9 +467,9 @@ def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
     """On an empty data folder, one synchronous sync against the platform (the demo by default)."""
     if ctx.service.store_count() > 0:
         return
-    from console.config import load_config
-    from console.connection import resolve_connection
-    from console.paths import database_path
+    from console.wiring.config import load_config
+    from console.wiring.connection import resolve_connection
+    from console.wiring.paths import database_path
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
 

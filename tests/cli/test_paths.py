@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.paths import DB_FILENAME, ENV_DATA_DIR, data_dir, database_path
+from console.wiring.paths import DB_FILENAME, ENV_DATA_DIR, data_dir, database_path
 
 
 def test_cli_value_wins(tmp_path: Path) -> None:

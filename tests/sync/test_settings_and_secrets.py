@@ -14,9 +14,9 @@ import keyring.backends.chainer
 import keyring.backends.fail
 import pytest
 
-from console.config import AppConfig, load_config, save_config
-from console.connection import Connection, MissingCredentials, resolve_connection
-from console.credentials import (
+from console.wiring.config import AppConfig, load_config, save_config
+from console.wiring.connection import Connection, MissingCredentials, resolve_connection
+from console.wiring.credentials import (
     ENV_ALLOW_FILE,
     ENV_SECRET,
     SERVICE_NAME,

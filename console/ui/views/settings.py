@@ -1,7 +1,7 @@
 """Settings: language, platform and its secret, data folder, sync interval, theme.
 
-App settings are ``console.config`` (``settings.json`` in the data folder, shared with the CLI);
-the secret goes to the OS keyring through ``console.credentials`` and never into a file unless
+App settings are ``console.wiring.config`` (``settings.json`` in the data folder, shared with the CLI);
+the secret goes to the OS keyring through ``console.wiring.credentials`` and never into a file unless
 the merchant explicitly allows it here. The data folder's location is kept outside the data
 folder (user-level QSettings) and takes effect on the next start.
 """
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.config import AppConfig, load_config, save_config
+from console.wiring.config import AppConfig, load_config, save_config
 from console.ui.app import DATA_DIR_KEY, user_settings
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
@@ -238,7 +238,7 @@ class SettingsView(BaseView):
         """Probed once per page (it asks the keyring over D-Bus on Linux)."""
         if self._keyring_ok is None:
             try:
-                from console.credentials import keyring_status
+                from console.wiring.credentials import keyring_status
 
                 self._keyring_ok = keyring_status().available
             except Exception:  # a broken keyring must not break the settings page
@@ -315,7 +315,7 @@ class SettingsView(BaseView):
             return False
         allow = self.allow_file.isChecked()
         if secret:
-            from console.credentials import CredentialError, SecretStore
+            from console.wiring.credentials import CredentialError, SecretStore
 
             try:
                 SecretStore(self.ctx.data_dir, allow_file_secret=allow).set(url, key, secret)
