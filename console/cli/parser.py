@@ -29,7 +29,7 @@ class CliParser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         if self.pass_through:
-            namespace = namespace if namespace is not None else argparse.Namespace()
+            namespace, _ = super().parse_known_args([], namespace)  # its defaults (``run``)
             namespace.rest = list(args or [])
             return namespace, []
         return super().parse_known_args(args, namespace)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console.cli.common import (
+    EXIT_ERROR,
     EXIT_CREDENTIALS,
     EXIT_OK,
     EXIT_SYNC_REFUSED,
@@ -53,6 +54,13 @@ def register(sub: Any, root: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        import console.sync.engine  # noqa: F401  (a build without the sync engine says so)
+    except ImportError as exc:
+        from console.texts import msg
+
+        ctx.out.error(msg("sync_missing", ctx.lang, error=exc))
+        return EXIT_ERROR
     return run_sync_command(
         args, ctx.data_dir, out=ctx.out.stdout, err=ctx.out.stderr, lang=ctx.lang, clock=ctx.clock
     )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.wiring.config import AppConfig, load_config, save_config
-from console.ui.app import DATA_DIR_KEY, user_settings
+from console.wiring.paths import save_data_dir
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import scrolling_page
@@ -342,7 +342,7 @@ class SettingsView(BaseView):
             self, QCoreApplication.translate("SettingsView", "Choose the data folder"), str(self.ctx.data_dir)
         )
         if folder:
-            user_settings().setValue(DATA_DIR_KEY, folder)
+            save_data_dir(Path(folder))  # read by the window and the terminal alike
             self.data_note.setText(
                 QCoreApplication.translate("SettingsView", "The console uses %1 after a restart.").replace(
                     "%1", folder
