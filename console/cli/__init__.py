@@ -159,7 +159,8 @@ def fail_by_blame(exc: BaseException, out: Out, directory: Path | None) -> int:
             path = directory
         text = storage_text(problem.problem, out.lang, path=path, detail=problem.detail)
         code = EXIT_USAGE if problem.problem is StorageProblem.INPUT else EXIT_ERROR
-        return out.fail(f"DATABASE_{problem.problem.value.upper()}", text, code, problem=problem.problem.value)
+        code_name = f"DATABASE_{problem.problem.value.upper()}"
+        return out.fail(code_name, text, code, problem=problem.problem.value)
     from console.wiring.logfile import record_crash
     from console.words.errors import unexpected_text
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, root: argparse.ArgumentParser) -> None:
-    add_verb(sub, "announcements", "rule-change announcements and their opinion periods").set_defaults(run=run)
+    p = add_verb(sub, "announcements", "rule-change announcements and their opinion periods")
+    p.set_defaults(run=run)
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:

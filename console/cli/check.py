@@ -46,7 +46,8 @@ def platform_url(value: str | None, lang: str) -> str | None:
         parts = urlsplit(value.strip())
         _ = parts.port  # raises ValueError for a port that is not a number in range
     except ValueError:
-        raise UsageError("bad_address", bad_address_text(value, "syntax", lang), option="--platform") from None
+        text = bad_address_text(value, "syntax", lang)
+        raise UsageError("bad_address", text, option="--platform") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise UsageError("bad_address", bad_address_text(value, "scheme", lang), option="--platform")
     if not parts.hostname:

@@ -29,9 +29,10 @@ class CliParser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         if self.pass_through:
-            namespace, _ = super().parse_known_args([], namespace)  # its defaults (``run``)
-            namespace.rest = list(args or [])
-            return namespace, []
+            parsed, _ = super().parse_known_args([], namespace)  # its defaults (``run``)
+            assert parsed is not None
+            parsed.rest = list(args or [])
+            return parsed, []
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:

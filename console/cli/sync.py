@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console.cli.common import (
-    EXIT_ERROR,
     EXIT_CREDENTIALS,
+    EXIT_ERROR,
     EXIT_OK,
     EXIT_SYNC_REFUSED,
     EXIT_UNREACHABLE,
@@ -119,6 +119,7 @@ def run_sync_command(
     clock: Callable[[], datetime] | None = None,
 ) -> int:
     """One pass: resolve the platform, open the database, push and pull, print, exit code."""
+    from console.core.timeutil import utcnow
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
     from console.texts import detect_lang
@@ -162,9 +163,9 @@ def run_sync_command(
     try:
         db = open_database(database_path(Path(data_dir)))
         try:
-            client_clock = {"clock": clock} if clock else {}
-            with connection.client(timeout=float(getattr(args, "timeout", 20.0)), **client_clock) as client:
-                engine = SyncEngine(db, client, **client_clock)
+            now = clock or utcnow
+            with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=now) as client:
+                engine = SyncEngine(db, client, clock=now)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
         finally:
             db.close()

@@ -207,9 +207,9 @@ def build_context(
     from PySide6.QtCore import QSettings
 
     from console.core.timeutil import utcnow
-    from console.wiring.paths import database_path
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
+    from console.wiring.paths import database_path
 
     db_path = database_path(data_dir)
 
@@ -327,11 +327,11 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from console.wiring.config import load_config
-    from console.wiring.paths import database_path
     from console.ui.i18n import resolve_language
     from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
+    from console.wiring.config import load_config
+    from console.wiring.paths import database_path
 
     app = _make_app(sys.argv[:1])
     data_dir = choose_data_dir(_arg(args, "data_dir"))
@@ -432,11 +432,11 @@ def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
     """On an empty data folder, one synchronous sync against the platform (the demo by default)."""
     if ctx.service.store_count() > 0:
         return
+    from console.storage.db import open_database
+    from console.sync.engine import SyncEngine
     from console.wiring.config import load_config
     from console.wiring.connection import resolve_connection
     from console.wiring.paths import database_path
-    from console.storage.db import open_database
-    from console.sync.engine import SyncEngine
 
     conn = resolve_connection(
         ctx.data_dir,

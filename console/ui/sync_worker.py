@@ -29,9 +29,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from console.ui.context import SyncStatus, UiContext
 
 if TYPE_CHECKING:
-    from console.wiring.connection import Connection
     from console.sync.report import SyncReport
     from console.ui.tasks import Task
+    from console.wiring.connection import Connection
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from console.wiring.config import AppConfig
 from console.core.timeutil import utcnow
-from console.wiring.credentials import CredentialError, SecretSource, SecretStore
 from console.platform.client import PlatformClient
+from console.wiring.config import AppConfig
+from console.wiring.credentials import CredentialError, SecretSource, SecretStore
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,10 @@ from typing import Any
 from console.words.table import Words, say
 
 CLI: Words = {
-    "limit_too_small": ("--limit 必须至少为 1（收到 {value}）。", "--limit must be at least 1 (got {value})."),
+    "limit_too_small": (
+        "--limit 必须至少为 1（收到 {value}）。",
+        "--limit must be at least 1 (got {value}).",
+    ),
     "limit_too_large": (
         "--limit 的值太大（最大 {maximum}）。",
         "This value is too large for --limit (at most {maximum}).",

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-from typing import Any
-
-import pytest
-
-from console import cli
 from tests.cli.conftest import Run
 
 

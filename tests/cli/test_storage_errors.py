@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import sys
+import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
-
-from console import cli
-import sqlite3
 
 from console.storage.migrations import SCHEMA_VERSION
 from tests.cli.conftest import Run, digest
 from tests.helpers.factories import make_db
-
 
 
 def test_newer_database_one_line_exit_1_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

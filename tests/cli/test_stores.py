@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from console import cli
 from console.cli import render
 from tests.cli.conftest import Run
 

@@ -9,11 +9,11 @@ import os
 import subprocess
 import sys
 
-from console.storage.db import open_database
 from console.cli.common import EXIT_OK, EXIT_UNREACHABLE
 from console.cli.common import EXIT_SYNC_REFUSED as EXIT_REFUSED
 from console.cli.common import EXIT_USAGE as EXIT_CONFIG
 from console.cli.sync import run_sync_command
+from console.storage.db import open_database
 from tests.sync.helpers import INVITED_2, store_ids
 from tests.sync.stubproc import ROOT
 

@@ -9,6 +9,7 @@ folder (user-level QSettings) and takes effect on the next start.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.wiring.config import AppConfig, load_config, save_config
-from console.wiring.paths import save_data_dir
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import scrolling_page
+from console.wiring.config import AppConfig, load_config, save_config
+from console.wiring.paths import save_data_dir
 
 log = logging.getLogger(__name__)
 
