@@ -104,7 +104,9 @@ def _log_to_file(data_dir: Path) -> Path | None:
     return log_to_file(data_dir)
 
 
-def install_excepthook(data_dir: Path, lang: Callable[[], str]) -> None:
+def install_excepthook(
+    data_dir: Path, lang: Callable[[], str], show: Callable[[str], None] | None = None
+) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
     from console.wiring.logfile import record_crash
@@ -118,13 +120,11 @@ def install_excepthook(data_dir: Path, lang: Callable[[], str]) -> None:
         log_file = record_crash(exc, data_dir)
         text = unexpected_text(lang(), log_file)
         print(text, file=sys.stderr)
-        try:
-            from PySide6.QtWidgets import QApplication, QMessageBox
-
-            if QApplication.instance() is not None:
-                QMessageBox.warning(None, "Merchant Console", text)
-        except Exception:  # the hook itself must never raise
-            log.exception("could not show the error dialog")
+        if show is not None:
+            try:
+                show(text)
+            except Exception:  # the hook itself must never raise
+                log.exception("could not show the error dialog")
 
     sys.excepthook = hook
 
@@ -152,6 +152,14 @@ def precheck_database(path: Path) -> Exception | None:
     if version > SCHEMA_VERSION:
         return DatabaseTooNew(path, version, SCHEMA_VERSION)
     return None
+
+
+def _tell_unexpected(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from console import APP_NAME
+
+    QMessageBox.warning(None, APP_NAME, text)
 
 
 def storage_error_text(exc: BaseException, lang: str) -> tuple[str, str]:
@@ -351,7 +359,9 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     lang = resolve_language(language_choice)
     live: dict[str, Any] = {}  # the context once built: the hook speaks its current language
     if not screenshot:
-        install_excepthook(data_dir, lambda: live["ctx"].lang if "ctx" in live else lang)
+        install_excepthook(
+            data_dir, lambda: live["ctx"].lang if "ctx" in live else lang, show=_tell_unexpected
+        )
     # light/dark follows the system; MERCHANT_CONSOLE_THEME=dark|light forces one (screenshots, support)
     apply_theme(app, {"dark": True, "light": False}.get(os.environ.get("MERCHANT_CONSOLE_THEME", "")))
     apply_fonts(app)
