@@ -166,4 +166,3 @@ def fail_by_blame(exc: BaseException, out: Out, directory: Path | None) -> int:
 
     log_file = record_crash(exc, directory)
     return out.fail("unexpected", unexpected_text(out.lang, log_file), EXIT_ERROR)
-

@@ -99,12 +99,18 @@ def _settle(service: ConsoleService, args: argparse.Namespace, out: Out, operati
         text = msg("change_not_settleable", out.lang, change=change[:8], status=exc.status)
         return out.fail("CHANGE_STATE", text, EXIT_USAGE)
     if out.as_json:
-        out.json({"change": change, "operation": operation, "applied": result.applied,
-                  "outbox_id": result.outbox_id, "reason": result.reason})
+        out.json(
+            {
+                "change": change,
+                "operation": operation,
+                "applied": result.applied,
+                "outbox_id": result.outbox_id,
+                "reason": result.reason,
+            }
+        )
         return EXIT_OK if result.applied else EXIT_REFUSED
     if not result.applied:
         out.error(msg("refusal", out.lang, reason=reason_text(result.reason, out.lang)))
         return EXIT_REFUSED
     out.print(msg(f"{operation}_done", out.lang, change=change[:8]))
     return EXIT_OK
-

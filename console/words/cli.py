@@ -21,8 +21,7 @@ CLI: Words = {
     ),
     "filter_too_long": (
         "--filter 太长（{length} 个字符，最多 {maximum} 个）。请输入店铺名称或编号的一部分。",
-        "--filter is too long ({length} characters, at most {maximum}). Type part of a store's "
-        "name or id.",
+        "--filter is too long ({length} characters, at most {maximum}). Type part of a store's name or id.",
     ),
     "ask_secret": (
         "请输入 {url} 的应用 Secret（应用 Key {app_key}；输入内容不显示，只需输入一次）：",

@@ -74,10 +74,8 @@ def run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     return Run(data_dir, capsys)
 
 
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
 
 
 def fake_module(monkeypatch: pytest.MonkeyPatch, name: str, **attrs: Any) -> types.ModuleType:
@@ -86,7 +84,6 @@ def fake_module(monkeypatch: pytest.MonkeyPatch, name: str, **attrs: Any) -> typ
         setattr(module, key, value)
     monkeypatch.setitem(sys.modules, name, module)
     return module
-
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,6 @@ def test_has_display(env: dict[str, str], platform: str, expected: bool) -> None
     assert has_display(env, platform) is expected
 
 
-
 def test_gui_without_display_says_so(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     assert run(env={}) == 2

@@ -38,7 +38,12 @@ def _full() -> sqlite3.OperationalError:
             "是只读的",
             "DATABASE_READ_ONLY",
         ),
-        (sqlite3.OperationalError("database is locked"), "Another program is using", "另一个程序", "DATABASE_BUSY"),
+        (
+            sqlite3.OperationalError("database is locked"),
+            "Another program is using",
+            "另一个程序",
+            "DATABASE_BUSY",
+        ),
         (sqlite3.OperationalError("disk I/O error"), "reported an error", "磁盘出错", "DATABASE_IO"),
         (OSError(28, "No space left on device"), "is full", "磁盘空间不足", "DATABASE_FULL"),
     ],

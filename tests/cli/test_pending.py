@@ -51,7 +51,6 @@ def test_pending_and_activity(run: Run) -> None:
     assert data["activity"][0]["action"] == "send_feedback"
 
 
-
 def test_retry_and_discard_from_the_terminal(run: Run) -> None:
     """What the GUI's Waiting-to-sync view does, by a short id from `pending`."""
     assert run("set-method", "tb-2", "wechat_pay", "on") == 0

@@ -51,7 +51,10 @@ def ask(tmp_path: Path, lang: str, *, allow_file: bool) -> tuple[str | None, str
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("en", "No system keyring: the secret was saved in a file only you can read"), ("zh_CN", "仅您可读的文件")],
+    [
+        ("en", "No system keyring: the secret was saved in a file only you can read"),
+        ("zh_CN", "仅您可读的文件"),
+    ],
 )
 def test_the_file_fallback_is_not_called_the_keyring(
     tmp_path: Path, no_keyring: None, lang: str, words: str
