@@ -111,19 +111,21 @@ def main(
     """Run the command line; returns the exit code (never raises, never calls sys.exit)."""
     import os
 
-    from console.texts import detect_lang
-
     args_list = list(sys.argv[1:] if argv is None else argv)
     env = os.environ if environ is None else environ
     try:
         args = build_parser().parse_args(args_list)
-    except SystemExit as exc:  # --help / --version
+    except SystemExit as exc:  # --help / --version: answered before anything heavy is imported
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except UsageError as exc:
+        from console.texts import detect_lang
+
         out = Out(detect_lang(None, env), _wants_json(args_list), stdout, stderr)
         if not out.as_json:
             out.error(exc.extra.get("usage", ""))
         return out.fail(exc.code, exc.message, EXIT_USAGE, **exc.extra)
+    from console.texts import detect_lang
+
     given_lang = args.lang if args.lang != "system" else None
     lang = detect_lang(given_lang, env)
     args.lang = lang if given_lang else None  # None: the window's own setting decides
