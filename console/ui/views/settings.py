@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -127,6 +128,10 @@ class SettingsView(BaseView):
         self.save_platform.setObjectName("primary")
         self.save_platform.clicked.connect(self.apply_platform)
         self.platform_status = _muted(QLabel())
+        self.platform_in_use = _muted(QLabel())  # what is really connected, wherever it came from
+        self.platform_in_use.setWordWrap(True)
+        self._in_use: Any = None
+        cl.addWidget(self.platform_in_use)
         row.addWidget(self.save_platform)
         row.addWidget(self.platform_status, 1)
         cl.addLayout(row)
@@ -179,8 +184,30 @@ class SettingsView(BaseView):
         ctx.events.sync_state_changed.connect(self._sync_state)
         self.retranslateUi()
 
+    # -- the platform in use -------------------------------------------------------------
+    def show_platform_in_use(self, connection: Any) -> None:
+        """Say which platform the sync worker really uses (``--platform``, settings or demo)."""
+        from console.words.wiring import platform_in_use_text
+
+        self._in_use = connection
+        self.platform_in_use.setText(
+            platform_in_use_text(
+                getattr(connection, "url", None),
+                getattr(connection, "source", None),
+                getattr(connection, "secret_source", None),
+                self.ctx.lang,
+            )
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        worker = getattr(self.window(), "sync_worker", None)
+        self.show_platform_in_use(getattr(worker, "connection", None) or self._in_use)
+        super().showEvent(event)
+
     # -- text -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:
+        if hasattr(self, "_in_use"):
+            self.show_platform_in_use(self._in_use)
         self.title.setText(QCoreApplication.translate("SettingsView", "Settings"))
         self.lang_title.setText(QCoreApplication.translate("SettingsView", "Language and look"))
         self.lang_label.setText(QCoreApplication.translate("SettingsView", "&Language"))
