@@ -12,7 +12,7 @@ import keyring.backends.fail
 import pytest
 
 from console.wiring.credentials import SECRET_FILE, ask_secret_once
-from tests.sync.test_settings_and_secrets import MemoryKeyring
+from tests.wiring.fakes import MemoryKeyring
 
 SECRET = "s3cret-value"
 

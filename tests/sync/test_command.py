@@ -97,7 +97,7 @@ def test_at_a_terminal_the_secret_is_asked_once_and_kept_in_the_keyring(
     the answer goes to the OS keyring, and the next run syncs without asking."""
     import keyring
 
-    from tests.sync.test_settings_and_secrets import MemoryKeyring
+    from tests.wiring.fakes import MemoryKeyring
 
     before = keyring.get_keyring()
     ring = MemoryKeyring()
