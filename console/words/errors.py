@@ -3,6 +3,10 @@
 Each sentence says what happened and what the merchant can do, and never that data is damaged
 unless the file itself says so (``StorageProblem.DAMAGED`` comes only from SQLite's corruption
 codes or the header check). ``{path}`` is the data file or folder, ``{log}`` the log file.
+
+Network trouble during a pass is worded by the sync report's kind (offline, refused credentials
+or clock, server trouble: console/words/sync.py); here only what is refused before any network
+is tried, a malformed address.
 """
 
 from __future__ import annotations
@@ -62,26 +66,6 @@ NETWORK: Words = {
     "why_scheme": ("只支持 http 和 https", "only http and https are supported"),
     "why_host": ("缺少主机名", "it has no host name"),
     "why_syntax": ("格式不正确", "it is not a valid address"),
-    "unreachable": (
-        "无法连接平台。您的更改已保存在本机，联网后会发送。",
-        "The platform cannot be reached. Your changes are kept on this computer and will be sent "
-        "when it is back.",
-    ),
-    "tls": (
-        "无法与平台建立安全连接（证书或 TLS 问题）。请检查地址和电脑时间；您的更改已保留。",
-        "No secure connection to the platform could be made (certificate or TLS problem). Check the "
-        "address and this computer's clock; your changes are kept.",
-    ),
-    "credentials": (
-        "平台不接受此应用密钥或签名。请检查应用 Key、Secret 和电脑时间；您的更改已保留。",
-        "The platform did not accept our credentials. Check the app key, the secret and this "
-        "computer's clock; your changes are kept.",
-    ),
-    "clock": (
-        "平台认为本机时间不对。请校准电脑时间后重试；您的更改已保留。",
-        "The platform says this computer's clock is wrong. Set the clock right and try again; your "
-        "changes are kept.",
-    ),
 }
 
 LAST_RESORT: Words = {
@@ -103,10 +87,6 @@ def storage_text(problem: str, lang: str, **params: Any) -> str:
     params.setdefault("path", "")
     params.setdefault("detail", "")
     return say(STORAGE, str(problem), lang, **params)
-
-
-def network_text(key: str, lang: str, **params: Any) -> str:
-    return say(NETWORK, key, lang, **params)
 
 
 def bad_address_text(url: str, why: str, lang: str) -> str:
