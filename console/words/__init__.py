@@ -1,1 +1,1 @@
-"""The app's Qt-free words in Chinese (zh_CN, first language) and English, one module per concern."""
+"""The vocabulary: every user-visible word and message, in Chinese (first) and English, Qt-free."""

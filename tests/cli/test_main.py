@@ -97,7 +97,7 @@ def test_core_storage_service_and_cli_import_no_qt() -> None:
     code = (
         "import sys\n"
         "import console.core.rules, console.core.checkout, console.core.money, console.storage.repo\n"
-        "import console.service, console.cli, console.texts, console.paths\n"
+        "import console.service, console.cli, console.texts, console.wiring.paths\n"
         "from console.cli import main\n"
         "main(['--version'])\n"
     )
