@@ -285,8 +285,15 @@ class Out:
 
 
 # -- entry point --------------------------------------------------------------------------------------
-def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None = None) -> int:
-    """Run the command line; returns the exit code (never calls sys.exit except via argparse)."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> int:
+    """Run the command line; returns the exit code (never calls sys.exit except via argparse).
+
+    ``clock`` is the app's "now" (``console.core.clock``); tests pass a fixed one."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     env = os.environ if environ is None else environ
     command, index = find_command(args_list)
@@ -322,7 +329,7 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
     directory = data_dir(args.data_dir, env)
     if args.command == "sync":
         return int(sync_module.run_sync_command(args, directory))
-    return run_command(args, directory, out)
+    return run_command(args, directory, out, clock=clock)
 
 
 def _peek_lang(argv: Sequence[str]) -> str | None:
@@ -368,7 +375,9 @@ def _run_stub_server(argv: Sequence[str], env: Mapping[str, str]) -> int:
     return int(stub_main(list(argv)) or 0)
 
 
-def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
+def run_command(
+    args: argparse.Namespace, directory: Path, out: Out, *, clock: Callable[[], datetime] | None = None
+) -> int:
     """Open the database and run one read or change command; storage errors end here."""
     from console.paths import database_path
     from console.service import ConsoleService
@@ -393,7 +402,7 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
     except OSError as exc:
         return out.fail("STORAGE_ERROR", msg("storage_error", out.lang, error=exc), EXIT_ERROR)
     try:
-        service = ConsoleService(db)
+        service = ConsoleService(db, clock=clock)
         handler = _HANDLERS[args.command]
         return handler(service, args, out)
     except sqlite3.DatabaseError as exc:  # a file that opened but breaks on reading (truncated ...)

@@ -16,7 +16,7 @@ import pytest
 
 from console import cli
 from console.storage.migrations import SCHEMA_VERSION
-from tests.helpers.factories import StoreSpec, make_db
+from tests.helpers.factories import FIXED_NOW, StoreSpec, make_db
 
 STORES = [
     StoreSpec("tb-1", name="杭州女装旗舰店"),
@@ -51,7 +51,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 class Run:
-    """cli.main with a data dir and a clean environment; captures stdout/stderr."""
+    """cli.main with a data dir, a clean environment and the app's clock at ``FIXED_NOW`` (the
+    fixtures' date, so the suite passes on any date); captures stdout/stderr."""
 
     def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
         self.data_dir, self.capsys = data_dir, capsys
@@ -59,7 +60,9 @@ class Run:
 
     def __call__(self, *argv: str, env: dict[str, str] | None = None, data_dir: bool = True) -> int:
         args = (["--data-dir", str(self.data_dir)] if data_dir else []) + list(argv)
-        code = cli.main(args, environ=env if env is not None else {"LANG": "en_US.UTF-8"})
+        code = cli.main(
+            args, environ=env if env is not None else {"LANG": "en_US.UTF-8"}, clock=lambda: FIXED_NOW
+        )
         captured = self.capsys.readouterr()
         self.out, self.err = captured.out, captured.err
         return code
