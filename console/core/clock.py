@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ class PlatformClock:
         self._anchor: tuple[datetime, float] | None = None  # (platform time, monotonic then)
         self._knowledge: Knowledge | None = None
         self._age_at_anchor = timedelta(0)
+        self._lock = threading.Lock()  # learned on the sync lane, read on the GUI thread
         if meta is not None:
             self._restore(meta)
 
@@ -100,18 +102,21 @@ class PlatformClock:
         return self.now()
 
     def now(self) -> datetime:
-        if self._anchor is None:
+        with self._lock:
+            anchor = self._anchor
+        if anchor is None:
             return self._wall()
-        platform_time, mono = self._anchor
+        platform_time, mono = anchor
         return platform_time + timedelta(seconds=max(0.0, self._monotonic() - mono))
 
     def learn(self, platform_time: datetime) -> None:
         """Adopt the platform's business time (from a signed answer) as "now"."""
         if platform_time.tzinfo is None:
             raise ValueError("naive datetime")
-        self._anchor = (platform_time.astimezone(UTC), self._monotonic())
-        self._knowledge = Knowledge(platform_time.astimezone(UTC), self._wall())
-        self._age_at_anchor = timedelta(0)
+        with self._lock:
+            self._anchor = (platform_time.astimezone(UTC), self._monotonic())
+            self._knowledge = Knowledge(platform_time.astimezone(UTC), self._wall())
+            self._age_at_anchor = timedelta(0)
         if self._meta is not None:
             self._meta.set_meta(
                 META_KEY,
