@@ -320,3 +320,23 @@ def test_transport_errors_are_wrapped():
     c = PlatformClient("http://x", "k", SECRET, transport=httpx.MockTransport(handler))
     with c, pytest.raises(PlatformOffline):
         c.merchant()
+
+
+def test_a_sync_teaches_the_app_clock_the_platform_time(stub, merchant, tmp_path):
+    """After a sync the app's "now" is the platform's business time, even when the demo
+    platform was moved days ahead and this PC's clock is an hour off."""
+    from console.core.clock import PlatformClock
+    from console.storage.db import open_database
+    from console.sync.engine import SyncEngine
+    from tests.helpers.factories import make_db
+
+    stub.advance(3 * 86400)
+    app_clock = PlatformClock(wall=lambda: utcnow() + timedelta(hours=1))
+    db = open_database(make_db(tmp_path, stores=[]))
+    pc = lambda: utcnow() + timedelta(hours=1)  # noqa: E731
+    with PlatformClient(stub.url, merchant.app_key, merchant.app_secret, clock=pc) as client:
+        report = SyncEngine(db, client, clock=app_clock).run_once()
+    db.conn.close()
+    assert report.error is None
+    assert abs((app_clock() - stub.clock()).total_seconds()) < 10
+    assert app_clock.knowledge is not None
