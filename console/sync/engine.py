@@ -237,6 +237,10 @@ class SyncEngine:
         return int(row[0])
 
     def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+        learn = getattr(self.clock, "learn", None)  # a PlatformClock follows the platform's time
+        platform_time = getattr(self.client, "platform_time", None)
+        if callable(learn) and platform_time is not None:
+            learn(platform_time)
         return SyncReport(
             pushed=push.pushed,
             refused=push.refused,
