@@ -149,17 +149,23 @@ def _refuse_too_new(path: Path) -> None:
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: all or nothing."""
-    conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
+        yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     else:
         conn.execute("COMMIT")
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """``transaction`` over a sqlite-utils Database (the form the service and the engine hold)."""
+    with transaction(db.conn):
+        yield db
 
 
 @contextmanager
