@@ -372,7 +372,7 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
     """Open the database and run one read or change command; storage errors end here."""
     from console.paths import database_path
     from console.service import ConsoleService
-    from console.storage.db import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, open_database
+    from console.storage.db import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, StorageError, open_database
     from console.texts import msg
 
     path = database_path(directory)
@@ -396,7 +396,7 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
         service = ConsoleService(db)
         handler = _HANDLERS[args.command]
         return handler(service, args, out)
-    except sqlite3.DatabaseError as exc:  # a file that opened but breaks on reading (truncated ...)
+    except (sqlite3.DatabaseError, StorageError) as exc:  # breaks on reading (truncated ...)
         return out.fail("DATABASE_DAMAGED", msg("db_damaged", out.lang, path=path, detail=exc), EXIT_ERROR)
     finally:
         db.conn.close()
