@@ -271,7 +271,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
             todo.upgrade(conn)
             conn.execute(f"PRAGMA user_version = {todo.version.to_int()}")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite rolls back by itself after some errors (disk full)
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
         log.info("database schema %s: applied %s (%s)", path or ":memory:", todo.name, todo.version)
