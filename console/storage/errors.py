@@ -92,6 +92,7 @@ _BY_ERRNO: dict[int, StorageProblem] = {
     errno.EIO: StorageProblem.IO,
     errno.ENOTDIR: StorageProblem.CANNOT_OPEN,
     errno.EISDIR: StorageProblem.CANNOT_OPEN,
+    errno.EEXIST: StorageProblem.CANNOT_OPEN,  # a file where the data folder should be
     errno.ENOENT: StorageProblem.CANNOT_OPEN,
     errno.ENAMETOOLONG: StorageProblem.CANNOT_OPEN,
 }
