@@ -6,6 +6,7 @@
 * a read-only file: a ``mode=ro`` connection, which refuses writes even to root (a chmod'ed
   folder does not, and the suite runs as root in CI), plus the chmod'ed folder when not root;
 * a file locked by another process: a child holding ``BEGIN EXCLUSIVE``;
+* a disk I/O error: a directory where SQLite writes its rollback journal;
 * bad input that reaches SQLite: a LIKE pattern too complex, a number too large.
 
 Each test checks the classified problem, that everything saved before the fault is still
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -268,3 +270,44 @@ def test_a_limit_too_large_for_sqlite_is_input(tmp_path: Path) -> None:
         repo.list_stores(limit=10**20)
     assert err.value.problem is StorageProblem.INPUT
     assert [r.id for r in repo.list_stores(limit=5)] == ["tb-1"]
+
+
+def test_a_read_only_folder_is_named_read_only_even_where_root_could_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same case as above for the root that runs CI: SQLite's "unable to open" in a folder
+    the account may not write to is blamed on the folder, not on the file."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "console.db").mkdir()  # SQLite cannot open it: SQLITE_CANTOPEN, like a locked-down folder
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != folder)
+    with pytest.raises(StorageError) as err:
+        connect(folder / "console.db")
+    assert err.value.problem is StorageProblem.READ_ONLY
+
+
+# -- a disk I/O error ------------------------------------------------------------------------------------
+def test_an_io_error_is_io_and_the_write_lands_once_when_it_clears(tmp_path: Path) -> None:
+    """A real SQLITE_IOERR without root: in rollback-journal mode, a directory where SQLite
+    writes its journal fails the write with an I/O error. (The app runs in WAL mode, where the
+    same trick is refused at open; the classification and the rollback are the same.)"""
+    path = make_db(tmp_path, stores=stores("tb-1", "tb-2"))
+    plain = sqlite3.connect(path)
+    plain.execute("PRAGMA journal_mode = DELETE")
+    plain.close()
+    conn = sqlite3.connect(path, isolation_level=None, factory=dbmod.GuardedConnection)
+    assert isinstance(conn, dbmod.GuardedConnection)
+    conn.storage_path = path
+    service = ConsoleService(sqlite_utils.Database(conn), clock=lambda: FIXED_NOW)
+    saved = service.set_method("tb-1", A, False).outbox_id
+    journal = path.with_name(path.name + "-journal")
+    journal.mkdir()
+    try:
+        with pytest.raises(StorageError) as err:
+            service.set_method("tb-2", A, False)
+        assert err.value.problem is StorageProblem.IO and err.value.path == path
+    finally:
+        journal.rmdir()
+    assert outbox_ids(service.repo.db) == [saved]
+    again = service.set_method("tb-2", A, False)
+    assert outbox_ids(service.repo.db) == [saved, again.outbox_id]
