@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -130,28 +129,11 @@ def install_excepthook(
 
 
 def precheck_database(path: Path) -> Exception | None:
-    """DatabaseTooNew / DatabaseDamaged for a file we must not open; None when fine or absent."""
-    from console.storage.db import DatabaseDamaged, DatabaseTooNew
-    from console.storage.migrations import SCHEMA_VERSION
+    """``console.storage.db.precheck``; a file in use right now is left to open_database to wait for."""
+    from console.storage.db import StorageProblem, precheck
 
-    if not path.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            return None  # in use right now (a sync in a terminal): open_database waits for it
-        return DatabaseDamaged(path, str(exc))
-    except sqlite3.DatabaseError as exc:
-        return DatabaseDamaged(path, str(exc))
-    if version > SCHEMA_VERSION:
-        return DatabaseTooNew(path, version, SCHEMA_VERSION)
-    return None
+    problem = precheck(path)
+    return None if problem is None or problem.problem is StorageProblem.BUSY else problem
 
 
 def _tell_unexpected(text: str) -> None:

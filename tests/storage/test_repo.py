@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from console.core.model import Device, Eligibility, Method, Platform, StoreStatus, SyncState
+from console.storage import outbox as outbox_module
 from console.storage.db import open_database
 from console.storage.repo import NotInTransaction, OutboxStateError, Repository
 from tests.helpers.factories import (
@@ -302,9 +303,9 @@ def snapshot(db: sqlite_utils.Database) -> tuple:
     )
 
 
-@pytest.mark.parametrize("step", ["add_audit", "_insert_outbox"])
+@pytest.mark.parametrize(("owner", "step"), [(Repository, "add_audit"), (outbox_module, "enqueue")])
 def test_a_failure_inside_the_transaction_writes_nothing(
-    db: sqlite_utils.Database, repo: Repository, monkeypatch: pytest.MonkeyPatch, step: str
+    db: sqlite_utils.Database, repo: Repository, monkeypatch: pytest.MonkeyPatch, owner: object, step: str
 ) -> None:
     wish(repo, "tb-4", A, False)  # something already there, to see it is kept as it was
     before = snapshot(db)
@@ -312,7 +313,7 @@ def test_a_failure_inside_the_transaction_writes_nothing(
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Repository, step, boom)
+    monkeypatch.setattr(owner, step, boom)
     with pytest.raises(OSError):
         wish(repo, "tb-2", W, True)
     with pytest.raises(OSError), repo.transaction():
