@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 #: A settlement for day D is due at D+1 02:00 UTC (T+1, docs/platform-api.md).
@@ -108,8 +109,9 @@ class Reconciliation:
         return not self.mismatches
 
 
+@lru_cache(maxsize=1024)
 def due_at(day: date) -> datetime:
-    """When the settlement of ``day`` is due."""
+    """When the settlement of ``day`` is due (cached: a bulk check asks for the same few days)."""
     return datetime.combine(day, time(), UTC) + SETTLEMENT_DUE_AFTER
 
 
@@ -117,7 +119,13 @@ def totals_agree(
     settlement: SettlementFacts, payments: PaymentTotals, *, grace: timedelta = DEFAULT_GRACE
 ) -> bool:
     """The quick test: same totals and on time. True means matched without loading payments."""
-    return settlement.totals == payments and _late(settlement, grace) is None
+    return (
+        settlement.count == payments.payments
+        and settlement.gross_fen == payments.gross_fen
+        and settlement.refunds_fen == payments.refunds_fen
+        and settlement.fees_fen == payments.fees_fen
+        and settlement.settled_at - due_at(settlement.day) <= grace
+    )
 
 
 def _late(settlement: SettlementFacts, grace: timedelta) -> timedelta | None:
