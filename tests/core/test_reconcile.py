@@ -110,3 +110,23 @@ def test_a_period_is_reconciled_per_store_method_and_day_in_order() -> None:
     assert all(r.mismatches[0].kind is Difference.NOT_SETTLED for r in results[1:])
     with pytest.raises(ValueError):
         reconcile([], [], first=DAY, last=DAY - timedelta(days=1), now=NOW)
+
+
+def test_every_difference_is_explained_in_both_languages() -> None:
+    from console.core.reconcile import Mismatch
+    from console.words import sales as words
+
+    missing = reconcile_day(KEY, settle(PAYMENTS[:2]), PAYMENTS, now=NOW)
+    assert missing is not None
+    assert words.explain(missing.mismatches[0], "zh_CN") == "结算漏掉了付款 p-3（¥888.00）。"
+    assert words.explain(missing.mismatches[0], "en") == "The settlement leaves out p-3 (¥888.00)."
+    assert words.status_word(missing, "zh_CN") == "不符"
+    fee = Mismatch(Difference.FEE_DIFFERENCE, 1)
+    assert "¥0.01" in words.explain(fee, "en") and "多" in words.explain(fee, "zh_CN")
+    for kind in Difference:
+        zh, en = words.difference_name(kind, "zh_CN"), words.difference_name(kind, "en")
+        assert zh and en and zh != en
+        sample = Mismatch(kind, -500, ("p-1", "p-2", "p-3", "p-4"), timedelta(hours=30))
+        assert words.explain(sample, "zh_CN") != words.explain(sample, "en")
+    assert "and 1 more" in words.explain(Mismatch(Difference.MISSING_PAYMENT, -1, ("a", "b", "c", "d")), "en")
+    assert len(words.column_titles("zh_CN")) == len(words.column_titles("en")) == len(words.COLUMNS)
