@@ -231,7 +231,7 @@ def to_jsonable(value: Any, lang: str) -> Any:
     from console.core.model import LocalizedText
     from console.core.reasons import Reason
     from console.core.timeutil import format_ts
-    from console.texts import reason_text
+    from console.words import reason_text
 
     if isinstance(value, Reason):
         return {
@@ -298,7 +298,7 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
         try:
             sync_module = importlib.import_module("console.sync.command")
         except ImportError as exc:
-            from console.texts import detect_lang, msg
+            from console.words import detect_lang, msg
 
             lang = detect_lang(_peek_lang(args_list), env)
             print(msg("sync_missing", lang, error=exc), file=sys.stderr)
@@ -309,7 +309,7 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help/--version (0) or bad usage (2)
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
-    from console.texts import detect_lang
+    from console.words import detect_lang
 
     lang = detect_lang(args.lang, env)
     if args.lang:
@@ -344,7 +344,7 @@ def has_display(environ: Mapping[str, str], platform: str = sys.platform) -> boo
 
 
 def _run_gui(args: argparse.Namespace, env: Mapping[str, str], lang: str) -> int:
-    from console.texts import NO_DISPLAY, msg
+    from console.words import NO_DISPLAY, msg
 
     if not args.screenshot and not has_display(env):
         print(NO_DISPLAY, file=sys.stderr)
@@ -361,7 +361,7 @@ def _run_stub_server(argv: Sequence[str], env: Mapping[str, str]) -> int:
     try:
         from console.platform.stub.__main__ import main as stub_main
     except ImportError as exc:
-        from console.texts import detect_lang, msg
+        from console.words import detect_lang, msg
 
         print(msg("stub_missing", detect_lang(None, env), error=exc), file=sys.stderr)
         return EXIT_ERROR
@@ -373,7 +373,7 @@ def run_command(args: argparse.Namespace, directory: Path, out: Out) -> int:
     from console.paths import database_path
     from console.service import ConsoleService
     from console.storage.db import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, open_database
-    from console.texts import msg
+    from console.words import msg
 
     path = database_path(directory)
     try:
@@ -410,7 +410,7 @@ Handler = Callable[["ConsoleService", argparse.Namespace, Out], int]
 
 
 def _unknown_store(out: Out, store_id: str) -> int:
-    from console.texts import msg
+    from console.words import msg
 
     return out.fail(
         "UNKNOWN_STORE", msg("unknown_store", out.lang, store_id=store_id), EXIT_USAGE, store_id=store_id
@@ -420,7 +420,7 @@ def _unknown_store(out: Out, store_id: str) -> int:
 def cmd_stores(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.model import Eligibility, Platform
     from console.service import StoreFilter
-    from console.texts import eligibility_name, format_when, msg, on_off, platform_name, store_status_name
+    from console.words import eligibility_name, format_when, msg, on_off, platform_name, store_status_name
 
     flt = StoreFilter(
         text=args.text or "",
@@ -502,7 +502,7 @@ def _terms_json(terms: Any) -> dict[str, Any] | None:
 
 def cmd_show(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.money import format_bps
-    from console.texts import (
+    from console.words import (
         eligibility_name,
         format_when,
         method_name,
@@ -607,7 +607,7 @@ def cmd_show(service: ConsoleService, args: argparse.Namespace, out: Out) -> int
 def cmd_set_method(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.model import Method
     from console.core.reasons import ReasonCode
-    from console.texts import eligibility_name, method_name, msg, on_off, reason_text
+    from console.words import eligibility_name, method_name, msg, on_off, reason_text
 
     method = Method(METHOD_ALIASES[args.method])
     enabled = args.value == "on"
@@ -651,7 +651,7 @@ def cmd_preview(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
     from console.core.model import Device
     from console.core.money import AmountParseError, format_bps, format_fen, parse_fen
     from console.core.rules import Refused
-    from console.texts import amount_problem_text, device_name, method_name, msg, reason_text
+    from console.words import amount_problem_text, device_name, method_name, msg, reason_text
 
     try:
         amount = parse_fen(args.amount, allow_zero=False)
@@ -720,7 +720,7 @@ def cmd_preview(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
 
 
 def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
-    from console.texts import format_when, method_name, msg, on_off, outbox_status_name, reason_text
+    from console.words import format_when, method_name, msg, on_off, outbox_status_name, reason_text
 
     changes = service.pending_changes()
     if out.as_json:
@@ -760,7 +760,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
 
 def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.service import ActivityFilter
-    from console.texts import activity_words, format_when, method_name, msg, on_off
+    from console.words import activity_words, format_when, method_name, msg, on_off
 
     entries = service.activity(ActivityFilter(store_id=args.store, limit=max(1, args.limit)))
     if out.as_json:
@@ -800,7 +800,7 @@ def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) ->
 def _activity_note(detail: dict[str, Any], lang: str) -> str:
     """The facts of an audit row worth a merchant's eye, in words (the JSON stays in --json)."""
     from console.core.reasons import Reason, ReasonCode
-    from console.texts import eligibility_name, msg, reason_text
+    from console.words import eligibility_name, msg, reason_text
 
     parts: list[str] = []
     code, message = detail.get("code"), detail.get("message")
@@ -820,7 +820,7 @@ def _activity_note(detail: dict[str, Any], lang: str) -> str:
 
 def cmd_feedback(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.reasons import ReasonCode
-    from console.texts import msg, reason_text
+    from console.words import msg, reason_text
 
     result = service.send_feedback(args.announcement, args.text)
     if result.reason is not None and result.reason.code is ReasonCode.UNKNOWN_ANNOUNCEMENT:
@@ -844,7 +844,7 @@ def cmd_feedback(service: ConsoleService, args: argparse.Namespace, out: Out) ->
 
 
 def cmd_announcements(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
-    from console.texts import format_when, msg
+    from console.words import format_when, msg
 
     now = service.now()
     items = service.announcements()
@@ -920,7 +920,7 @@ def _change_id(service: ConsoleService, given: str) -> str | None:
 
 def _settle(service: ConsoleService, args: argparse.Namespace, out: Out, operation: str) -> int:
     from console.storage.repo import OutboxStateError
-    from console.texts import msg, reason_text
+    from console.words import msg, reason_text
 
     change = _change_id(service, args.change)
     if change is None:

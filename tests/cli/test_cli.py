@@ -160,11 +160,8 @@ def test_show_in_english(run: Run) -> None:
 
 def test_show_in_chinese_with_the_rejection_reason(run: Run) -> None:
     assert run("--lang", "zh_CN", "show", "tm-4") == 0
-    assert "申请未通过：营业执照不符" in run.out
-    assert (
-        "下一步: 申请未通过（营业执照不符）。请修正后于 2026-12-08 02:00 前重新开启微信支付再次申请。"
-        in run.out
-    )
+    assert "申请未通过：营业执照与店铺登记的公司不一致。" in run.out
+    assert "请在 2026-12-08 02:00 前重新开启微信支付再次申请。" in run.out
 
 
 def test_show_json_shape(run: Run) -> None:
@@ -184,7 +181,7 @@ def test_show_json_shape(run: Run) -> None:
     assert wechat["shown_to_shoppers"] is False and wechat["toggle_allowed"] is True
     (reason,) = wechat["hidden_reasons"]
     assert reason["code"] == "REJECTED" and reason["params"]["reason_code"] == "LICENSE_MISMATCH"
-    assert reason["message"] == "The application was rejected: License does not match"
+    assert reason["message"].startswith("The application was rejected: The business licence does not match")
     alipay = data["methods"]["alipay"]
     assert alipay["toggle_allowed"] is False and alipay["toggle_refusal"]["code"] == "LAST_LIVE_METHOD"
     assert data["invitation"]["history"][0]["to"] == "invited"
@@ -209,7 +206,7 @@ def test_set_method_refused_exits_3_with_the_reason(run: Run) -> None:
     assert run("set-method", "tb-1", "alipay", "off") == 3
     assert "last live payment method" in run.err and run.out == ""
     assert run("--lang", "zh_CN", "set-method", "tb-1", "alipay", "off") == 3
-    assert "不能更改 tb-1 支付宝：这是店铺最后一个已上线并开启的支付方式" in run.err
+    assert "不能修改 tb-1 支付宝：这是店铺最后一个已上线并开启的支付方式" in run.err
     assert run("set-method", "tb-5", "alipay", "off") == 3
     assert "frozen" in run.err
 
@@ -331,7 +328,7 @@ def test_pending_and_activity(run: Run) -> None:
     assert "Change a payment method → on" in run.out and "Waiting to sync" in run.out
     assert "set_method" not in run.out and "{" not in run.out
     assert run("--lang", "zh_CN", "activity", "--store", "tb-2") == 0
-    assert "更改支付方式 → 开" in run.out and "您" in run.out and "待同步" in run.out
+    assert "修改支付方式 → 开" in run.out and "您" in run.out and "待同步" in run.out
     code, data = run.json("activity", "--limit", "1")
     assert code == 0 and data["count"] == 1
     assert set(data["activity"][0]) == {
@@ -386,7 +383,7 @@ def test_language_from_flag_then_locale(
     run: Run, env: dict[str, str], argv: list[str], chinese: bool
 ) -> None:
     assert run(*argv, "set-method", "tb-1", "alipay", "off", env=env) == 3
-    assert ("不能更改" in run.err) is chinese
+    assert ("不能修改" in run.err) is chinese
 
 
 # -- storage errors ----------------------------------------------------------------------------------------
@@ -466,7 +463,7 @@ def test_gui_without_display_says_so(run: Run, monkeypatch: pytest.MonkeyPatch) 
 
 
 def cli_no_display() -> str:
-    from console.texts import NO_DISPLAY
+    from console.words import NO_DISPLAY
 
     assert NO_DISPLAY == (
         "No display found: run this on a desktop, or set QT_QPA_PLATFORM=offscreen for a headless check "
