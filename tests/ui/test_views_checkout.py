@@ -74,7 +74,7 @@ def test_mini_program_hides_wechat_pay_with_its_reason(qtbot, view: CheckoutView
     assert view.preview is not None
     reason = view.preview.hidden[0].reasons[0]
     assert texts.reason_text(reason, "en") in view.hidden_label.text()
-    assert "Mini program" in view.hidden_label.text()
+    assert "on mini program" in view.hidden_label.text()
 
 
 def test_amount_over_the_limit_hides_wechat_pay(qtbot, view: CheckoutView) -> None:

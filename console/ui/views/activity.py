@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
@@ -202,10 +203,6 @@ class ActivityView(BaseView):
         self._filling = False
 
     # -- the view protocol ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
-
     def refresh(self) -> None:
         """Reload the entries that match the filters (in the background: the log can be long)."""
         self._stale = False
@@ -250,7 +247,8 @@ class ActivityView(BaseView):
             self.method_filter.clear()
             self.method_filter.addItem(self.tr("All methods"), None)
             for m in Method:
-                self.method_filter.addItem(icon(f"method-{m.value}"), texts.method_name(m), m.value)
+                name = words.method_name(m, self.lang)
+                self.method_filter.addItem(icon(f"method-{m.value}"), name, m.value)
             self.method_filter.setCurrentIndex(max(self.method_filter.findData(method), 0) if method else 0)
 
             result = self.result_filter.currentData()
@@ -372,7 +370,7 @@ class ActivityView(BaseView):
         d = entry.detail
         method_value = entry.method.value if entry.method else str(d.get("method"))
         method = (
-            texts.method_name(Method(method_value))
+            words.method_name(Method(method_value), self.lang)
             if method_value in Method._value2member_map_
             else self.tr("a payment method")
         )
@@ -413,7 +411,7 @@ class ActivityView(BaseView):
         message = d.get("message") or d.get("refused_message")
         if code or message:
             parts.append(
-                texts.refusal_code_text(
+                words.refusal_code_text(
                     str(code) if code else None, str(message) if message else None, self.lang
                 )
             )
@@ -425,7 +423,8 @@ class ActivityView(BaseView):
             parts.append(text.replace("%1", str(changes)))
         eligibility = d.get("eligibility")
         if isinstance(eligibility, str):
-            parts.append(self.tr("Platform status: %1").replace("%1", texts.eligibility_name(eligibility)))
+            status = texts.status_label(eligibility, self.lang)
+            parts.append(self.tr("Platform status: %1").replace("%1", status))
         if d.get("replayed"):
             parts.append(self.tr("the platform already had it"))
         announcement = d.get("announcement_id")
@@ -450,7 +449,7 @@ class ActivityView(BaseView):
             name = self._store_names.get(entry.store_id)
             return f"{name} ({entry.store_id})" if name else entry.store_id
         if column == "method":
-            return texts.method_name(entry.method) if entry.method else ""
+            return words.method_name(entry.method, self.lang) if entry.method else ""
         if column == "result":
             return self.result_name(entry.result)
         if column == "detail":

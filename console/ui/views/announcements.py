@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.model import Announcement, Method, SyncState
 from console.core.reasons import Reason, ReasonCode
 from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
@@ -318,10 +319,6 @@ class AnnouncementsView(BaseView):
         ]
 
     # -- the view protocol ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
-
     def now(self) -> datetime:
         return self.ctx.clock()
 
@@ -487,7 +484,7 @@ class AnnouncementsView(BaseView):
 
     def _show_impact(self, a: Announcement) -> None:
         platforms = sorted(a.affects_platforms, key=lambda p: p.value)
-        where = self.tr(", ").join(texts.platform_name(p) for p in platforms)
+        where = self.tr(", ").join(words.platform_name(p, self.lang) for p in platforms)
         if not platforms:
             where = self.tr("all platforms")
         impact = self.impact.get(a.id)
@@ -516,7 +513,7 @@ class AnnouncementsView(BaseView):
             for method in sorted(impact.method_on, key=lambda m: m.value):
                 lines.append(
                     self.tr("%1 is on in %2 of them.")
-                    .replace("%1", texts.method_name(method))
+                    .replace("%1", words.method_name(method, self.lang))
                     .replace("%2", str(impact.method_on[method]))
                 )
         text = lines[0]
@@ -554,7 +551,7 @@ class AnnouncementsView(BaseView):
         if not open_now and decision.reason is not None:
             self._set_message(self.why_closed(decision.reason), error=False)
         elif self.feedback_error is not None:
-            self._set_message(texts.reason_text(self.feedback_error, self.lang), error=True)
+            self._set_message(texts.reason(self.feedback_error, self.lang), error=True)
         elif self.feedback_notice:
             self._set_message(self.feedback_notice, error=False)
         else:
@@ -571,7 +568,7 @@ class AnnouncementsView(BaseView):
             return self.tr("The opinion period ended on %1, so feedback can no longer be sent.").replace(
                 "%1", format_datetime(when, self.lang)
             )
-        return texts.reason_text(reason, self.lang)
+        return texts.reason(reason, self.lang)
 
     def _set_message(self, text: str, *, error: bool) -> None:
         self.feedback_message.setText(text)

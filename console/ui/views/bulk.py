@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.model import Eligibility, Method
 from console.ui import texts
 from console.ui.context import UiContext
@@ -246,8 +247,8 @@ class BulkDialog(QDialog):
             QCoreApplication.translate("BulkDialog", "All stores invited to WeChat Pay")
         )
         self.method_label.setText(QCoreApplication.translate("BulkDialog", "&Payment method"))
-        self.method.setItemText(0, texts.method_name(Method.WECHAT_PAY))
-        self.method.setItemText(1, texts.method_name(Method.ALIPAY))
+        self.method.setItemText(0, words.method_name(Method.WECHAT_PAY, self.ctx.lang))
+        self.method.setItemText(1, words.method_name(Method.ALIPAY, self.ctx.lang))
         self.value_label.setText(QCoreApplication.translate("BulkDialog", "Change"))
         self.turn_on.setText(QCoreApplication.translate("BulkDialog", "Turn on"))
         self.turn_off.setText(QCoreApplication.translate("BulkDialog", "Turn off"))
@@ -329,7 +330,7 @@ class BulkDialog(QDialog):
             QCoreApplication.translate("BulkDialog", "Turn on %1")
             if on
             else QCoreApplication.translate("BulkDialog", "Turn off %1")
-        ).replace("%1", texts.method_name(method))
+        ).replace("%1", words.method_name(method, self.ctx.lang))
         # only the parts that are not zero, each phrased so that any number reads right
         parts = [
             text.replace("%1", _n(n))
@@ -360,7 +361,7 @@ class BulkDialog(QDialog):
         groups: Counter[str] = Counter()
         examples: dict[str, list[str]] = {}
         for r in dry.refused:
-            sentence = texts.reason_text(r.reason, self.ctx.lang)
+            sentence = texts.reason(r.reason, self.ctx.lang)
             groups[sentence] += 1
             examples.setdefault(sentence, []).append(r.store_id or "")
         shown = {sentence: ids[:EXAMPLES] for sentence, ids in examples.items()}

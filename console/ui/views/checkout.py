@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.checkout import CheckoutLine, CheckoutPreview, HiddenMethod, monthly_fee_comparison
 from console.core.model import Device, Method, MethodTerms
 from console.core.reasons import Reason
@@ -567,10 +568,6 @@ class CheckoutView(BaseView):
         body.addLayout(mid, 1)
 
     # -- the view protocol ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
-
     def refresh(self) -> None:
         """Redraw from the local database; with no store chosen yet, take the first one."""
         self._stale = False
@@ -692,14 +689,14 @@ class CheckoutView(BaseView):
 
     # -- words ---------------------------------------------------------------------------------
     def method_name(self, method: Method) -> str:
-        return texts.method_name(method)
+        return words.method_name(method, self.lang)
 
     def device_name(self, device: Device) -> str:
-        return texts.device_name(device)
+        return words.label(words.device_name(device, self.lang))
 
     def reason_text(self, reason: Reason) -> str:
         """One reason as a plain sentence (shared wording with the other views: texts.py)."""
-        return texts.reason_text(reason, self.lang)
+        return texts.reason(reason, self.lang)
 
     def amount_error_text(self, error: AmountError | None) -> str:
         """What is wrong with a typed amount, in the merchant's words; '' when nothing is."""
