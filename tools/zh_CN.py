@@ -398,7 +398,7 @@ ZH: dict[str, dict[str, str]] = {
         '1 of your %2 stores is on %3.': '您的 %2 家店铺中有 1 家在%3上。',
         '%1 of your %2 stores are on %3.': '您的 %2 家店铺中有 %1 家在%3上。',
         '%1 is on in %2 of them.': '其中 %2 家已开启%1。',
-        '%1 %2': '%1%2',
+        '%1 %2\n#two sentences in a row': '%1%2',  # same source, told apart by its comment
         'You have not sent feedback on this yet.': '您还没有就此提交过反馈。',
         'Feedback opens on %1, when the opinion period starts.': '意见征集期于 %1 开始，届时即可提交反馈。',
         'The opinion period ended on %1, so feedback can no longer be sent.': '意见征集期已于 %1 结束，无法再提交反馈。',
@@ -428,14 +428,6 @@ ZH: dict[str, dict[str, str]] = {
         'Fee per month': '月手续费',
         'You receive': '实际到账',
         ', ': '、',
-        'Enter an amount, e.g. 128.00.': '请输入金额，例如 128.00。',
-        'This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.': '这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。',
-        'The amount cannot be negative.': '金额不能为负数。',
-        'Use at most two decimals (fen).': '最多保留两位小数（精确到分）。',
-        'Thousands separators go every three digits, e.g. 1,234.50.': '千位分隔符应每三位一个，例如 1,234.50。',
-        'This amount is too large.': '金额过大。',
-        'Enter an amount above zero.': '请输入大于零的金额。',
-        'This is not an amount.': '这不是有效金额。',
         'The preview still shows %1.': '预览仍按 %1 显示。',
         'Every method is shown for this amount and device.': '此金额和设备下，所有支付方式都会显示。',
         'hidden because:': '不显示的原因：',
@@ -476,6 +468,14 @@ WELCOME_BODY_ZH = (
 )
 
 
+def _key(msg: ET.Element) -> str:
+    """The table key of a message: its source, plus "\n#comment" when lupdate has a comment
+    (the same source can need two translations, e.g. "%1 %2" for a duration and for sentences)."""
+    source = msg.findtext("source") or ""
+    comment = msg.findtext("comment")
+    return f"{source}\n#{comment}" if comment else source
+
+
 def fill(path: Path = TS) -> list[tuple[str, str]]:
     """Write translations into ``path``; return the (context, source) pairs left untranslated."""
     tree = ET.parse(path)
@@ -485,7 +485,10 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
         table = ZH.get(name, {})
         for msg in ctx.iter("message"):
             source = msg.findtext("source") or ""
-            text = WELCOME_BODY_ZH if name == "Welcome" and source.startswith("<p>") else table.get(source)
+            key = _key(msg)
+            text = WELCOME_BODY_ZH if name == "Welcome" and source.startswith("<p>") else table.get(key)
+            if text is None and key != source:
+                text = table.get(source)
             tr = msg.find("translation")
             if tr is None:
                 tr = ET.SubElement(msg, "translation")
@@ -501,9 +504,10 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
 def stale(path: Path = TS) -> list[tuple[str, str]]:
     """Entries of the table no string in the catalogue uses any more (to delete from ZH)."""
     used = {
-        (ctx.findtext("name") or "", msg.findtext("source") or "")
+        (ctx.findtext("name") or "", key)
         for ctx in ET.parse(path).getroot().iter("context")
         for msg in ctx.iter("message")
+        for key in {_key(msg), msg.findtext("source") or ""}
     }
     return [(ctx, src) for ctx, table in ZH.items() for src in table if (ctx, src) not in used]
 

@@ -23,8 +23,8 @@ _AMOUNT: dict[AmountProblem, tuple[str, str]] = {
         "An amount has at most two decimals (fen).",
     ),
     AmountProblem.BAD_GROUPING: (
-        "千位分隔符位置不对：“{text}”。",
-        'The thousands separators in "{text}" are misplaced.',
+        "千位分隔符位置不对：“{text}”。应每三位一个，例如 1,234.50。",
+        'The thousands separators in "{text}" are misplaced: they go every three digits, e.g. 1,234.50.',
     ),
     AmountProblem.TOO_LARGE: ("金额过大。", "The amount is too large."),
     AmountProblem.ZERO: ("请输入大于零的金额。", "Enter an amount greater than zero."),

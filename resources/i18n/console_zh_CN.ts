@@ -392,7 +392,7 @@
         <location filename="../../console/ui/views/announcements.py" line="395" />
         <location filename="../../console/ui/views/announcements.py" line="397" />
         <source>%1 %2</source>
-        <translation>%1%2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../../console/ui/views/announcements.py" line="403" />
@@ -794,228 +794,188 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="591" />
+        <location filename="../../console/ui/views/checkout.py" line="586" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="594" />
+        <location filename="../../console/ui/views/checkout.py" line="589" />
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="598" />
+        <location filename="../../console/ui/views/checkout.py" line="593" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="599" />
+        <location filename="../../console/ui/views/checkout.py" line="594" />
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="600" />
+        <location filename="../../console/ui/views/checkout.py" line="595" />
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="601" />
+        <location filename="../../console/ui/views/checkout.py" line="596" />
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="602" />
+        <location filename="../../console/ui/views/checkout.py" line="597" />
         <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="605" />
+        <location filename="../../console/ui/views/checkout.py" line="600" />
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="606" />
+        <location filename="../../console/ui/views/checkout.py" line="601" />
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="607" />
+        <location filename="../../console/ui/views/checkout.py" line="602" />
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="608" />
+        <location filename="../../console/ui/views/checkout.py" line="603" />
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="610" />
+        <location filename="../../console/ui/views/checkout.py" line="605" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="611" />
+        <location filename="../../console/ui/views/checkout.py" line="606" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612" />
+        <location filename="../../console/ui/views/checkout.py" line="607" />
         <source>Monthly fee per method, as bars</source>
         <translation>各支付方式每月手续费条形图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="613" />
-        <location filename="../../console/ui/views/checkout.py" line="614" />
+        <location filename="../../console/ui/views/checkout.py" line="608" />
+        <location filename="../../console/ui/views/checkout.py" line="609" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="615" />
+        <location filename="../../console/ui/views/checkout.py" line="610" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="617" />
+        <location filename="../../console/ui/views/checkout.py" line="612" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="617" />
+        <location filename="../../console/ui/views/checkout.py" line="612" />
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="617" />
+        <location filename="../../console/ui/views/checkout.py" line="612" />
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="617" />
+        <location filename="../../console/ui/views/checkout.py" line="612" />
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="677" />
+        <location filename="../../console/ui/views/checkout.py" line="672" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="706" />
-        <source>Enter an amount, e.g. 128.00.</source>
-        <translation>请输入金额，例如 128.00。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="707" />
-        <source>This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50.</source>
-        <translation>这不是有效金额。请输入数字，例如 128.00 或 ¥1,234.50。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="708" />
-        <source>The amount cannot be negative.</source>
-        <translation>金额不能为负数。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="709" />
-        <source>Use at most two decimals (fen).</source>
-        <translation>最多保留两位小数（精确到分）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="710" />
-        <source>Thousands separators go every three digits, e.g. 1,234.50.</source>
-        <translation>千位分隔符应每三位一个，例如 1,234.50。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="711" />
-        <source>This amount is too large.</source>
-        <translation>金额过大。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="712" />
-        <source>Enter an amount above zero.</source>
-        <translation>请输入大于零的金额。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="714" />
-        <source>This is not an amount.</source>
-        <translation>这不是有效金额。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="755" />
+        <location filename="../../console/ui/views/checkout.py" line="737" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="807" />
+        <location filename="../../console/ui/views/checkout.py" line="789" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="810" />
+        <location filename="../../console/ui/views/checkout.py" line="792" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="828" />
+        <location filename="../../console/ui/views/checkout.py" line="810" />
         <source>This store has no receiving code yet.</source>
         <translation>这家店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="836" />
+        <location filename="../../console/ui/views/checkout.py" line="818" />
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="839" />
+        <location filename="../../console/ui/views/checkout.py" line="821" />
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="844" />
+        <location filename="../../console/ui/views/checkout.py" line="826" />
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="871" />
+        <location filename="../../console/ui/views/checkout.py" line="853" />
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="901" />
+        <location filename="../../console/ui/views/checkout.py" line="883" />
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="906" />
+        <location filename="../../console/ui/views/checkout.py" line="888" />
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="909" />
+        <location filename="../../console/ui/views/checkout.py" line="891" />
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="911" />
+        <location filename="../../console/ui/views/checkout.py" line="893" />
         <source>Rates come from the platform's published terms for this store.</source>
         <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="917" />
+        <location filename="../../console/ui/views/checkout.py" line="899" />
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="919" />
+        <location filename="../../console/ui/views/checkout.py" line="901" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="924" />
+        <location filename="../../console/ui/views/checkout.py" line="906" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="924" />
+        <location filename="../../console/ui/views/checkout.py" line="906" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -1041,47 +1001,47 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../console/ui/i18n.py" line="99" />
+        <location filename="../../console/ui/i18n.py" line="100" />
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="99" />
+        <location filename="../../console/ui/i18n.py" line="100" />
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="103" />
+        <location filename="../../console/ui/i18n.py" line="104" />
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="104" />
+        <location filename="../../console/ui/i18n.py" line="105" />
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="109" />
+        <location filename="../../console/ui/i18n.py" line="110" />
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="114" />
+        <location filename="../../console/ui/i18n.py" line="115" />
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="115" />
+        <location filename="../../console/ui/i18n.py" line="116" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="124" />
+        <location filename="../../console/ui/i18n.py" line="125" />
         <source>passed</source>
         <translation>已截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="125" />
+        <location filename="../../console/ui/i18n.py" line="126" />
         <source>in %1</source>
         <translation>还剩 %1</translation>
     </message>
@@ -1666,52 +1626,52 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="300" />
+        <location filename="../../console/ui/views/checkout.py" line="295" />
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="304" />
+        <location filename="../../console/ui/views/checkout.py" line="299" />
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="312" />
+        <location filename="../../console/ui/views/checkout.py" line="307" />
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="315" />
+        <location filename="../../console/ui/views/checkout.py" line="310" />
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="324" />
+        <location filename="../../console/ui/views/checkout.py" line="319" />
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="340" />
+        <location filename="../../console/ui/views/checkout.py" line="335" />
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="369" />
+        <location filename="../../console/ui/views/checkout.py" line="364" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="372" />
+        <location filename="../../console/ui/views/checkout.py" line="367" />
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="372" />
+        <location filename="../../console/ui/views/checkout.py" line="367" />
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="377" />
+        <location filename="../../console/ui/views/checkout.py" line="372" />
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

@@ -47,12 +47,12 @@ from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
 from console.service import ChangeResult, StoreFilter
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_datetime, format_short_date, split_duration
 from console.ui.resources import icon
 from console.ui.tasks import Task
 from console.ui.theme import current_theme, text_style
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import page_header, scroll_area
+from console.words import format_datetime, format_short_date, split_duration
 
 log = logging.getLogger(__name__)
 

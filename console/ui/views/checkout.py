@@ -51,17 +51,12 @@ from PySide6.QtWidgets import (
 from console import words
 from console.core.checkout import CheckoutLine, CheckoutPreview, HiddenMethod, monthly_fee_comparison
 from console.core.model import Device, Method, MethodTerms
+from console.core.money import AmountParseError, parse_fen
 from console.core.reasons import Reason
 from console.service import StoreFilter
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import (
-    AmountError,
-    format_bps,
-    format_fen,
-    format_fen_input,
-    parse_amount,
-)
+from console.ui.money import format_bps, format_fen, format_fen_input
 from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
 from console.ui.theme import text_style
@@ -398,8 +393,8 @@ class CheckoutView(BaseView):
         self.qr_payload: str = ""
         self._amount_fen = DEFAULT_AMOUNT_FEN
         self._volume_fen = DEFAULT_VOLUME_FEN
-        self._amount_error: AmountError | None = None
-        self._volume_error: AmountError | None = None
+        self._amount_error: AmountParseError | None = None
+        self._volume_error: AmountParseError | None = None
         self._device = Device.MOBILE_APP
         self._store_name = ""
         self._stale = True
@@ -698,20 +693,9 @@ class CheckoutView(BaseView):
         """One reason as a plain sentence (shared wording with the other views: texts.py)."""
         return texts.reason(reason, self.lang)
 
-    def amount_error_text(self, error: AmountError | None) -> str:
+    def amount_error_text(self, error: AmountParseError | None) -> str:
         """What is wrong with a typed amount, in the merchant's words; '' when nothing is."""
-        if error is None:
-            return ""
-        texts = {
-            AmountError.EMPTY: self.tr("Enter an amount, e.g. 128.00."),
-            AmountError.NOT_A_NUMBER: self.tr("This is not an amount. Use digits, e.g. 128.00 or ¥1,234.50."),
-            AmountError.NEGATIVE: self.tr("The amount cannot be negative."),
-            AmountError.TOO_MANY_DECIMALS: self.tr("Use at most two decimals (fen)."),
-            AmountError.BAD_GROUPING: self.tr("Thousands separators go every three digits, e.g. 1,234.50."),
-            AmountError.TOO_LARGE: self.tr("This amount is too large."),
-            AmountError.ZERO: self.tr("Enter an amount above zero."),
-        }
-        return texts.get(error, self.tr("This is not an amount."))
+        return "" if error is None else words.amount_problem_text(error.problem, error.text, self.lang)
 
     # -- reacting ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -729,18 +713,16 @@ class CheckoutView(BaseView):
         self._schedule()
 
     def _on_amount_text(self, text: str) -> None:
-        parsed = parse_amount(text, allow_zero=False)
-        self._amount_error = parsed.error
-        if parsed.fen is not None:
-            self._amount_fen = parsed.fen
+        fen, self._amount_error = _read_amount(text, allow_zero=False)
+        if fen is not None:
+            self._amount_fen = fen
             self._schedule()
         self._show_amount_message()
 
     def _on_volume_text(self, text: str) -> None:
-        parsed = parse_amount(text)
-        self._volume_error = parsed.error
-        if parsed.fen is not None:
-            self._volume_fen = parsed.fen
+        fen, self._volume_error = _read_amount(text, allow_zero=True)
+        if fen is not None:
+            self._volume_fen = fen
             self._schedule()
         self._show_volume_message()
 
@@ -931,3 +913,11 @@ def _escape(text: str) -> str:
 
 
 __all__ = ["CheckoutView", "FeeRow", "ShopperScreen", "monthly_fee_rows"]
+
+
+def _read_amount(text: str, *, allow_zero: bool) -> tuple[int | None, AmountParseError | None]:
+    """The field's fen, or why not: the one amount parser, as a value for a field read per key."""
+    try:
+        return parse_fen(text, allow_zero=allow_zero), None
+    except AmountParseError as error:
+        return None, error

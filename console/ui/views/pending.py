@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from console import words
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
+from console.words import format_datetime
 
 if TYPE_CHECKING:
     from console.service import ChangeResult, PendingChange

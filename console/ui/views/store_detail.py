@@ -27,13 +27,13 @@ from console.core.model import Eligibility, Method, SyncState
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.i18n import fmt_countdown
-from console.ui.money import format_date, format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
 from console.ui.widgets.page import scrolling_page
 from console.ui.widgets.pill import StatusPill
 from console.ui.widgets.toggle import ToggleSwitch
+from console.words import format_date, format_datetime
 
 if TYPE_CHECKING:
     from console.service import ChangeResult, MethodView, StoreDetail
