@@ -132,7 +132,7 @@ def test_invalid_amount_shows_a_message_and_keeps_text_and_preview(qtbot, view: 
     view.amount_edit.setText("1,23")
     assert "three digits" in view.amount_message.text()
     view.amount_edit.setText("0")
-    assert "above zero" in view.amount_message.text()
+    assert "greater than zero" in view.amount_message.text()
 
 
 def test_full_width_digits_are_read(qtbot, view: CheckoutView) -> None:
