@@ -3,293 +3,293 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="225" />
-        <location filename="../../console/ui/views/activity.py" line="232" />
+        <location filename="../../console/ui/views/activity.py" line="154" />
+        <location filename="../../console/ui/views/activity.py" line="161" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="226" />
+        <location filename="../../console/ui/views/activity.py" line="155" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="227" />
+        <location filename="../../console/ui/views/activity.py" line="156" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="228" />
+        <location filename="../../console/ui/views/activity.py" line="157" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="229" />
+        <location filename="../../console/ui/views/activity.py" line="158" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="230" />
+        <location filename="../../console/ui/views/activity.py" line="159" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="231" />
+        <location filename="../../console/ui/views/activity.py" line="160" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="248" />
+        <location filename="../../console/ui/views/activity.py" line="177" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="256" />
+        <location filename="../../console/ui/views/activity.py" line="185" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="312" />
+        <location filename="../../console/ui/views/activity.py" line="241" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333" />
+        <location filename="../../console/ui/views/activity.py" line="262" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333" />
+        <location filename="../../console/ui/views/activity.py" line="262" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340" />
+        <location filename="../../console/ui/views/activity.py" line="269" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="341" />
+        <location filename="../../console/ui/views/activity.py" line="270" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342" />
+        <location filename="../../console/ui/views/activity.py" line="271" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="343" />
+        <location filename="../../console/ui/views/activity.py" line="272" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="344" />
+        <location filename="../../console/ui/views/activity.py" line="273" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="345" />
+        <location filename="../../console/ui/views/activity.py" line="274" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346" />
+        <location filename="../../console/ui/views/activity.py" line="275" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351" />
+        <location filename="../../console/ui/views/activity.py" line="280" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="281" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="353" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358" />
+        <location filename="../../console/ui/views/activity.py" line="287" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="359" />
+        <location filename="../../console/ui/views/activity.py" line="288" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="360" />
+        <location filename="../../console/ui/views/activity.py" line="289" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="361" />
+        <location filename="../../console/ui/views/activity.py" line="290" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="362" />
+        <location filename="../../console/ui/views/activity.py" line="291" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363" />
+        <location filename="../../console/ui/views/activity.py" line="292" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364" />
+        <location filename="../../console/ui/views/activity.py" line="293" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="375" />
+        <location filename="../../console/ui/views/activity.py" line="304" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="382" />
+        <location filename="../../console/ui/views/activity.py" line="311" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="384" />
+        <location filename="../../console/ui/views/activity.py" line="313" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="386" />
+        <location filename="../../console/ui/views/activity.py" line="315" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="388" />
+        <location filename="../../console/ui/views/activity.py" line="317" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="388" />
+        <location filename="../../console/ui/views/activity.py" line="317" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="390" />
+        <location filename="../../console/ui/views/activity.py" line="319" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="390" />
+        <location filename="../../console/ui/views/activity.py" line="319" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="392" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="392" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="395" />
+        <location filename="../../console/ui/views/activity.py" line="324" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="397" />
+        <location filename="../../console/ui/views/activity.py" line="326" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="398" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="399" />
+        <location filename="../../console/ui/views/activity.py" line="328" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="400" />
+        <location filename="../../console/ui/views/activity.py" line="329" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="401" />
+        <location filename="../../console/ui/views/activity.py" line="330" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="402" />
+        <location filename="../../console/ui/views/activity.py" line="331" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="403" />
+        <location filename="../../console/ui/views/activity.py" line="332" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="422" />
+        <location filename="../../console/ui/views/activity.py" line="351" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="422" />
+        <location filename="../../console/ui/views/activity.py" line="351" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="427" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="429" />
+        <location filename="../../console/ui/views/activity.py" line="358" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="434" />
+        <location filename="../../console/ui/views/activity.py" line="363" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="436" />
+        <location filename="../../console/ui/views/activity.py" line="365" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="476" />
+        <location filename="../../console/ui/views/activity.py" line="405" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="478" />
+        <location filename="../../console/ui/views/activity.py" line="407" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="486" />
+        <location filename="../../console/ui/views/activity.py" line="415" />
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="489" />
+        <location filename="../../console/ui/views/activity.py" line="418" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="489" />
+        <location filename="../../console/ui/views/activity.py" line="418" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>AnnouncementListModel</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="155" />
+        <location filename="../../console/ui/models/announcements_model.py" line="81" />
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -305,238 +305,238 @@
 <context>
     <name>AnnouncementsView</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="357" />
-        <location filename="../../console/ui/views/announcements.py" line="375" />
+        <location filename="../../console/ui/views/announcements.py" line="265" />
+        <location filename="../../console/ui/views/announcements.py" line="283" />
         <source>Rule changes</source>
         <translation>规则变更</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="360" />
+        <location filename="../../console/ui/views/announcements.py" line="268" />
         <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
         <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="365" />
+        <location filename="../../console/ui/views/announcements.py" line="273" />
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="366" />
+        <location filename="../../console/ui/views/announcements.py" line="274" />
         <source>Opinion period</source>
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="367" />
+        <location filename="../../console/ui/views/announcements.py" line="275" />
         <source>Countdown</source>
         <translation>倒计时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="368" />
+        <location filename="../../console/ui/views/announcements.py" line="276" />
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="372" />
+        <location filename="../../console/ui/views/announcements.py" line="280" />
         <source>What changes for you</source>
         <translation>对您的影响</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="373" />
-        <location filename="../../console/ui/views/announcements.py" line="376" />
+        <location filename="../../console/ui/views/announcements.py" line="281" />
+        <location filename="../../console/ui/views/announcements.py" line="284" />
         <source>Your feedback</source>
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="377" />
+        <location filename="../../console/ui/views/announcements.py" line="285" />
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="378" />
+        <location filename="../../console/ui/views/announcements.py" line="286" />
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="389" />
-        <location filename="../../console/ui/views/announcements.py" line="468" />
+        <location filename="../../console/ui/views/announcements.py" line="297" />
+        <location filename="../../console/ui/views/announcements.py" line="376" />
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="389" />
-        <location filename="../../console/ui/views/announcements.py" line="468" />
+        <location filename="../../console/ui/views/announcements.py" line="297" />
+        <location filename="../../console/ui/views/announcements.py" line="376" />
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="390" />
+        <location filename="../../console/ui/views/announcements.py" line="298" />
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="390" />
+        <location filename="../../console/ui/views/announcements.py" line="298" />
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="392" />
+        <location filename="../../console/ui/views/announcements.py" line="300" />
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="392" />
+        <location filename="../../console/ui/views/announcements.py" line="300" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="395" />
-        <location filename="../../console/ui/views/announcements.py" line="397" />
+        <location filename="../../console/ui/views/announcements.py" line="303" />
+        <location filename="../../console/ui/views/announcements.py" line="305" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="403" />
+        <location filename="../../console/ui/views/announcements.py" line="311" />
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="405" />
+        <location filename="../../console/ui/views/announcements.py" line="313" />
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="406" />
+        <location filename="../../console/ui/views/announcements.py" line="314" />
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="412" />
+        <location filename="../../console/ui/views/announcements.py" line="320" />
         <source>Feedback open · %1 left</source>
         <translation>可提交反馈 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="414" />
+        <location filename="../../console/ui/views/announcements.py" line="322" />
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="415" />
+        <location filename="../../console/ui/views/announcements.py" line="323" />
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="419" />
+        <location filename="../../console/ui/views/announcements.py" line="327" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="421" />
+        <location filename="../../console/ui/views/announcements.py" line="329" />
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="422" />
+        <location filename="../../console/ui/views/announcements.py" line="330" />
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="455" />
+        <location filename="../../console/ui/views/announcements.py" line="363" />
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="455" />
+        <location filename="../../console/ui/views/announcements.py" line="363" />
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="462" />
+        <location filename="../../console/ui/views/announcements.py" line="370" />
         <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="474" />
+        <location filename="../../console/ui/views/announcements.py" line="382" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="487" />
+        <location filename="../../console/ui/views/announcements.py" line="395" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="489" />
+        <location filename="../../console/ui/views/announcements.py" line="397" />
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="492" />
+        <location filename="../../console/ui/views/announcements.py" line="400" />
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="502" />
+        <location filename="../../console/ui/views/announcements.py" line="410" />
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="504" />
+        <location filename="../../console/ui/views/announcements.py" line="412" />
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="507" />
+        <location filename="../../console/ui/views/announcements.py" line="415" />
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="508" />
+        <location filename="../../console/ui/views/announcements.py" line="416" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="515" />
+        <location filename="../../console/ui/views/announcements.py" line="423" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="521" />
+        <location filename="../../console/ui/views/announcements.py" line="429" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="536" />
+        <location filename="../../console/ui/views/announcements.py" line="444" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="549" />
+        <location filename="../../console/ui/views/announcements.py" line="457" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="564" />
+        <location filename="../../console/ui/views/announcements.py" line="472" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="568" />
+        <location filename="../../console/ui/views/announcements.py" line="476" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="619" />
+        <location filename="../../console/ui/views/announcements.py" line="527" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="634" />
+        <location filename="../../console/ui/views/announcements.py" line="542" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="672" />
+        <location filename="../../console/ui/views/announcements.py" line="580" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -590,203 +590,203 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="77" />
+        <location filename="../../console/ui/views/bulk.py" line="76" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="228" />
+        <location filename="../../console/ui/views/bulk.py" line="227" />
         <source>Change in bulk</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="230" />
+        <location filename="../../console/ui/views/bulk.py" line="229" />
         <source>Turn one payment method on or off for many stores. You see what would happen before anything changes.</source>
         <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先告诉您将发生什么。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="238" />
+        <location filename="../../console/ui/views/bulk.py" line="237" />
         <source>The stores selected in the list (none is selected)</source>
         <translation>列表中选中的店铺（当前未选中任何店铺）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="242" />
+        <location filename="../../console/ui/views/bulk.py" line="241" />
         <source>The store selected in the list</source>
         <translation>列表中选中的 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="243" />
+        <location filename="../../console/ui/views/bulk.py" line="242" />
         <source>The %1 stores selected in the list</source>
         <translation>列表中选中的 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="247" />
+        <location filename="../../console/ui/views/bulk.py" line="246" />
         <source>All stores invited to WeChat Pay</source>
         <translation>所有已受邀开通微信支付的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="249" />
+        <location filename="../../console/ui/views/bulk.py" line="248" />
         <source>&amp;Payment method</source>
         <translation>支付方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="252" />
+        <location filename="../../console/ui/views/bulk.py" line="251" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="253" />
+        <location filename="../../console/ui/views/bulk.py" line="252" />
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="254" />
+        <location filename="../../console/ui/views/bulk.py" line="253" />
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="257" />
+        <location filename="../../console/ui/views/bulk.py" line="256" />
         <source>Stores</source>
         <translation>店铺数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="258" />
+        <location filename="../../console/ui/views/bulk.py" line="257" />
         <source>Why they stay as they are</source>
         <translation>不作修改的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="261" />
+        <location filename="../../console/ui/views/bulk.py" line="260" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="268" />
+        <location filename="../../console/ui/views/bulk.py" line="267" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="270" />
+        <location filename="../../console/ui/views/bulk.py" line="269" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="276" />
+        <location filename="../../console/ui/views/bulk.py" line="275" />
         <source>Check first</source>
         <translation>先检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="282" />
+        <location filename="../../console/ui/views/bulk.py" line="281" />
         <source>Change 1 store</source>
         <translation>修改 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="283" />
+        <location filename="../../console/ui/views/bulk.py" line="282" />
         <source>Change %1 stores</source>
         <translation>修改 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="288" />
+        <location filename="../../console/ui/views/bulk.py" line="287" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="330" />
+        <location filename="../../console/ui/views/bulk.py" line="323" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="332" />
+        <location filename="../../console/ui/views/bulk.py" line="325" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="338" />
+        <location filename="../../console/ui/views/bulk.py" line="331" />
         <source>%1 will change</source>
         <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="339" />
+        <location filename="../../console/ui/views/bulk.py" line="332" />
         <source>%1 cannot change now</source>
         <translation>%1 家暂时无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="340" />
+        <location filename="../../console/ui/views/bulk.py" line="333" />
         <source>no change needed for %1</source>
         <translation>%1 家无需修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="346" />
+        <location filename="../../console/ui/views/bulk.py" line="339" />
         <source>%1 for 1 store: %3.</source>
         <translation>为 1 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="348" />
+        <location filename="../../console/ui/views/bulk.py" line="341" />
         <source>%1 for %2 stores: %3.</source>
         <translation>为 %2 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="355" />
+        <location filename="../../console/ui/views/bulk.py" line="348" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="357" />
+        <location filename="../../console/ui/views/bulk.py" line="350" />
         <source>nothing to change</source>
         <translation>没有需要修改的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="403" />
+        <location filename="../../console/ui/views/bulk.py" line="384" />
         <source>Changing 1 store…</source>
         <translation>正在修改 1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="434" />
+        <location filename="../../console/ui/views/bulk.py" line="415" />
         <source>%1 could not be changed after all: they changed since the check.</source>
         <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="404" />
+        <location filename="../../console/ui/views/bulk.py" line="385" />
         <source>Changing %1 stores…</source>
         <translation>正在修改 %1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="428" />
+        <location filename="../../console/ui/views/bulk.py" line="409" />
         <source>1 store changed.</source>
         <translation>已修改 1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="429" />
+        <location filename="../../console/ui/views/bulk.py" line="410" />
         <source>%1 stores changed.</source>
         <translation>已修改 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="440" />
+        <location filename="../../console/ui/views/bulk.py" line="421" />
         <source>Stopped at your request; the other stores were not changed.</source>
         <translation>已按您的要求停止，其余店铺未作修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="446" />
+        <location filename="../../console/ui/views/bulk.py" line="427" />
         <source>The changes are sent to the platform in the background.</source>
         <translation>修改会在后台发送到平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="451" />
+        <location filename="../../console/ui/views/bulk.py" line="432" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="453" />
+        <location filename="../../console/ui/views/bulk.py" line="434" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="464" />
+        <location filename="../../console/ui/views/bulk.py" line="445" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="466" />
+        <location filename="../../console/ui/views/bulk.py" line="447" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
         <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
     </message>
@@ -794,188 +794,188 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="586" />
+        <location filename="../../console/ui/views/checkout.py" line="276" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="589" />
+        <location filename="../../console/ui/views/checkout.py" line="279" />
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="593" />
+        <location filename="../../console/ui/views/checkout.py" line="283" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="594" />
+        <location filename="../../console/ui/views/checkout.py" line="284" />
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="595" />
+        <location filename="../../console/ui/views/checkout.py" line="285" />
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="596" />
+        <location filename="../../console/ui/views/checkout.py" line="286" />
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="597" />
+        <location filename="../../console/ui/views/checkout.py" line="287" />
         <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="600" />
+        <location filename="../../console/ui/views/checkout.py" line="290" />
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="601" />
+        <location filename="../../console/ui/views/checkout.py" line="291" />
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="602" />
+        <location filename="../../console/ui/views/checkout.py" line="292" />
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="603" />
+        <location filename="../../console/ui/views/checkout.py" line="293" />
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="605" />
+        <location filename="../../console/ui/views/checkout.py" line="295" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="606" />
+        <location filename="../../console/ui/views/checkout.py" line="296" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="607" />
+        <location filename="../../console/ui/views/checkout.py" line="297" />
         <source>Monthly fee per method, as bars</source>
         <translation>各支付方式每月手续费条形图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="608" />
-        <location filename="../../console/ui/views/checkout.py" line="609" />
+        <location filename="../../console/ui/views/checkout.py" line="298" />
+        <location filename="../../console/ui/views/checkout.py" line="299" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="610" />
+        <location filename="../../console/ui/views/checkout.py" line="300" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612" />
+        <location filename="../../console/ui/views/checkout.py" line="302" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612" />
+        <location filename="../../console/ui/views/checkout.py" line="302" />
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612" />
+        <location filename="../../console/ui/views/checkout.py" line="302" />
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="612" />
+        <location filename="../../console/ui/views/checkout.py" line="302" />
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="672" />
+        <location filename="../../console/ui/views/checkout.py" line="362" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="737" />
+        <location filename="../../console/ui/views/checkout.py" line="427" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="789" />
+        <location filename="../../console/ui/views/checkout.py" line="489" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="792" />
+        <location filename="../../console/ui/views/checkout.py" line="492" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="810" />
+        <location filename="../../console/ui/views/checkout.py" line="510" />
         <source>This store has no receiving code yet.</source>
         <translation>这家店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="818" />
+        <location filename="../../console/ui/views/checkout.py" line="518" />
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="821" />
+        <location filename="../../console/ui/views/checkout.py" line="521" />
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="826" />
+        <location filename="../../console/ui/views/checkout.py" line="526" />
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="853" />
+        <location filename="../../console/ui/views/checkout.py" line="553" />
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="883" />
+        <location filename="../../console/ui/views/checkout.py" line="583" />
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="888" />
+        <location filename="../../console/ui/views/checkout.py" line="588" />
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="891" />
+        <location filename="../../console/ui/views/checkout.py" line="591" />
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="893" />
+        <location filename="../../console/ui/views/checkout.py" line="593" />
         <source>Rates come from the platform's published terms for this store.</source>
         <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="899" />
+        <location filename="../../console/ui/views/checkout.py" line="599" />
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="901" />
+        <location filename="../../console/ui/views/checkout.py" line="601" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="906" />
+        <location filename="../../console/ui/views/checkout.py" line="606" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="906" />
+        <location filename="../../console/ui/views/checkout.py" line="606" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -1626,52 +1626,52 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="295" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="83" />
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="299" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="87" />
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="307" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="95" />
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="310" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="98" />
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="319" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="107" />
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="335" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="123" />
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="364" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="152" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="367" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="155" />
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="367" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="155" />
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="372" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="160" />
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

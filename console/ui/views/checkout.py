@@ -14,25 +14,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QPainter,
-    QPaintEvent,
     QPixmap,
     QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCompleter,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,7 +34,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -49,11 +42,11 @@ from PySide6.QtWidgets import (
 )
 
 from console import words
-from console.core.checkout import CheckoutLine, CheckoutPreview, HiddenMethod, monthly_fee_comparison
-from console.core.model import Device, Method, MethodTerms
+from console.core.checkout import CheckoutPreview, HiddenMethod
+from console.core.model import Device, Method
 from console.core.money import AmountParseError, parse_fen
 from console.core.reasons import Reason
-from console.service import StoreFilter
+from console.service import CheckoutSimulation, FeeRow
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.money import format_bps, format_fen, format_fen_input
@@ -61,7 +54,10 @@ from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
+from console.ui.widgets.fee_bars import METHOD_COLOURS, FeeBars
 from console.ui.widgets.page import page_header, scrolling_page
+from console.ui.widgets.shopper_screen import ShopperScreen
+from console.ui.widgets.store_search import StoreSearch
 
 log = logging.getLogger(__name__)
 
@@ -72,313 +68,6 @@ DEFAULT_VOLUME_FEN = 100_000_00
 # Pixels per QR module on screen (~130 px for a short payload: scannable off a monitor and
 # small enough that the page fits 1280×800); the PNG export uses 6.
 QR_MODULE_PX = 4
-
-
-
-@dataclass(frozen=True, slots=True)
-class FeeRow:
-    """One line of the monthly fee comparison."""
-
-    method: Method
-    fee_bps: int
-    fee_fen: int
-    net_fen: int
-    available: bool  # shown to this store's shoppers on at least one device
-
-
-def monthly_fee_rows(volume_fen: int, terms: Sequence[MethodTerms], available: set[Method]) -> list[FeeRow]:
-    """What each method would cost for a month's volume, cheapest first.
-
-    The arithmetic is the core's (``monthly_fee_comparison``: same half-up rounding as a single
-    payment, so the table and the preview never disagree by a fen); this adds what the table
-    shows beside it.
-    """
-    rows = monthly_fee_comparison({t.method: t for t in terms}, volume_fen)
-    return [FeeRow(m, bps, fee, volume_fen - fee, m in available) for m, bps, fee in rows]
-
-
-class _FeeBars(QWidget):
-    """A plain horizontal bar per method: the monthly fee, to the same scale."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._bars: list[tuple[str, int, str, QColor]] = []
-        self.setMinimumHeight(60)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def set_bars(self, bars: list[tuple[str, int, str, QColor]]) -> None:
-        """(label, value, value text, colour) per bar, drawn in the order given."""
-        self._bars = bars
-        self.setFixedHeight(max(1, len(bars)) * 30 + 6)
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            fm = painter.fontMetrics()
-            label_w = max((fm.horizontalAdvance(b[0]) for b in self._bars), default=0) + 12
-            text_w = max((fm.horizontalAdvance(b[2]) for b in self._bars), default=0) + 12
-            top = max((b[1] for b in self._bars), default=0) or 1
-            span = max(self.width() - label_w - text_w, 10)
-            for i, (label, value, text, colour) in enumerate(self._bars):
-                y = 3 + i * 30
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(QRectF(0, y, label_w, 24), Qt.AlignmentFlag.AlignVCenter, label)
-                width = max(span * value / top, 2.0)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(label_w, y + 4, width, 16), 3, 3)
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(
-                    QRectF(label_w + width + 6, y, text_w, 24), Qt.AlignmentFlag.AlignVCenter, text
-                )
-        finally:
-            painter.end()
-
-
-class StoreSearch(QLineEdit):
-    """Pick one store by typing part of its name or id: a search, not a list of every store.
-
-    Merchants may have 100,000 stores; a combo box holding them all took ~20 s to fill. This asks
-    the local database for the first matches as the merchant types (``service.list_stores``
-    with a text filter and a limit, tens of milliseconds) and offers them in the completer's popup.
-    With ``allow_all`` an empty field means "all stores" (for filters).
-    """
-
-    store_chosen = Signal(object)  # the store id, or None for "all stores"
-
-    MATCHES = 50
-
-    def __init__(self, ctx: UiContext, *, allow_all: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._allow_all = allow_all
-        self.store_id: str | None = None
-        self._shown_text = ""
-        self.matches = QStandardItemModel(self)
-        self._completer = QCompleter(self.matches, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setMaxVisibleItems(12)
-        self._completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
-        self.setCompleter(self._completer)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)  # one query per pause in typing, not per key
-        self._timer.timeout.connect(self.search_now)
-        self.textEdited.connect(lambda _text: self._timer.start())
-        self.editingFinished.connect(self._on_editing_finished)
-        self.setClearButtonEnabled(allow_all)
-        self.setMinimumWidth(280)
-
-    def set_store(self, store_id: str | None, name: str = "") -> None:
-        """Show ``store_id`` as chosen (no signal: the caller already knows)."""
-        self.store_id = store_id
-        self._shown_text = f"{name} · {store_id}" if store_id and name else (store_id or "")
-        self.setText(self._shown_text)
-        self.setCursorPosition(0)  # the start of a long name, not its end
-
-    def search_now(self) -> None:
-        """Fill the popup with the stores matching the text (name or id, any case)."""
-        text = self.text().strip()
-        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=self.MATCHES)
-        self.matches.clear()
-        for row in rows:
-            item = QStandardItem(icon(f"platform-{row.platform.value}"), f"{row.name} · {row.id}")
-            item.setData(row.id, Qt.ItemDataRole.UserRole)
-            item.setData(row.name, Qt.ItemDataRole.UserRole + 1)
-            self.matches.appendRow(item)
-        if rows and self.hasFocus():
-            self._completer.complete()
-
-    def choose_row(self, row: int) -> None:
-        """Take the ``row``-th match (what clicking it in the popup does)."""
-        self._choose(self.matches.index(row, 0))
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        self._choose(index)
-
-    def _choose(self, index: QModelIndex) -> None:
-        store_id = index.data(Qt.ItemDataRole.UserRole)
-        if not store_id:
-            return
-        self.set_store(str(store_id), str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
-        self.store_chosen.emit(self.store_id)
-
-    def _on_editing_finished(self) -> None:
-        """Enter or leaving the field: take the only match, clear to "all", or put back the choice."""
-        text = self.text().strip()
-        if text == self._shown_text:
-            return
-        if not text and self._allow_all:
-            self.set_store(None)
-            self.store_chosen.emit(None)
-            return
-        self._timer.stop()
-        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=2) if text else []
-        if len(rows) == 1:
-            self.set_store(rows[0].id, rows[0].name)
-            self.store_chosen.emit(self.store_id)
-        else:
-            self.setText(self._shown_text)
-            self.setCursorPosition(0)
-
-
-# Our colours per method (the same hues as the method icons; not the wallets' brand colours).
-METHOD_COLOURS: dict[Method, str] = {Method.ALIPAY: "#2F6FDB", Method.WECHAT_PAY: "#0E8FA3"}
-
-# The shopper's screen is always drawn light, like the phone it imitates, whatever our theme.
-_SCREEN_QSS = """
-QFrame#shopperScreen { background: #ffffff; border: 10px solid #2B2F36; border-radius: 30px; }
-QFrame#shopperScreen[device="pc_web"] { border: 2px solid #9AA3AE; border-radius: 8px; }
-QFrame#shopperScreen QLabel { color: #1F2328; background: transparent; }
-QFrame#shopperScreen QFrame#screenBar { background: #F1F3F5; border: none; border-radius: 0; }
-QFrame#shopperScreen QFrame#screenBar QLabel { color: #57606A; }
-QFrame#shopperScreen QFrame#methodRow { background: #F7F8FA; border: 1px solid #E3E6EA; border-radius: 10px; }
-QFrame#shopperScreen QFrame#methodRow[default="true"] { border: 2px solid #3D7BD9; background: #F2F7FF; }
-QFrame#shopperScreen QLabel#screenAmount { font-size: 26px; font-weight: bold; }
-QFrame#shopperScreen QLabel#defaultTag {
-    color: #ffffff; background: #3D7BD9; border-radius: 7px; padding: 1px 7px; }
-QFrame#shopperScreen QLabel#feeNote { color: #6B7789; }
-QFrame#shopperScreen QLabel#payButton {
-    color: #ffffff; background: #E0672B; border-radius: 18px; padding: 8px; font-weight: bold; }
-QFrame#shopperScreen QLabel#capsule {
-    color: #57606A; border: 1px solid #D0D5DB; border-radius: 11px; padding: 0 8px; }
-QFrame#shopperScreen QLabel#emptyScreen { color: #8A94A3; }
-"""
-
-
-class ShopperScreen(QFrame):
-    """The mock of the shopper's checkout (phone, mini-program or PC browser)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shopperScreen")
-        self.setStyleSheet(_SCREEN_QSS)
-        self.setProperty("device", Device.MOBILE_APP.value)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 16)
-        self._layout.setSpacing(10)
-        self.method_rows: dict[Method, QFrame] = {}
-
-    def sizeHint(self) -> QSize:
-        if self.property("device") == Device.PC_WEB.value:
-            return QSize(460, 420)
-        return QSize(320, 560)
-
-    def _clear(self) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.setParent(None)  # gone from findChildren() now, not at the next event loop pass
-                w.deleteLater()
-        self.method_rows = {}
-
-    def show_preview(self, preview: CheckoutPreview | None, store_name: str, words: CheckoutView) -> None:
-        """Rebuild the screen: a handful of widgets, so rebuilding beats bookkeeping."""
-        self._clear()
-        device = preview.device if preview else Device.MOBILE_APP
-        self.setProperty("device", device.value)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        if device == Device.PC_WEB:
-            self.setFixedWidth(460)
-        else:
-            self.setFixedWidth(320)
-        self._layout.addWidget(self._top_bar(device, words))
-        # one container per rebuild: deleting it takes every child along (a nested layout would not)
-        container = QWidget()
-        body = QVBoxLayout(container)
-        body.setContentsMargins(18, 4, 18, 0)
-        body.setSpacing(10)
-        title = QLabel(store_name or self.tr("Checkout"))
-        title.setWordWrap(True)
-        body.addWidget(title)
-        if preview is None:
-            empty = QLabel(self.tr("Choose a store to see its checkout."))
-            empty.setObjectName("emptyScreen")
-            empty.setWordWrap(True)
-            body.addWidget(empty)
-        else:
-            amount = QLabel(format_fen(preview.amount_fen, words.lang))
-            amount.setObjectName("screenAmount")
-            body.addWidget(amount)
-            pick = QLabel(self.tr("Pay with"))
-            body.addWidget(pick)
-            if not preview.shown:
-                none = QLabel(self.tr("No payment method is available: shoppers cannot pay."))
-                none.setObjectName("emptyScreen")
-                none.setWordWrap(True)
-                body.addWidget(none)
-            for line in preview.shown:
-                row = self._method_row(line, words)
-                self.method_rows[line.method] = row
-                body.addWidget(row)
-            body.addStretch(1)
-            pay = QLabel(self.tr("Pay %1").replace("%1", format_fen(preview.amount_fen, words.lang)))
-            pay.setObjectName("payButton")
-            pay.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            if preview.shown:
-                body.addWidget(pay)
-        self._layout.addWidget(container, 1)
-
-    def _top_bar(self, device: Device, words: CheckoutView) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("screenBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 6, 12, 6)
-        if device == Device.PC_WEB:
-            dots = QLabel("● ● ●")
-            dots.setStyleSheet("color: #C4CAD1; letter-spacing: 2px;")
-            row.addWidget(dots)
-            address = QLabel(self.tr("Secure checkout"))
-            row.addWidget(address, 1, Qt.AlignmentFlag.AlignCenter)
-        else:
-            clock = QLabel("9:41")
-            row.addWidget(clock)
-            row.addStretch(1)
-            if device == Device.MINI_PROGRAM:
-                capsule = QLabel("··· ◉")
-                capsule.setObjectName("capsule")
-                row.addWidget(capsule)
-            else:
-                row.addWidget(QLabel("▮▮▮"))
-        return bar
-
-    def _method_row(self, line: CheckoutLine, words: CheckoutView) -> QFrame:
-        row = QFrame()
-        row.setObjectName("methodRow")
-        row.setProperty("default", "true" if line.is_default else "false")
-        grid = QGridLayout(row)
-        grid.setContentsMargins(10, 8, 10, 8)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        glyph = QLabel()
-        glyph.setPixmap(icon(f"method-{line.method.value}").pixmap(QSize(24, 24)))
-        grid.addWidget(glyph, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        name = QLabel(words.method_name(line.method))
-        name.setStyleSheet("font-weight: bold;")
-        grid.addWidget(name, 0, 1)
-        if line.is_default:
-            tag = QLabel(self.tr("Default"))
-            tag.setObjectName("defaultTag")
-            grid.addWidget(tag, 0, 2, Qt.AlignmentFlag.AlignRight)
-        how = self.tr("Scan the QR code with the app") if line.as_qr else self.tr("Pay in the app")
-        sub = QLabel(how)
-        sub.setWordWrap(True)
-        grid.addWidget(sub, 1, 1, 1, 2)
-        fee = QLabel(
-            self.tr("Only you see this: fee %1 (%2), you receive %3")
-            .replace("%1", format_fen(line.fee_fen, words.lang))
-            .replace("%2", format_bps(line.fee_bps, words.lang))
-            .replace("%3", format_fen(line.net_fen, words.lang))
-        )
-        fee.setObjectName("feeNote")
-        fee.setWordWrap(True)
-        grid.addWidget(fee, 2, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        return row
 
 
 class CheckoutView(BaseView):
@@ -399,6 +88,7 @@ class CheckoutView(BaseView):
         self._store_name = ""
         self._stale = True
 
+        self._asked = 0  # numbers the questions to the db lane, so a late answer is dropped
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
         self._update_timer.setInterval(0)  # coalesce store/amount/device changes into one redraw
@@ -551,7 +241,7 @@ class CheckoutView(BaseView):
         self.fee_table.setWordWrap(True)
         self.fee_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         fee_layout.addWidget(self.fee_table)
-        self.fee_bars = _FeeBars()
+        self.fee_bars = FeeBars()
         fee_layout.addWidget(self.fee_bars)
         self.fee_note = QLabel()
         self.fee_note.setWordWrap(True)
@@ -649,7 +339,7 @@ class CheckoutView(BaseView):
         """
         screen = ShopperScreen()
         try:
-            screen.show_preview(self.preview, self._store_name, self)
+            screen.show_preview(self.preview, self._store_name, self.lang)
             screen.adjustSize()
             shot = screen.grab()
         finally:
@@ -750,33 +440,43 @@ class CheckoutView(BaseView):
         self._update_timer.start()
 
     def _update_preview(self) -> None:
+        """Ask the db lane for the page's data; only the newest answer is drawn."""
         store_id = self.current_store_id()
-        self.preview = None
-        self.fee_rows = []
-        terms: list[MethodTerms] = []
-        available: set[Method] = set()
-        if store_id is not None:
-            try:
-                self.preview = self.ctx.service.checkout_preview(store_id, self._amount_fen, self._device)
-                detail = self.ctx.service.store_detail(store_id)
-            except KeyError:
-                log.info("store %s vanished before its preview", store_id)
-            else:
-                self._store_name = detail.store.name
-                if self.store_search.text() == store_id:  # chosen by id from elsewhere: add the name
-                    self.store_search.set_store(store_id, detail.store.name)
-                for method, view in detail.methods.items():
-                    if view.terms is not None:
-                        terms.append(view.terms)
-                    if view.shown_to_shoppers:
-                        available.add(method)
-        self.fee_rows = monthly_fee_rows(self._volume_fen, terms, available)
+        self._asked += 1
+        asked = self._asked
+        if store_id is None:
+            self._show_simulation(asked, None)
+            return
+        amount, device, volume = self._amount_fen, self._device, self._volume_fen
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, KeyError):
+                raise exc
+            log.info("store %s vanished before its preview", store_id)
+            self._show_simulation(asked, None)
+
+        self.ctx.tasks.run(
+            lambda t: t.service.checkout_simulation(store_id, amount, device, volume),
+            on_done=lambda sim: self._show_simulation(asked, sim),
+            on_error=failed,
+        )
+
+    def _show_simulation(self, asked: int, sim: CheckoutSimulation | None) -> None:
+        if asked != self._asked:  # a newer question is on its way: its answer will be drawn
+            return
+        self.preview = sim.preview if sim else None
+        self.fee_rows = sim.fee_rows if sim else []
+        if sim is not None:
+            self._store_name = sim.store_name
+            store_id = sim.preview.store_id
+            if self.store_search.text() == store_id:  # chosen by id from elsewhere: add the name
+                self.store_search.set_store(store_id, sim.store_name)
         self.qr_payload = self.preview.receive_code if self.preview else ""
         self._render()
 
     # -- drawing -------------------------------------------------------------------------------
     def _render(self) -> None:
-        self.shopper_screen.show_preview(self.preview, self._store_name, self)
+        self.shopper_screen.show_preview(self.preview, self._store_name, self.lang)
         self._render_hidden(self.preview.hidden if self.preview else ())
         self._render_qr()
         self._render_fees()
@@ -912,7 +612,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-__all__ = ["CheckoutView", "FeeRow", "ShopperScreen", "monthly_fee_rows"]
+__all__ = ["CheckoutView"]
 
 
 def _read_amount(text: str, *, allow_zero: bool) -> tuple[int | None, AmountParseError | None]:
