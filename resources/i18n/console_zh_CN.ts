@@ -794,188 +794,117 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="276" />
+        <location filename="../../console/ui/views/checkout.py" line="243" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="279" />
+        <location filename="../../console/ui/views/checkout.py" line="246" />
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="283" />
+        <location filename="../../console/ui/views/checkout.py" line="250" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="284" />
+        <location filename="../../console/ui/views/checkout.py" line="251" />
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="285" />
+        <location filename="../../console/ui/views/checkout.py" line="252" />
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="286" />
+        <location filename="../../console/ui/views/checkout.py" line="253" />
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="287" />
+        <location filename="../../console/ui/views/checkout.py" line="254" />
         <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="290" />
+        <location filename="../../console/ui/views/checkout.py" line="257" />
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="291" />
+        <location filename="../../console/ui/views/checkout.py" line="258" />
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="292" />
+        <location filename="../../console/ui/views/checkout.py" line="259" />
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="293" />
+        <location filename="../../console/ui/views/checkout.py" line="260" />
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="295" />
+        <location filename="../../console/ui/views/checkout.py" line="262" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="296" />
+        <location filename="../../console/ui/views/checkout.py" line="263" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="297" />
-        <source>Monthly fee per method, as bars</source>
-        <translation>各支付方式每月手续费条形图</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="298" />
-        <location filename="../../console/ui/views/checkout.py" line="299" />
+        <location filename="../../console/ui/views/checkout.py" line="264" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="300" />
+        <location filename="../../console/ui/views/checkout.py" line="265" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="302" />
-        <source>Method</source>
-        <translation>支付方式</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="302" />
-        <source>Rate</source>
-        <translation>费率</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="302" />
-        <source>Fee per month</source>
-        <translation>月手续费</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="302" />
-        <source>You receive</source>
-        <translation>实际到账</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="362" />
+        <location filename="../../console/ui/views/checkout.py" line="299" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="427" />
+        <location filename="../../console/ui/views/checkout.py" line="360" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="489" />
+        <location filename="../../console/ui/views/checkout.py" line="422" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="492" />
+        <location filename="../../console/ui/views/checkout.py" line="425" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="510" />
-        <source>This store has no receiving code yet.</source>
-        <translation>这家店铺还没有收款码。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="518" />
-        <source>Code content: %1</source>
-        <translation>码内容：%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="521" />
-        <source>One code for several wallets. Shoppers can pay it with:</source>
-        <translation>一码多付，买家可用以下钱包扫码付款：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="526" />
-        <source>No wallet can pay this code right now.</source>
-        <translation>目前没有钱包可以支付此收款码。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="553" />
-        <source>%1 (not available to your shoppers yet)</source>
-        <translation>%1（买家暂不可用）</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="583" />
-        <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
-        <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="588" />
-        <source>Both methods cost the same at these rates.</source>
-        <translation>按当前费率，两种支付方式的手续费相同。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="591" />
-        <source>Choose a store to compare its fees.</source>
-        <translation>请选择店铺以比较手续费。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="593" />
-        <source>Rates come from the platform's published terms for this store.</source>
-        <translation>费率来自平台为这家店铺公布的条款。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="599" />
+        <location filename="../../console/ui/views/checkout.py" line="448" />
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="601" />
+        <location filename="../../console/ui/views/checkout.py" line="450" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="606" />
+        <location filename="../../console/ui/views/checkout.py" line="455" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="606" />
+        <location filename="../../console/ui/views/checkout.py" line="455" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -996,6 +925,64 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <location filename="../../console/ui/widgets/dialogs.py" line="46" />
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>FeeComparison</name>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="97" />
+        <source>Monthly fee per method, as bars</source>
+        <translation>各支付方式每月手续费条形图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
+        <source>Fees per month</source>
+        <translation>每月手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Fee per month</source>
+        <translation>月手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>You receive</source>
+        <translation>实际到账</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="115" />
+        <source>%1 (not available to your shoppers yet)</source>
+        <translation>%1（买家暂不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="145" />
+        <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
+        <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="150" />
+        <source>Both methods cost the same at these rates.</source>
+        <translation>按当前费率，两种支付方式的手续费相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="153" />
+        <source>Choose a store to compare its fees.</source>
+        <translation>请选择店铺以比较手续费。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="155" />
+        <source>Rates come from the platform's published terms for this store.</source>
+        <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1438,29 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
 </context>
 <context>
+    <name>ReceiveCode</name>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="58" />
+        <source>This store has no receiving code yet.</source>
+        <translation>这家店铺还没有收款码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="65" />
+        <source>Code content: %1</source>
+        <translation>码内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="67" />
+        <source>One code for several wallets. Shoppers can pay it with:</source>
+        <translation>一码多付，买家可用以下钱包扫码付款：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="72" />
+        <source>No wallet can pay this code right now.</source>
+        <translation>目前没有钱包可以支付此收款码。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../console/ui/views/settings.py" line="183" />
@@ -1626,52 +1636,52 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>ShopperScreen</name>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="83" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="84" />
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="87" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="88" />
         <source>Choose a store to see its checkout.</source>
         <translation>请选择店铺以查看收银台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="95" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="96" />
         <source>Pay with</source>
         <translation>选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="98" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="99" />
         <source>No payment method is available: shoppers cannot pay.</source>
         <translation>没有可用的支付方式，买家无法付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="107" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="108" />
         <source>Pay %1</source>
         <translation>确认付款 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="123" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="124" />
         <source>Secure checkout</source>
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="152" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="153" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="155" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="155" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="160" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="161" />
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>

@@ -16,26 +16,20 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QColor,
-    QPainter,
     QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,14 +43,15 @@ from console.core.reasons import Reason
 from console.service import CheckoutSimulation, FeeRow
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_bps, format_fen, format_fen_input
+from console.ui.money import format_fen, format_fen_input
 from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
-from console.ui.widgets.fee_bars import METHOD_COLOURS, FeeBars
+from console.ui.widgets.fee_comparison import FeeComparison
 from console.ui.widgets.page import page_header, scrolling_page
-from console.ui.widgets.shopper_screen import ShopperScreen
+from console.ui.widgets.receive_code import ReceiveCode
+from console.ui.widgets.shopper_screen import ShopperScreen, checkout_picture
 from console.ui.widgets.store_search import StoreSearch
 
 log = logging.getLogger(__name__)
@@ -183,23 +178,10 @@ class CheckoutView(BaseView):
 
         self._qr_box = QGroupBox()
         qr_layout = QHBoxLayout(self._qr_box)
-        self.qr_label = QLabel()
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(QSize(148, 148))
-        qr_layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
-        qr_text = QVBoxLayout()
-        self.qr_payload_label = QLabel()
-        self.qr_payload_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr_payload_label.setStyleSheet(text_style("muted"))
-        self.qr_payload_label.setWordWrap(True)
-        self.wallets_label = QLabel()
-        self.wallets_label.setWordWrap(True)
-        self.wallet_icons = QHBoxLayout()
-        self.wallet_icons.setSpacing(6)
-        qr_text.addWidget(self.wallets_label)
-        qr_text.addLayout(self.wallet_icons)
-        qr_text.addWidget(self.qr_payload_label)
-        qr_text.addStretch(1)
+        self.receive_code = ReceiveCode()
+        self.qr_label = self.receive_code.qr_label
+        qr_layout.addWidget(self.receive_code, 1)
+        qr_text = self.receive_code.action_area
         self.export_button = QPushButton()
         self.export_button.setIcon(icon("export"))
         self.export_button.clicked.connect(self._ask_export)
@@ -208,7 +190,6 @@ class CheckoutView(BaseView):
         self.export_message.setWordWrap(True)
         self.export_message.hide()
         qr_text.addWidget(self.export_message)
-        qr_layout.addLayout(qr_text, 1)
         mid.addWidget(self._qr_box)
 
         # fee comparison
@@ -230,23 +211,9 @@ class CheckoutView(BaseView):
         self.volume_message.setWordWrap(True)
         self.volume_message.hide()
         fee_layout.addWidget(self.volume_message)
-        self.fee_table = QTableWidget(0, 4)
-        self.fee_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.fee_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.fee_table.verticalHeader().hide()
-        header = self.fee_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.fee_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.fee_table.setWordWrap(True)
-        self.fee_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        fee_layout.addWidget(self.fee_table)
-        self.fee_bars = FeeBars()
-        fee_layout.addWidget(self.fee_bars)
-        self.fee_note = QLabel()
-        self.fee_note.setWordWrap(True)
-        self.fee_note.setStyleSheet(text_style("muted"))
-        fee_layout.addWidget(self.fee_note)
+        self.fees = FeeComparison()
+        self.fee_table, self.fee_bars, self.fee_note = self.fees.table, self.fees.bars, self.fees.note
+        fee_layout.addWidget(self.fees)
         fee_layout.addStretch(1)
         mid.addWidget(self._fee_box)
         mid.addStretch(1)
@@ -294,13 +261,8 @@ class CheckoutView(BaseView):
         # screen readers: the mock, the code and the bars are pictures without their own words
         self.shopper_screen.setAccessibleName(self.tr("What shoppers see at checkout"))
         self.qr_label.setAccessibleName(self.tr("Store receiving QR code"))
-        self.fee_bars.setAccessibleName(self.tr("Monthly fee per method, as bars"))
-        self.fee_table.setAccessibleName(self.tr("Fees per month"))
         self._fee_box.setTitle(self.tr("Fees per month"))
         self._volume_label.setText(self.tr("Monthly &sales (¥)"))
-        self.fee_table.setHorizontalHeaderLabels(
-            [self.tr("Method"), self.tr("Rate"), self.tr("Fee per month"), self.tr("You receive")]
-        )
         self._show_amount_message()
         self._show_volume_message()
         self._render()
@@ -332,42 +294,13 @@ class CheckoutView(BaseView):
         return self._amount_fen
 
     def export_png(self, path: str | Path) -> bool:
-        """Save the shopper's screen beside the receiving code as one PNG; True on success.
-
-        The screen is drawn again off-screen rather than grabbed from the view, so the picture
-        is complete whether or not the view is visible, laid out yet, or scrolled.
-        """
-        screen = ShopperScreen()
-        try:
-            screen.show_preview(self.preview, self._store_name, self.lang)
-            screen.adjustSize()
-            shot = screen.grab()
-        finally:
-            screen.deleteLater()
+        """Save the shopper's screen beside the receiving code as one PNG; True on success."""
+        methods = self.preview.qr_wallets if self.preview else ()
+        wallets = self.tr(", ").join(self.method_name(m) for m in methods)
         qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 2) if self.qr_payload else QPixmap()
-        gap = 24
-        caption_h = 2 * self.fontMetrics().height() if not qr.isNull() else 0
-        width = shot.width() + (qr.width() + gap if not qr.isNull() else 0) + 2 * gap
-        height = max(shot.height(), qr.height() + caption_h) + 2 * gap
-        canvas = QPixmap(width, height)
-        canvas.fill(QColor("#ffffff"))
-        painter = QPainter(canvas)
-        try:
-            painter.drawPixmap(gap, gap, shot)
-            if not qr.isNull():
-                left = gap + shot.width() + gap
-                painter.drawPixmap(left, gap, qr)
-                painter.setPen(QColor("#1F2328"))
-                methods = self.preview.qr_wallets if self.preview else ()
-                wallets = self.tr(", ").join(self.method_name(m) for m in methods)
-                painter.drawText(
-                    QRectF(left, gap + qr.height(), qr.width(), caption_h),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-                    f"{self.qr_payload}\n{wallets}",
-                )
-        finally:
-            painter.end()
-        ok = canvas.save(str(path), "PNG")
+        caption = f"{self.qr_payload}\n{wallets}"
+        picture = checkout_picture(self.preview, self._store_name, self.lang, qr, caption)
+        ok = picture.save(str(path), "PNG")
         if not ok:
             log.warning("could not write %s", path)
         return ok
@@ -499,98 +432,14 @@ class CheckoutView(BaseView):
         self.hidden_label.setText("".join(parts))
 
     def _render_qr(self) -> None:
-        while self.wallet_icons.count():
-            item = self.wallet_icons.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.setParent(None)  # gone from findChildren() now, not at the next event loop pass
-                w.deleteLater()
-        if not self.qr_payload:
-            self.qr_label.clear()
-            self.qr_label.setText(self.tr("This store has no receiving code yet.") if self.preview else "")
-            self.qr_payload_label.clear()
-            self.wallets_label.clear()
-            self.export_button.setEnabled(self.preview is not None)
-            return
-        self.qr_label.setPixmap(
-            qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX, device_pixel_ratio=self.devicePixelRatioF())
-        )
-        self.qr_payload_label.setText(self.tr("Code content: %1").replace("%1", self.qr_payload))
         wallets = self.preview.qr_wallets if self.preview else ()
-        if wallets:
-            self.wallets_label.setText(self.tr("One code for several wallets. Shoppers can pay it with:"))
-            for method in wallets:
-                self.wallet_icons.addWidget(self._wallet_chip(method))
-            self.wallet_icons.addStretch(1)
-        else:
-            self.wallets_label.setText(self.tr("No wallet can pay this code right now."))
-        self.export_button.setEnabled(True)
-
-    def _wallet_chip(self, method: Method) -> QWidget:
-        """The method's icon and name. Not an <img> in rich text: QLabel draws that SVG as a
-        24 px bitmap scaled to the screen, blurred at 150 % and 200 %; a QIcon pixmap is
-        rendered for the screen's pixel ratio."""
-        chip = QWidget()
-        chip.setObjectName("walletChip")
-        chip.setAccessibleName(self.method_name(method))
-        row = QHBoxLayout(chip)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        glyph = QLabel()
-        glyph.setPixmap(icon(f"method-{method.value}").pixmap(QSize(18, 18), self.devicePixelRatioF()))
-        name = QLabel(self.method_name(method))
-        row.addWidget(glyph)
-        row.addWidget(name)
-        return chip
+        self.receive_code.show_code(
+            self.qr_payload, wallets, self.lang, store_chosen=self.preview is not None, module_px=QR_MODULE_PX
+        )
+        self.export_button.setEnabled(self.preview is not None)
 
     def _render_fees(self) -> None:
-        rows = self.fee_rows
-        self.fee_table.setRowCount(len(rows))
-        bars: list[tuple[str, int, str, QColor]] = []
-        for i, row in enumerate(rows):
-            name = self.method_name(row.method)
-            if not row.available:
-                name = self.tr("%1 (not available to your shoppers yet)").replace("%1", name)
-            cells = [
-                name,
-                format_bps(row.fee_bps, self.lang),
-                format_fen(row.fee_fen, self.lang),
-                format_fen(row.net_fen, self.lang),
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 0:
-                    item.setIcon(icon(f"method-{row.method.value}"))
-                else:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.fee_table.setItem(i, col, item)
-            bars.append(
-                (
-                    self.method_name(row.method),
-                    row.fee_fen,
-                    format_fen(row.fee_fen, self.lang),
-                    QColor(METHOD_COLOURS.get(row.method, "#6B7789")),
-                )
-            )
-        self.fee_table.resizeRowsToContents()
-        rows_height = sum(self.fee_table.rowHeight(r) for r in range(len(rows)))
-        frame = 2 * self.fee_table.frameWidth()
-        self.fee_table.setFixedHeight(self.fee_table.horizontalHeader().height() + rows_height + frame)
-        self.fee_bars.set_bars(bars)
-        if len(rows) >= 2:
-            saving = rows[-1].fee_fen - rows[0].fee_fen
-            self.fee_note.setText(
-                self.tr("Paid entirely with %1, this month would cost %2 less than with %3.")
-                .replace("%1", self.method_name(rows[0].method))
-                .replace("%2", format_fen(saving, self.lang))
-                .replace("%3", self.method_name(rows[-1].method))
-                if saving
-                else self.tr("Both methods cost the same at these rates.")
-            )
-        elif self.preview is None:
-            self.fee_note.setText(self.tr("Choose a store to compare its fees."))
-        else:
-            self.fee_note.setText(self.tr("Rates come from the platform's published terms for this store."))
+        self.fees.show_rows(self.fee_rows, self.lang, store_chosen=self.preview is not None)
 
     def _ask_export(self) -> None:
         store_id = self.current_store_id() or "checkout"

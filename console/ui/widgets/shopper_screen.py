@@ -6,7 +6,8 @@ Drawn light whatever the app's theme, like the phone it imitates. It shows what 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console import words
@@ -167,3 +168,41 @@ class ShopperScreen(QFrame):
         grid.addWidget(fee, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         return row
+
+
+def checkout_picture(
+    preview: CheckoutPreview | None, store_name: str, lang: str, qr: QPixmap, caption: str
+) -> QPixmap:
+    """The shopper's screen beside the receiving code (with ``caption`` under it), as one image.
+
+    The screen is drawn again off-screen rather than grabbed from a page, so the picture is
+    complete whether or not the page is visible, laid out yet, or scrolled.
+    """
+    screen = ShopperScreen()
+    try:
+        screen.show_preview(preview, store_name, lang)
+        screen.adjustSize()
+        shot = screen.grab()
+        caption_h = 2 * screen.fontMetrics().height() if not qr.isNull() else 0
+    finally:
+        screen.deleteLater()
+    gap = 24
+    width = shot.width() + (qr.width() + gap if not qr.isNull() else 0) + 2 * gap
+    height = max(shot.height(), qr.height() + caption_h) + 2 * gap
+    canvas = QPixmap(width, height)
+    canvas.fill(QColor("#ffffff"))
+    painter = QPainter(canvas)
+    try:
+        painter.drawPixmap(gap, gap, shot)
+        if not qr.isNull():
+            left = gap + shot.width() + gap
+            painter.drawPixmap(left, gap, qr)
+            painter.setPen(QColor("#1F2328"))
+            painter.drawText(
+                QRectF(left, gap + qr.height(), qr.width(), caption_h),
+                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                caption,
+            )
+    finally:
+        painter.end()
+    return canvas
