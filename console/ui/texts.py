@@ -45,7 +45,7 @@ def next_step(reason: Reason | None, lang: str) -> str:
 
 
 def status_label(eligibility: Eligibility | str, lang: str) -> str:
-    """An eligibility as a pill or cell label ("In review" / "审核中")."""
+    """An eligibility as a pill or table-cell label: "In review", not "in review"."""
     return words.label(words.eligibility_name(eligibility, lang))
 
 
