@@ -116,7 +116,7 @@ def test_store_search_by_name_or_id(qtbot, view: CheckoutView) -> None:
     search.selectAll()
     qtbot.keyClicks(search, "no such store")
     search.editingFinished.emit()
-    assert search.text() == "北岸家居旗舰店 · tm-000002"  # nothing matched: the choice stays
+    qtbot.waitUntil(lambda: search.text() == "北岸家居旗舰店 · tm-000002")  # no match: the choice stays
 
 
 def test_invalid_amount_shows_a_message_and_keeps_text_and_preview(qtbot, view: CheckoutView) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from console.service import StoreFilter
+from console.service import StoreFilter, StoreRow
 from console.ui.context import UiContext
 from console.ui.resources import icon
 
@@ -15,8 +15,9 @@ class StoreSearch(QLineEdit):
     """Pick one store by typing part of its name or id: a search, not a list of every store.
 
     Merchants may have 100,000 stores; a combo box holding them all took ~20 s to fill. This asks
-    the local database for the first matches as the merchant types (``service.list_stores``
-    with a text filter and a limit, tens of milliseconds) and offers them in the completer's popup.
+    the db lane for the first matches as the merchant types (``service.list_stores`` with a text
+    filter and a limit, tens of milliseconds, never on the GUI thread) and offers them in the
+    completer's popup; only the answer to the newest question is shown.
     With ``allow_all`` an empty field means "all stores" (for filters).
     """
 
@@ -30,6 +31,7 @@ class StoreSearch(QLineEdit):
         self._allow_all = allow_all
         self.store_id: str | None = None
         self._shown_text = ""
+        self._asked = 0  # numbers the questions to the db lane, so a late answer is dropped
         self.matches = QStandardItemModel(self)
         self._completer = QCompleter(self.matches, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -53,9 +55,18 @@ class StoreSearch(QLineEdit):
         self.setCursorPosition(0)  # the start of a long name, not its end
 
     def search_now(self) -> None:
-        """Fill the popup with the stores matching the text (name or id, any case)."""
+        """Ask the db lane for the stores matching the text (name or id, any case)."""
         text = self.text().strip()
-        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=self.MATCHES)
+        self._asked += 1
+        asked = self._asked
+        self._ctx.tasks.run(
+            lambda t: t.service.list_stores(StoreFilter(text=text), limit=self.MATCHES),
+            on_done=lambda rows: self._show_matches(asked, rows),
+        )
+
+    def _show_matches(self, asked: int, rows: list[StoreRow]) -> None:
+        if asked != self._asked:  # the merchant typed on: a newer answer is coming
+            return
         self.matches.clear()
         for row in rows:
             item = QStandardItem(icon(f"platform-{row.platform.value}"), f"{row.name} · {row.id}")
@@ -89,10 +100,26 @@ class StoreSearch(QLineEdit):
             self.store_chosen.emit(None)
             return
         self._timer.stop()
-        rows = self._ctx.service.list_stores(StoreFilter(text=text), limit=2) if text else []
+        if not text:
+            self._put_back()
+            return
+        self._asked += 1
+        asked = self._asked
+        self._ctx.tasks.run(
+            lambda t: t.service.list_stores(StoreFilter(text=text), limit=2),
+            on_done=lambda rows: self._take_only_match(asked, text, rows),
+        )
+
+    def _take_only_match(self, asked: int, text: str, rows: list[StoreRow]) -> None:
+        """Enter on a text with exactly one match takes it; anything else puts the choice back."""
+        if asked != self._asked or self.text().strip() != text:
+            return  # the merchant moved on while the lane answered
         if len(rows) == 1:
             self.set_store(rows[0].id, rows[0].name)
             self.store_chosen.emit(self.store_id)
         else:
-            self.setText(self._shown_text)
-            self.setCursorPosition(0)
+            self._put_back()
+
+    def _put_back(self) -> None:
+        self.setText(self._shown_text)
+        self.setCursorPosition(0)
