@@ -17,7 +17,14 @@ Chinese terms follow one glossary (``tests/words/test_vocabulary.py``): 店铺, 
 
 from __future__ import annotations
 
-from console.words.dates import format_date, format_datetime, format_short_date, format_when, split_duration
+from console.words.dates import (
+    format_date,
+    format_datetime,
+    format_duration,
+    format_short_date,
+    format_when,
+    split_duration,
+)
 from console.words.domain import (
     activity_words,
     device_name,
@@ -52,6 +59,7 @@ __all__ = [
     "eligibility_name",
     "format_date",
     "format_datetime",
+    "format_duration",
     "format_short_date",
     "format_when",
     "label",

@@ -69,3 +69,24 @@ def split_duration(delta: timedelta) -> tuple[int, int, int]:
     days, rest = divmod(total, 86_400)
     hours, rest = divmod(rest, 3_600)
     return days, hours, rest // 60
+
+
+def format_duration(delta: timedelta, lang: str) -> str:
+    """A span in words, two units at most: "3 days 4 hours", "5 hours 10 minutes", "12 minutes".
+
+    Rounds down (a countdown never promises time that is not left); under a minute reads
+    "1 minute" so a still-open period never shows as nothing.
+    """
+    days, hours, minutes = split_duration(delta)
+
+    def unit(n: int, zh: str, one: str, many: str) -> str:
+        return f"{n} {zh}" if lang == ZH else (one if n == 1 else many.format(n=n))
+
+    d = unit(days, "天", "1 day", "{n} days")
+    h = unit(hours, "小时", "1 hour", "{n} hours")
+    m = unit(minutes if days or hours else max(minutes, 1), "分钟", "1 minute", "{n} minutes")
+    if days:
+        return f"{d} {h}" if hours else d
+    if hours:
+        return f"{h} {m}" if minutes else h
+    return m

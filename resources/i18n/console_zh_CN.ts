@@ -357,186 +357,148 @@
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="297" />
-        <location filename="../../console/ui/views/announcements.py" line="376" />
-        <source>1 day</source>
-        <translation>1 天</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="297" />
-        <location filename="../../console/ui/views/announcements.py" line="376" />
-        <source>%1 days</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/views/announcements.py" line="298" />
-        <source>1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="298" />
-        <source>%1 hours</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="300" />
-        <source>1 minute</source>
-        <translation>1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="300" />
-        <source>%1 minutes</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="303" />
-        <location filename="../../console/ui/views/announcements.py" line="305" />
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/announcements.py" line="311" />
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="313" />
+        <location filename="../../console/ui/views/announcements.py" line="300" />
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="314" />
+        <location filename="../../console/ui/views/announcements.py" line="301" />
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="320" />
+        <location filename="../../console/ui/views/announcements.py" line="307" />
         <source>Feedback open · %1 left</source>
         <translation>可提交反馈 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="322" />
+        <location filename="../../console/ui/views/announcements.py" line="309" />
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="323" />
+        <location filename="../../console/ui/views/announcements.py" line="310" />
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="327" />
+        <location filename="../../console/ui/views/announcements.py" line="314" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="329" />
+        <location filename="../../console/ui/views/announcements.py" line="316" />
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="330" />
+        <location filename="../../console/ui/views/announcements.py" line="317" />
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="363" />
+        <location filename="../../console/ui/views/announcements.py" line="350" />
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="363" />
+        <location filename="../../console/ui/views/announcements.py" line="350" />
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="370" />
+        <location filename="../../console/ui/views/announcements.py" line="357" />
         <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="382" />
+        <location filename="../../console/ui/views/announcements.py" line="367" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="395" />
+        <location filename="../../console/ui/views/announcements.py" line="380" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="397" />
+        <location filename="../../console/ui/views/announcements.py" line="382" />
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="400" />
+        <location filename="../../console/ui/views/announcements.py" line="385" />
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="410" />
+        <location filename="../../console/ui/views/announcements.py" line="395" />
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="412" />
+        <location filename="../../console/ui/views/announcements.py" line="397" />
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="415" />
+        <location filename="../../console/ui/views/announcements.py" line="400" />
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="416" />
+        <location filename="../../console/ui/views/announcements.py" line="401" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="423" />
+        <location filename="../../console/ui/views/announcements.py" line="408" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="429" />
+        <location filename="../../console/ui/views/announcements.py" line="414" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="444" />
+        <location filename="../../console/ui/views/announcements.py" line="429" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="457" />
+        <location filename="../../console/ui/views/announcements.py" line="442" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="472" />
+        <location filename="../../console/ui/views/announcements.py" line="457" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="476" />
+        <location filename="../../console/ui/views/announcements.py" line="461" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="527" />
+        <location filename="../../console/ui/views/announcements.py" line="512" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="542" />
+        <location filename="../../console/ui/views/announcements.py" line="527" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="580" />
+        <location filename="../../console/ui/views/announcements.py" line="565" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>

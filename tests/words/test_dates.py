@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.words import EN, ZH, format_date, format_datetime, format_short_date, format_when
+from console.words import (
+    EN,
+    ZH,
+    format_date,
+    format_datetime,
+    format_duration,
+    format_short_date,
+    format_when,
+)
 
 WHEN = datetime(2026, 12, 1, 15, 5, tzinfo=UTC)
 
@@ -48,3 +56,20 @@ def test_same_text_as_the_window_gets_from_qt(qapp, minutes: int, lang: str) -> 
     assert format_datetime(value, lang) == loc.toString(qdt, QLocale.FormatType.ShortFormat)
     assert format_date(value, lang) == loc.toString(qdt.date(), QLocale.FormatType.LongFormat)
     assert format_short_date(value, lang) == loc.toString(qdt.date(), QLocale.FormatType.ShortFormat)
+
+
+@pytest.mark.parametrize(
+    ("delta", "en", "zh"),
+    [
+        (timedelta(days=4), "4 days", "4 天"),
+        (timedelta(days=2, hours=5, minutes=59), "2 days 5 hours", "2 天 5 小时"),
+        (timedelta(days=1), "1 day", "1 天"),
+        (timedelta(hours=1, minutes=1), "1 hour 1 minute", "1 小时 1 分钟"),
+        (timedelta(hours=3), "3 hours", "3 小时"),
+        (timedelta(minutes=12, seconds=59), "12 minutes", "12 分钟"),
+        (timedelta(seconds=20), "1 minute", "1 分钟"),  # an open period never reads as nothing
+        (timedelta(seconds=-5), "1 minute", "1 分钟"),
+    ],
+)
+def test_durations_in_words(delta: timedelta, en: str, zh: str) -> None:
+    assert format_duration(delta, EN) == en and format_duration(delta, ZH) == zh

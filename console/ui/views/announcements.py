@@ -48,7 +48,7 @@ from console.ui.resources import icon
 from console.ui.theme import current_theme, text_style
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import page_header, scroll_area
-from console.words import format_datetime, format_short_date, split_duration
+from console.words import format_datetime, format_short_date
 
 log = logging.getLogger(__name__)
 
@@ -288,22 +288,9 @@ class AnnouncementsView(BaseView):
         self._show_detail()
 
     # -- words ---------------------------------------------------------------------------------
-    def _count(self, n: int, one: str, many: str) -> str:
-        return (one if n == 1 else many).replace("%1", str(n))
-
     def duration_text(self, delta: timedelta) -> str:
         """ "3 days 4 hours", "5 hours 10 minutes", "12 minutes": two units at most."""
-        days, hours, minutes = split_duration(delta)
-        d = self._count(days, self.tr("1 day"), self.tr("%1 days"))
-        h = self._count(hours, self.tr("1 hour"), self.tr("%1 hours"))
-        m = self._count(
-            max(minutes, 1 if not (days or hours) else minutes), self.tr("1 minute"), self.tr("%1 minutes")
-        )
-        if days:
-            return self.tr("%1 %2").replace("%1", d).replace("%2", h) if hours else d
-        if hours:
-            return self.tr("%1 %2").replace("%1", h).replace("%2", m) if minutes else h
-        return m
+        return words.format_duration(delta, self.lang)
 
     def countdown_text(self, a: Announcement) -> str:
         now = self.now()
@@ -371,9 +358,7 @@ class AnnouncementsView(BaseView):
                     "require. You may raise this in your feedback or with platform support."
                 ).replace(
                     "%1",
-                    self.duration_text(a.notice_period)
-                    if days < 1
-                    else self._count(days, self.tr("1 day"), self.tr("%1 days")),
+                    self.duration_text(a.notice_period if days < 1 else timedelta(days=days)),
                 )
             )
             self.notice_flag.show()
