@@ -66,7 +66,7 @@ Run = Callable[[Context, argparse.Namespace], int]
 
 
 def unknown_store(out: Out, store_id: str) -> int:
-    from console.texts import msg
+    from console.words import msg
 
     return out.fail(
         "UNKNOWN_STORE", msg("unknown_store", out.lang, store_id=store_id), EXIT_USAGE, store_id=store_id

@@ -57,7 +57,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     try:
         import console.sync.engine  # noqa: F401  (a build without the sync engine says so)
     except ImportError as exc:
-        from console.texts import msg
+        from console.words import msg
 
         ctx.out.error(msg("sync_missing", ctx.lang, error=exc))
         return EXIT_ERROR
@@ -122,11 +122,11 @@ def run_sync_command(
     from console.core.timeutil import utcnow
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
-    from console.texts import detect_lang
     from console.wiring.config import load_config
     from console.wiring.connection import resolve_connection
     from console.wiring.credentials import CredentialError, ask_secret_once
     from console.wiring.paths import database_path
+    from console.words import detect_lang
     from console.words.sync import sync_text
 
     out = out or sys.stdout
