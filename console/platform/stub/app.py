@@ -8,11 +8,12 @@ Signing, idempotency, body limits and faults are handled around the routes by
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -20,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from . import models as m
+from . import signing
 from .clock import ServerClock, iso, parse_iso
 from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
@@ -31,9 +33,9 @@ from .state import StateStore
 JSON = "application/json"
 
 ERROR_DESCRIPTIONS = {
-    400: "Malformed request: bad JSON, bad query, or a missing Idempotency-Key "
-    "(BAD_REQUEST, IDEMPOTENCY_KEY_MISSING)",
-    401: "Signature check failed (AUTH_* codes)",
+    400: "Malformed request: bad JSON, bad query, or a missing, malformed or repeated "
+    "Idempotency-Key (BAD_REQUEST, IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_DUPLICATE)",
+    401: "Signature check failed or a signing header repeated (AUTH_* codes)",
     403: "Admin route called from a non-loopback client (FORBIDDEN)",
     404: "No such resource, or it belongs to another merchant (NOT_FOUND)",
     409: "The same Idempotency-Key is still being processed (IDEMPOTENCY_IN_PROGRESS)",
@@ -86,7 +88,11 @@ class StubApp(FastAPI):
 
     def build_middleware_stack(self) -> ASGIApp:
         return PlatformMiddleware(
-            super().build_middleware_stack(), self.platform, self.faults, self.stub_config
+            super().build_middleware_stack(),
+            self.platform,
+            self.faults,
+            self.stub_config,
+            self.router.routes,
         )
 
 
@@ -188,23 +194,50 @@ def _install_error_handlers(app: FastAPI) -> None:
 # -- /v1 ----------------------------------------------------------------------------------------
 
 
-def _signed_headers(
-    x_app_key: Annotated[str | None, Header(description="The merchant's app key")] = None,
-    x_timestamp: Annotated[str | None, Header(description="Unix time, whole seconds")] = None,
-    x_nonce: Annotated[str | None, Header(description="16–64 chars [A-Za-z0-9_-], single use")] = None,
-    x_signature: Annotated[
-        str | None, Header(description="Lowercase hex HMAC-SHA256 of the string-to-sign")
-    ] = None,
-) -> None:
-    """Documents the signing headers; PlatformMiddleware checks them before the route runs."""
+def _header(name: str, description: str, pattern: re.Pattern[str] | None = None) -> dict[str, Any]:
+    """One required request header as OpenAPI states it, its shape taken from ``signing``'s
+    regexes (the ones PlatformMiddleware enforces) so the document cannot drift from the check."""
+    schema: dict[str, Any] = {"type": "string", "minLength": 1}
+    if pattern is not None:
+        schema["pattern"] = f"^{pattern.pattern}$"
+        bounds = re.fullmatch(r".*\{(\d+)(?:,(\d+))?\}", pattern.pattern)
+        if bounds:
+            schema["minLength"] = int(bounds[1])
+            schema["maxLength"] = int(bounds[2] or bounds[1])
+    return {"name": name, "in": "header", "required": True, "description": description, "schema": schema}
 
 
-def _idempotency_header(
-    idempotency_key: Annotated[
-        str | None, Header(description="1–128 chars [A-Za-z0-9_.:-]; required")
-    ] = None,
-) -> None:
-    """Documents Idempotency-Key; PlatformMiddleware enforces and replays."""
+ONCE_SIGNING = " Sent exactly once: a repeated signing header is refused (401 AUTH_DUPLICATE_HEADER)."
+SIGNING_PARAMETERS = [
+    _header("X-App-Key", "The merchant's app key." + ONCE_SIGNING),
+    _header(
+        "X-Timestamp",
+        "Unix time in whole seconds, within 300 s of the server clock." + ONCE_SIGNING,
+        signing.TIMESTAMP_RE,
+    ),
+    _header("X-Nonce", "Single use within 10 minutes." + ONCE_SIGNING, signing.NONCE_RE),
+    _header(
+        "X-Signature",
+        "Lowercase hex HMAC-SHA256 of the string-to-sign (docs/platform-api.md)." + ONCE_SIGNING,
+        signing.SIGNATURE_RE,
+    ),
+]
+IDEMPOTENCY_PARAMETER = _header(
+    "Idempotency-Key",
+    "Required on every write. The same key and body replays the first answer instead of applying "
+    "again. Sent exactly once: a repeated key is refused (400 IDEMPOTENCY_KEY_DUPLICATE); a missing "
+    "or malformed one too (400 IDEMPOTENCY_KEY_MISSING).",
+    signing.IDEMPOTENCY_KEY_RE,
+)
+
+
+def _signed(*, write: bool = False) -> dict[str, Any]:
+    """``openapi_extra`` for a signed route: its headers, required and with their shapes.
+
+    Stated in the document only, not as FastAPI parameters: PlatformMiddleware owns the checks
+    (and answers them before any route runs), so nothing validates a header twice.
+    """
+    return {"parameters": [*SIGNING_PARAMETERS, *([IDEMPOTENCY_PARAMETER] if write else [])]}
 
 
 def _merchant_id(request: Request) -> str:
@@ -216,8 +249,7 @@ def _merchant_id(request: Request) -> str:
 
 def _v1_router(platform: Platform) -> APIRouter:
     router = APIRouter(prefix="/v1")
-    signed = [Depends(_signed_headers)]
-    writes = [Depends(_signed_headers), Depends(_idempotency_header)]
+    signed, writes = _signed(), _signed(write=True)
 
     @router.get("/health", response_model=m.Health, responses=errors(*UNSIGNED_ERRORS), tags=["v1"])
     async def health() -> dict[str, Any]:
@@ -228,7 +260,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/merchant",
         response_model=m.MerchantReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed,
         tags=["v1"],
     )
     async def get_merchant(request: Request) -> dict[str, Any]:
@@ -238,7 +270,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}",
         response_model=m.StoreReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed,
         tags=["v1"],
     )
     async def get_store(
@@ -250,7 +282,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/changes",
         response_model=m.ChangesPage,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed,
         tags=["v1"],
     )
     async def get_changes(
@@ -265,7 +297,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}/methods/{method}",
         response_model=m.MethodReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        dependencies=writes,
+        openapi_extra=writes,
         tags=["v1"],
     )
     async def put_method(
@@ -281,7 +313,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         status_code=201,
         response_model=m.FeedbackReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        dependencies=writes,
+        openapi_extra=writes,
         tags=["v1"],
     )
     async def post_feedback(
