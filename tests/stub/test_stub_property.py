@@ -1,5 +1,6 @@
 """Property-based: generated and malformed requests never get a 5xx, always get the error
-shape, and only statuses /openapi.json documents for that route (hypothesis, no schemathesis).
+shape, only statuses /openapi.json documents for that route and only error codes
+docs/platform-api.md names (hypothesis, no schemathesis).
 
 The second property judges the security headers and methods by the document alone: each header
 missing, repeated or replaced by a value drawn from (or just outside) its documented shape gets
@@ -26,6 +27,7 @@ from console.platform.stub.embedded import EmbeddedPlatform
 from . import stub_openapi_check as openapi_check
 from .conftest import Stub, hmac_hex, sha256_hex
 
+CONTRACT_TEXT = (Path(__file__).parents[2] / "docs" / "platform-api.md").read_text(encoding="utf-8")
 ROUTES = [
     ("GET", "/v1/health"),
     ("GET", "/v1/merchant"),
@@ -166,6 +168,7 @@ def test_no_5xx_and_only_documented_statuses(
     assert response.status_code < 500, (method, path, response.status_code, response.text)
     fuzz_stub.conform(response)
     if response.status_code >= 400:
+        assert f"`{response.json()['error']['code']}`" in CONTRACT_TEXT, response.text
         assert "app_secret" not in response.text and creds.app_secret not in response.text
 
 
@@ -289,6 +292,7 @@ def test_security_headers_and_methods_answer_as_documented(
     assert response.status_code < 500, (method, path, response.status_code, response.text)
     fuzz_stub.conform(response)
     code = response.json().get("error", {}).get("code") if response.status_code >= 400 else None
+    assert code is None or f"`{code}`" in CONTRACT_TEXT, f"{code} is not in docs/platform-api.md"
     event(f"{response.status_code} {code}")  # --hypothesis-show-statistics: which answers were reached
     operation = doc["paths"][template].get(method.lower())
     documented_methods = {m.upper() for m in doc["paths"][template]}
