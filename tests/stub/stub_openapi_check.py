@@ -9,6 +9,7 @@ server code on purpose: it checks the document the server publishes against what
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -113,6 +114,20 @@ def conforms(value: Any, schema: dict[str, Any], doc: dict[str, Any]) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def check_response_headers(
+    doc: dict[str, Any], template: str, method: str, status: int, headers: Mapping[str, str]
+) -> None:
+    """Each header the document states for this answer: present when required, in its shape."""
+    operation = doc["paths"][template].get(method.lower())
+    response = operation["responses"].get(str(status)) if operation else None
+    for name, spec in (response or {}).get("headers", {}).items():
+        value = headers.get(name)
+        if value is None:
+            assert not spec.get("required"), f"{method} {template} {status}: {name} missing"
+        else:
+            validate(value, spec["schema"], doc, f"{status} header {name}")
 
 
 def response_schema(doc: dict[str, Any], template: str, method: str, status: int) -> dict[str, Any] | None:

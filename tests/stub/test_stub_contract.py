@@ -53,6 +53,11 @@ def _send(
     lines += list(extra)
     response = api.stub.http.request(method, path, content=body, headers=lines)
     api.stub.conform(response)
+    template = openapi_check.match_path(api.stub.openapi, response.request.url.path)
+    if template is not None:
+        openapi_check.check_response_headers(
+            api.stub.openapi, template, method, response.status_code, response.headers
+        )
     return response, nonce
 
 
@@ -121,6 +126,26 @@ def test_server_accepts_exactly_the_documented_key_shape(api: Api, key: str, doc
         assert response.status_code == 200, response.text
     else:
         assert (response.status_code, _code(response)) == (400, "IDEMPOTENCY_KEY_MISSING")
+
+
+def test_answers_state_their_signature_and_retry_headers(stub: Stub) -> None:
+    doc = stub.openapi
+    put = doc["paths"][WRITES[0][1]]["put"]["responses"]
+    assert put["200"]["headers"]["X-Signature"]["required"] is True
+    assert put["200"]["headers"]["X-Signature"]["schema"]["pattern"] == "^[0-9a-f]{64}$"
+    assert put["200"]["headers"]["Idempotency-Replayed"]["required"] is False
+    assert put["401"]["headers"]["X-Signature"]["required"] is False  # an unknown key: unsigned
+    assert put["409"]["headers"]["Retry-After"]["required"] is True
+    post = doc["paths"][WRITES[1][1]]["post"]["responses"]
+    assert post["201"]["headers"]["X-Timestamp"]["required"] is True
+
+
+def test_a_replay_carries_its_documented_headers(api: Api) -> None:
+    store, key = api.pattern_store(2), secrets.token_hex(8)
+    path = f"/v1/stores/{store}/methods/alipay"
+    _send(api, "PUT", path, b'{"enabled": true}', idem=key)
+    again, _ = _send(api, "PUT", path, b'{"enabled": true}', idem=key)  # headers checked in _send
+    assert again.headers["Idempotency-Replayed"] == "true"
 
 
 # -- 405 before the key -------------------------------------------------------------------------

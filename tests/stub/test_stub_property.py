@@ -169,6 +169,12 @@ def test_no_5xx_and_only_documented_statuses(
     fuzz_stub.conform(response)
     if response.status_code >= 400:
         assert f"`{response.json()['error']['code']}`" in CONTRACT_TEXT, response.text
+    template = openapi_check.match_path(fuzz_stub.openapi, request.url.path)
+    if template is not None:
+        openapi_check.check_response_headers(
+            fuzz_stub.openapi, template, method, response.status_code, response.headers
+        )
+    if response.status_code >= 400:
         assert "app_secret" not in response.text and creds.app_secret not in response.text
 
 
@@ -292,6 +298,7 @@ def test_security_headers_and_methods_answer_as_documented(
     assert response.status_code < 500, (method, path, response.status_code, response.text)
     fuzz_stub.conform(response)
     code = response.json().get("error", {}).get("code") if response.status_code >= 400 else None
+    openapi_check.check_response_headers(doc, template, method, response.status_code, response.headers)
     assert code is None or f"`{code}`" in CONTRACT_TEXT, f"{code} is not in docs/platform-api.md"
     event(f"{response.status_code} {code}")  # --hypothesis-show-statistics: which answers were reached
     operation = doc["paths"][template].get(method.lower())

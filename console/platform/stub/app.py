@@ -231,13 +231,48 @@ IDEMPOTENCY_PARAMETER = _header(
 )
 
 
-def _signed(*, write: bool = False) -> dict[str, Any]:
-    """``openapi_extra`` for a signed route: its headers, required and with their shapes.
+def _response_header(description: str, pattern: re.Pattern[str], *, required: bool) -> dict[str, Any]:
+    return {
+        "description": description,
+        "required": required,
+        "schema": {"type": "string", "pattern": f"^{pattern.pattern}$"},
+    }
+
+
+def _signed(*, write: bool = False, success: int = 200) -> dict[str, Any]:
+    """``openapi_extra`` for a signed route: its request headers, required and with their shapes,
+    and the headers its answers carry (the response signature, replays, Retry-After).
 
     Stated in the document only, not as FastAPI parameters: PlatformMiddleware owns the checks
     (and answers them before any route runs), so nothing validates a header twice.
     """
-    return {"parameters": [*SIGNING_PARAMETERS, *([IDEMPOTENCY_PARAMETER] if write else [])]}
+    responses: dict[str, dict[str, Any]] = {}
+    for status in (success, *(SIGNED_WRITE_ERRORS if write else SIGNED_READ_ERRORS)):
+        signed_for_sure = status == success  # errors before the key is known go unsigned
+        when = "" if signed_for_sure else " Present when the request's X-App-Key is known."
+        headers = {
+            "X-Timestamp": _response_header(
+                "Server clock, Unix seconds." + when, signing.TIMESTAMP_RE, required=signed_for_sure
+            ),
+            "X-Signature": _response_header(
+                "HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, BODY_SHA256." + when,
+                signing.SIGNATURE_RE,
+                required=signed_for_sure,
+            ),
+        }
+        if write and status < 500:
+            headers["Idempotency-Replayed"] = _response_header(
+                "true when this is the stored answer to an earlier request with the same key.",
+                re.compile("true"),
+                required=False,
+            )
+        if status in (409, 429, 503):
+            headers["Retry-After"] = _response_header(
+                "Seconds to wait before retrying.", re.compile("[0-9]+"), required=True
+            )
+        responses[str(status)] = {"headers": headers}
+    parameters = [*SIGNING_PARAMETERS, *([IDEMPOTENCY_PARAMETER] if write else [])]
+    return {"parameters": parameters, "responses": responses}
 
 
 def _merchant_id(request: Request) -> str:
@@ -249,7 +284,6 @@ def _merchant_id(request: Request) -> str:
 
 def _v1_router(platform: Platform) -> APIRouter:
     router = APIRouter(prefix="/v1")
-    signed, writes = _signed(), _signed(write=True)
 
     @router.get("/health", response_model=m.Health, responses=errors(*UNSIGNED_ERRORS), tags=["v1"])
     async def health() -> dict[str, Any]:
@@ -260,7 +294,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/merchant",
         response_model=m.MerchantReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=signed,
+        openapi_extra=_signed(),
         tags=["v1"],
     )
     async def get_merchant(request: Request) -> dict[str, Any]:
@@ -270,7 +304,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}",
         response_model=m.StoreReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=signed,
+        openapi_extra=_signed(),
         tags=["v1"],
     )
     async def get_store(
@@ -282,7 +316,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/changes",
         response_model=m.ChangesPage,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=signed,
+        openapi_extra=_signed(),
         tags=["v1"],
     )
     async def get_changes(
@@ -297,7 +331,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}/methods/{method}",
         response_model=m.MethodReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        openapi_extra=writes,
+        openapi_extra=_signed(write=True),
         tags=["v1"],
     )
     async def put_method(
@@ -313,7 +347,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         status_code=201,
         response_model=m.FeedbackReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        openapi_extra=writes,
+        openapi_extra=_signed(write=True, success=201),
         tags=["v1"],
     )
     async def post_feedback(
