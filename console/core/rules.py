@@ -272,7 +272,7 @@ def hidden_reasons(
     if terms is None:
         chain.append(Reason(ReasonCode.NO_TERMS, {"method": method}))
     else:
-        if device is not None and device not in terms.devices:
+        if device is not None and (device not in terms.devices or method not in device.wallets):
             chain.append(Reason(ReasonCode.DEVICE_UNSUPPORTED, {"method": method, "device": device}))
         if amount_fen is not None and terms.max_amount_fen is not None and amount_fen > terms.max_amount_fen:
             limit = {"method": method, "max_amount_fen": terms.max_amount_fen}

@@ -1,1 +1,1 @@
-"""Words the merchant reads, in Chinese (zh_CN) and English, as plain Python (no Qt)."""
+"""The vocabulary: every user-visible word and message, in Chinese (first) and English, Qt-free."""

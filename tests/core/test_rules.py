@@ -342,7 +342,7 @@ HIDDEN_CASES = [
         "open",
         (W, "live", True),
         OPEN,
-        Device.MINI_PROGRAM,
+        Device.ALIPAY_MINI_PROGRAM,
         None,
         True,
         (R.DEVICE_UNSUPPORTED,),
@@ -356,7 +356,7 @@ HIDDEN_CASES = [
         "frozen",
         (W, "approved", False),
         OPEN,
-        Device.MINI_PROGRAM,
+        Device.ALIPAY_MINI_PROGRAM,
         9_000_000,
         True,
         (R.STORE_FROZEN, R.AWAITING_LAUNCH, R.TURNED_OFF, R.DEVICE_UNSUPPORTED, R.AMOUNT_OVER_LIMIT),
@@ -389,9 +389,9 @@ def test_hidden_reason_params() -> None:
     (limit,) = rules.hidden_reasons(store(), state(W, "live", True), TERMS[W], OPEN, NOW, amount_fen=10**8)
     assert limit.params == {"method": W, "max_amount_fen": 5_000_000}
     (dev,) = rules.hidden_reasons(
-        store(), state(W, "live", True), TERMS[W], OPEN, NOW, device=Device.MINI_PROGRAM
+        store(), state(W, "live", True), TERMS[W], OPEN, NOW, device=Device.ALIPAY_MINI_PROGRAM
     )
-    assert dev.params == {"method": W, "device": Device.MINI_PROGRAM}
+    assert dev.params == {"method": W, "device": Device.ALIPAY_MINI_PROGRAM}
 
 
 # -- next_step ----------------------------------------------------------------------
@@ -517,6 +517,7 @@ def test_hidden_iff_some_reason(s, method, status, device, amount) -> None:
         and ms.eligibility is E.LIVE
         and ms.enabled
         and device in terms.devices
+        and method in device.wallets
         and (terms.max_amount_fen is None or amount <= terms.max_amount_fen)
     )
     assert (not chain) is shown

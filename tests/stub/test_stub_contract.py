@@ -136,6 +136,7 @@ def test_answers_state_their_signature_and_retry_headers(stub: Stub) -> None:
     assert put["200"]["headers"]["Idempotency-Replayed"]["required"] is False
     assert put["401"]["headers"]["X-Signature"]["required"] is False  # an unknown key: unsigned
     assert put["409"]["headers"]["Retry-After"]["required"] is True
+    assert put["401"]["headers"]["X-Platform-Time"]["required"] is True  # said even unsigned
     post = doc["paths"][WRITES[1][1]]["post"]["responses"]
     assert post["201"]["headers"]["X-Timestamp"]["required"] is True
 

@@ -215,8 +215,8 @@ def test_demo_seed(stub: Stub) -> None:
     terms = state["method_terms"]
     assert terms["taobao:alipay"]["fee_bps"] == 60 and terms["tmall:alipay"]["fee_bps"] == 55
     assert terms["tmall:wechat_pay"]["fee_bps"] == 60
-    assert terms["taobao:wechat_pay"]["devices"] == ["mobile_app", "pc_web"]
-    assert terms["tmall:alipay"]["devices"] == ["mobile_app", "pc_web", "mini_program"]
+    assert terms["taobao:wechat_pay"]["devices"] == ["mobile_app", "pc_web", "wechat_mini_program"]
+    assert terms["tmall:alipay"]["devices"] == ["mobile_app", "pc_web", "alipay_mini_program"]
     expired = next(m for m in wechat if m["eligibility"] == "expired")
     history = state["invitation"][expired["store_id"]]["history"]
     assert history[-1]["from"] == "invited" and history[-1]["to"] == "expired"

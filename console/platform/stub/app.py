@@ -231,6 +231,9 @@ IDEMPOTENCY_PARAMETER = _header(
 )
 
 
+PLATFORM_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
 def _response_header(description: str, pattern: re.Pattern[str], *, required: bool) -> dict[str, Any]:
     return {
         "description": description,
@@ -252,10 +255,17 @@ def _signed(*, write: bool = False, success: int = 200) -> dict[str, Any]:
         when = "" if signed_for_sure else " Present when the request's X-App-Key is known."
         headers = {
             "X-Timestamp": _response_header(
-                "Server clock, Unix seconds." + when, signing.TIMESTAMP_RE, required=signed_for_sure
+                "The server's real clock, Unix seconds." + when,
+                signing.TIMESTAMP_RE,
+                required=signed_for_sure,
+            ),
+            "X-Platform-Time": _response_header(
+                "The platform's business time; trust it only from a signed answer.",
+                PLATFORM_TIME_RE,
+                required=True,
             ),
             "X-Signature": _response_header(
-                "HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, BODY_SHA256." + when,
+                "HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, PLATFORM_TIME, BODY_SHA256." + when,
                 signing.SIGNATURE_RE,
                 required=signed_for_sure,
             ),
@@ -361,6 +371,19 @@ def _v1_router(platform: Platform) -> APIRouter:
 # -- /admin -------------------------------------------------------------------------------------
 
 
+MAX_ADVANCE_S = 10 * 365 * 86400  # one move of the business clock; beyond it is a typo
+
+
+def _clock_backwards(platform: Platform) -> PlatformError:
+    """409: history, versions and sent feedback are dated; going back would date them in the future."""
+    return PlatformError(
+        409,
+        "CLOCK_BACKWARDS",
+        "The platform clock only moves forward; it reads " + iso(platform.clock.now()) + ".",
+        {"now": iso(platform.clock.now())},
+    )
+
+
 def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
     router = APIRouter(prefix="/admin", tags=["admin"], responses=errors(*ADMIN_ERRORS))
 
@@ -368,7 +391,7 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
     async def get_clock() -> dict[str, Any]:
         return platform.clock_info()
 
-    @router.put("/clock", response_model=m.ClockReply)
+    @router.put("/clock", response_model=m.ClockReply, responses=errors(409))
     async def set_clock(body: m.SetClockBody) -> dict[str, Any]:
         try:
             target = parse_iso(body.now)
@@ -376,12 +399,19 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
             raise PlatformError(422, "VALIDATION_ERROR", "now must be an ISO 8601 time.") from exc
         if not 0 < target < 2**35:
             raise PlatformError(422, "VALIDATION_ERROR", "now is out of range.")
-        platform.clock.set(target)
+        if target - platform.clock.now() > MAX_ADVANCE_S:
+            raise PlatformError(422, "VALIDATION_ERROR", "The clock moves at most 10 years at a time.")
+        try:
+            platform.clock.set(target)
+        except ValueError:
+            raise _clock_backwards(platform) from None
         platform.apply_due()
         return platform.clock_info()
 
-    @router.post("/clock/advance", response_model=m.ClockReply)
+    @router.post("/clock/advance", response_model=m.ClockReply, responses=errors(409))
     async def advance_clock(body: m.AdvanceClockBody) -> dict[str, Any]:
+        if body.seconds < 0:
+            raise _clock_backwards(platform)
         if not 0 < platform.clock.now() + body.seconds < 2**35:
             raise PlatformError(422, "VALIDATION_ERROR", "The clock would leave its range.")
         platform.clock.advance(body.seconds)
