@@ -22,13 +22,14 @@ import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from console.core.timeutil import parse_ts, utcnow
+from console.platform import sales_feed
 from console.platform.errors import (
     AuthError,
     BadResponse,
@@ -490,6 +491,30 @@ class PlatformClient:
             message if isinstance(message, str) else None,
             details if isinstance(details, dict) else {},
         )
+
+    # -- sales feeds (docs/platform-api.md, "Sales"; shapes checked in sales_feed) -----------
+    def payments(self, since: str = "", limit: int = 500) -> sales_feed.PaymentsPage:
+        """Payments of finished days after ``since`` (a ``next_since``, a day, or "")."""
+        if not 1 <= limit <= 1000 or len(since) > 200:
+            raise ValueError("1 <= limit <= 1000 and a cursor of at most 200 characters")
+        query = f"/v1/payments?since={quote(since, safe='')}&limit={int(limit)}"
+        return sales_feed.payments_page(self._call("GET", query))
+
+    def settlements(
+        self,
+        day: date | None = None,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+        after: str = "",
+        limit: int = 500,
+    ) -> sales_feed.SettlementsPage:
+        """Published settlements of one day or of ``first``…``last``, after cursor ``after``."""
+        if not 1 <= limit <= 1000 or len(after) > 200:
+            raise ValueError("1 <= limit <= 1000 and a cursor of at most 200 characters")
+        query = sales_feed.settlement_query(day, first, last)
+        path = f"/v1/settlements?{query}&after={quote(after, safe='')}&limit={int(limit)}"
+        return sales_feed.settlements_page(self._call("GET", path))
 
 
 __all__ = [

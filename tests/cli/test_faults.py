@@ -22,10 +22,15 @@ def _raise_from_the_service(monkeypatch: pytest.MonkeyPatch, exc: BaseException)
     monkeypatch.setattr("console.service.ConsoleService.list_stores", broken)
 
 
-def _full() -> sqlite3.OperationalError:
-    exc = sqlite3.OperationalError("database or disk is full")
-    exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+def _sqlite(message: str, code: int) -> sqlite3.OperationalError:
+    """An error as SQLite raises it: the message and its (extended) result code."""
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
     return exc
+
+
+def _full() -> sqlite3.OperationalError:
+    return _sqlite("database or disk is full", sqlite3.SQLITE_FULL)
 
 
 @pytest.mark.parametrize(
@@ -33,18 +38,18 @@ def _full() -> sqlite3.OperationalError:
     [
         (_full(), "is full. Free some space on that drive", "磁盘空间不足", "DATABASE_FULL"),
         (
-            sqlite3.OperationalError("attempt to write a readonly database"),
+            _sqlite("attempt to write a readonly database", sqlite3.SQLITE_READONLY),
             "is read-only",
             "是只读的",
             "DATABASE_READ_ONLY",
         ),
         (
-            sqlite3.OperationalError("database is locked"),
+            _sqlite("database is locked", sqlite3.SQLITE_BUSY),
             "Another program is using",
             "另一个程序",
             "DATABASE_BUSY",
         ),
-        (sqlite3.OperationalError("disk I/O error"), "reported an error", "磁盘出错", "DATABASE_IO"),
+        (_sqlite("disk I/O error", sqlite3.SQLITE_IOERR), "reported an error", "磁盘出错", "DATABASE_IO"),
         (OSError(28, "No space left on device"), "is full", "磁盘空间不足", "DATABASE_FULL"),
     ],
 )

@@ -38,6 +38,14 @@ def test_openapi_document(stub: Stub) -> None:
         ("put", "/admin/faults"),
         ("delete", "/admin/faults"),
         ("get", "/admin/state/{merchant_id}"),
+        # the sales feeds (tests/stub/test_stub_sales.py)
+        ("get", "/v1/payments"),
+        ("get", "/v1/settlements"),
+        ("post", "/admin/sales/discrepancies"),
+        ("get", "/admin/sales/discrepancies"),
+        ("delete", "/admin/sales/discrepancies"),
+        ("post", "/admin/sales/fee-changes"),
+        ("get", "/admin/sales/fee-changes"),
     }
     actual = {(method, path) for path, ops in doc["paths"].items() for method in ops}
     assert actual == expected

@@ -27,6 +27,7 @@ from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
 from .middleware import PlatformMiddleware
 from .rules import DEFAULT_REVIEW_DELAY_S, Platform
+from .sales_routes import sales_router
 from .seed import create_merchant, generated_specs
 from .state import StateStore
 
@@ -111,6 +112,7 @@ def create_app(config: StubConfig, platform: Platform | None = None) -> StubApp:
     _install_error_handlers(app)
     _install_offline_docs(app)
     app.include_router(_v1_router(app.platform))
+    app.include_router(sales_router(app.platform, admin=config.admin))
     if config.admin:
         app.include_router(_admin_router(app.platform, app.faults))
     return app
