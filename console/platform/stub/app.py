@@ -8,7 +8,6 @@ Signing, idempotency, body limits and faults are handled around the routes by
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,11 +20,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from . import models as m
-from . import signing
 from .clock import ServerClock, iso, parse_iso
 from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
 from .middleware import PlatformMiddleware
+from .openapi_headers import signed_operation
 from .rules import DEFAULT_REVIEW_DELAY_S, Platform
 from .sales_routes import sales_router
 from .seed import create_merchant, generated_specs
@@ -196,97 +195,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 # -- /v1 ----------------------------------------------------------------------------------------
 
 
-def _header(name: str, description: str, pattern: re.Pattern[str] | None = None) -> dict[str, Any]:
-    """One required request header as OpenAPI states it, its shape taken from ``signing``'s
-    regexes (the ones PlatformMiddleware enforces) so the document cannot drift from the check."""
-    schema: dict[str, Any] = {"type": "string", "minLength": 1}
-    if pattern is not None:
-        schema["pattern"] = f"^{pattern.pattern}$"
-        bounds = re.fullmatch(r".*\{(\d+)(?:,(\d+))?\}", pattern.pattern)
-        if bounds:
-            schema["minLength"] = int(bounds[1])
-            schema["maxLength"] = int(bounds[2] or bounds[1])
-    return {"name": name, "in": "header", "required": True, "description": description, "schema": schema}
-
-
-ONCE_SIGNING = " Sent exactly once: a repeated signing header is refused (401 AUTH_DUPLICATE_HEADER)."
-SIGNING_PARAMETERS = [
-    _header("X-App-Key", "The merchant's app key." + ONCE_SIGNING),
-    _header(
-        "X-Timestamp",
-        "Unix time in whole seconds, within 300 s of the server clock." + ONCE_SIGNING,
-        signing.TIMESTAMP_RE,
-    ),
-    _header("X-Nonce", "Single use within 10 minutes." + ONCE_SIGNING, signing.NONCE_RE),
-    _header(
-        "X-Signature",
-        "Lowercase hex HMAC-SHA256 of the string-to-sign (docs/platform-api.md)." + ONCE_SIGNING,
-        signing.SIGNATURE_RE,
-    ),
-]
-IDEMPOTENCY_PARAMETER = _header(
-    "Idempotency-Key",
-    "Required on every write. The same key and body replays the first answer instead of applying "
-    "again. Sent exactly once: a repeated key is refused (400 IDEMPOTENCY_KEY_DUPLICATE); a missing "
-    "or malformed one too (400 IDEMPOTENCY_KEY_MISSING).",
-    signing.IDEMPOTENCY_KEY_RE,
-)
-
-
-PLATFORM_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
-
-
-def _response_header(description: str, pattern: re.Pattern[str], *, required: bool) -> dict[str, Any]:
-    return {
-        "description": description,
-        "required": required,
-        "schema": {"type": "string", "pattern": f"^{pattern.pattern}$"},
-    }
-
-
-def _signed(*, write: bool = False, success: int = 200) -> dict[str, Any]:
-    """``openapi_extra`` for a signed route: its request headers, required and with their shapes,
-    and the headers its answers carry (the response signature, replays, Retry-After).
-
-    Stated in the document only, not as FastAPI parameters: PlatformMiddleware owns the checks
-    (and answers them before any route runs), so nothing validates a header twice.
-    """
-    responses: dict[str, dict[str, Any]] = {}
-    for status in (success, *(SIGNED_WRITE_ERRORS if write else SIGNED_READ_ERRORS)):
-        signed_for_sure = status == success  # errors before the key is known go unsigned
-        when = "" if signed_for_sure else " Present when the request's X-App-Key is known."
-        headers = {
-            "X-Timestamp": _response_header(
-                "The server's real clock, Unix seconds." + when,
-                signing.TIMESTAMP_RE,
-                required=signed_for_sure,
-            ),
-            "X-Platform-Time": _response_header(
-                "The platform's business time; trust it only from a signed answer.",
-                PLATFORM_TIME_RE,
-                required=True,
-            ),
-            "X-Signature": _response_header(
-                "HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, PLATFORM_TIME, BODY_SHA256." + when,
-                signing.SIGNATURE_RE,
-                required=signed_for_sure,
-            ),
-        }
-        if write and status < 500:
-            headers["Idempotency-Replayed"] = _response_header(
-                "true when this is the stored answer to an earlier request with the same key.",
-                re.compile("true"),
-                required=False,
-            )
-        if status in (409, 429, 503):
-            headers["Retry-After"] = _response_header(
-                "Seconds to wait before retrying.", re.compile("[0-9]+"), required=True
-            )
-        responses[str(status)] = {"headers": headers}
-    parameters = [*SIGNING_PARAMETERS, *([IDEMPOTENCY_PARAMETER] if write else [])]
-    return {"parameters": parameters, "responses": responses}
-
-
 def _merchant_id(request: Request) -> str:
     merchant_id = request.scope.get("state", {}).get("merchant_id")
     if not isinstance(merchant_id, str):  # only when the middleware is bypassed
@@ -306,7 +214,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/merchant",
         response_model=m.MerchantReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=_signed(),
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_merchant(request: Request) -> dict[str, Any]:
@@ -316,7 +224,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}",
         response_model=m.StoreReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=_signed(),
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_store(
@@ -328,7 +236,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/changes",
         response_model=m.ChangesPage,
         responses=errors(*SIGNED_READ_ERRORS),
-        openapi_extra=_signed(),
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_changes(
@@ -343,7 +251,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}/methods/{method}",
         response_model=m.MethodReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        openapi_extra=_signed(write=True),
+        openapi_extra=signed_operation((200, *SIGNED_WRITE_ERRORS), write=True),
         tags=["v1"],
     )
     async def put_method(
@@ -359,7 +267,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         status_code=201,
         response_model=m.FeedbackReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        openapi_extra=_signed(write=True, success=201),
+        openapi_extra=signed_operation((201, *SIGNED_WRITE_ERRORS), write=True),
         tags=["v1"],
     )
     async def post_feedback(
