@@ -186,7 +186,7 @@ def _haystack(names: Iterable[str], ids: Iterable[str]) -> list[str]:
 class StoreTable:
     """Column store of the stores list. Pure Python (no Qt): built in a worker thread."""
 
-    __slots__ = (*(f.attr for f in FIELDS), "_last_text", "haystack", "index_of")
+    __slots__ = (*(f.attr for f in FIELDS), "_last_text", "haystack", "index_of", "name_ordered")
 
     ids: list[str]
     names: list[str]
@@ -206,14 +206,20 @@ class StoreTable:
         self.haystack = []
         self.index_of = {}
         self._last_text: tuple[str, bytes] | None = None  # the search box's previous match
+        # rows are in name order (then id): the store column needs no sort (~20 ms at 100,000)
+        self.name_ordered = True
 
     @classmethod
-    def from_chunks(cls, chunks: Iterable[Sequence[Sequence[Any]]]) -> StoreTable:
+    def from_chunks(
+        cls, chunks: Iterable[Sequence[Sequence[Any]]], *, name_ordered: bool = False
+    ) -> StoreTable:
         """Build from chunks of columns (one sequence per field of ``SOURCES``), e.g.
-        ``console.storage.store_columns.iter_store_columns(conn, SOURCES)``."""
+        ``console.storage.store_columns.iter_store_columns(conn, SOURCES)``; ``name_ordered``:
+        the caller vouches that rows come ordered by name, then id (as that query does)."""
         t = cls()
         for chunk in chunks:
             t.extend(chunk)
+        t.name_ordered = name_ordered
         return t
 
     @classmethod
@@ -236,8 +242,11 @@ class StoreTable:
 
     def append(self, r: StoreRow) -> None:
         self.extend([[getattr(r, f.source)] for f in FIELDS])
+        self.name_ordered = False
 
     def replace(self, i: int, r: StoreRow) -> None:
+        if r.name != self.names[i]:
+            self.name_ordered = False
         for f in FIELDS:
             getattr(self, f.attr)[i] = next(iter(_cells(f, [getattr(r, f.source)])))
         self.haystack[i] = _haystack([r.name], [r.id])[0]
@@ -281,13 +290,13 @@ class StoreTable:
     def sort_order(self, column: int, descending: bool) -> Sequence[int]:
         """Row numbers in the column's order (ties broken by name, then id: stable lists).
 
-        Rows loaded by ``from_chunks`` are already in name order, and then the store column's
-        order is a ``range``: ``select`` recognises it and picks rows at C speed.
+        When the rows are in name order (``name_ordered``) the store column's order is a
+        ``range``: no sort, and ``select`` picks rows from it at C speed.
         """
         n = len(self.ids)
-        by_name: Sequence[int] = sorted(range(n), key=self.names.__getitem__)  # already sorted: O(n)
-        if by_name == list(range(n)):
-            by_name = range(n)
+        by_name: Sequence[int] = (
+            range(n) if self.name_ordered else sorted(range(n), key=self.names.__getitem__)
+        )
         keys: Sequence[Any]
         if column == Col.STORE:
             return by_name[::-1] if descending else by_name
@@ -324,7 +333,7 @@ class StoreTable:
         self._last_text = (text, mask)
         return mask
 
-    def select(self, order: Sequence[int], flt: RowFilter, now: float) -> list[int]:
+    def select(self, order: Sequence[int], flt: RowFilter, now: float) -> Sequence[int]:
         """The rows of ``order`` that pass ``flt``, keeping the order.
 
         Each test makes a 0/1 byte mask in storage order (``bytes.translate`` for code columns,
@@ -351,13 +360,15 @@ class StoreTable:
         if flt.deadline_soon:
             masks.append(bytes(self.soon_mask(now)))
         if not masks:
-            return list(order)
+            return order
         mask = masks[0]
         if len(masks) > 1:
             acc = int.from_bytes(mask, "little")
             for m in masks[1:]:
                 acc &= int.from_bytes(m, "little")
             mask = acc.to_bytes(n, "little")
+        if mask.count(0) == 0:  # everything matches (a common first letter): the order itself
+            return order
         if isinstance(order, range):
             return list(compress(order, mask if order.step > 0 else mask[::-1]))
         return [i for i in order if mask[i]]
@@ -398,7 +409,8 @@ class StoresModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, *, clock: Any = None) -> None:
         super().__init__(parent)
         self._table = StoreTable()
-        self._visible: list[int] = []
+        # row -> table row; may be the cached sort order itself (a list or range, never mutated)
+        self._visible: Sequence[int] = []
         self._filter = RowFilter()
         self._sort = (Col.STORE, False)
         self._order_cache: dict[tuple[int, bool], Sequence[int]] = {}
@@ -432,13 +444,13 @@ class StoresModel(QAbstractTableModel):
             return
         self._order_cache.clear()
         visible = self._compute_visible()
-        if visible == self._visible:
+        if list(visible) == list(self._visible):
             if self._visible:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, Col.COUNT - 1))
         else:
             self._relayout(visible)
 
-    def _relayout(self, visible: list[int]) -> None:
+    def _relayout(self, visible: Sequence[int]) -> None:
         """Switch to new visible rows keeping selections and the current index on their stores."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -479,10 +491,10 @@ class StoresModel(QAbstractTableModel):
             self._order_cache[self._sort] = order
         return order
 
-    def _compute_visible(self) -> list[int]:
+    def _compute_visible(self) -> Sequence[int]:
         order = self._order()
         if self._filter.is_empty:
-            return list(order)
+            return order
         return self._table.select(order, self._filter, self._clock().timestamp())
 
     # -- lookups --------------------------------------------------------------------------

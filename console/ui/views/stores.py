@@ -63,7 +63,7 @@ def _load_table(task: Task) -> StoreTable:
     instead of 1.5 s through ``list_stores``)."""
     from console.storage.store_columns import iter_store_columns
 
-    return StoreTable.from_chunks(iter_store_columns(task.db.conn, SOURCES))
+    return StoreTable.from_chunks(iter_store_columns(task.db.conn, SOURCES), name_ordered=True)
 
 
 def _load_rows(ids: list[str]) -> Any:
