@@ -268,20 +268,20 @@ class StoreTable:
         raw = bytes(self.elig)
         return {e: raw.count(code) for e, code in _ELIG_CODE.items()}
 
-    def soon_mask(self, now: float) -> list[bool]:
-        """Invited stores whose deadline falls within SOON_DAYS from ``now``."""
+    def soon_mask(self, now: float) -> bytes:
+        """0/1 per row: invited (or rejected) stores whose deadline falls within SOON_DAYS."""
         limit = now + SOON_DAYS * 86400
         actionable = bytearray(256)
         actionable[_ELIG_CODE[Eligibility.INVITED]] = actionable[_ELIG_CODE[Eligibility.REJECTED]] = 1
         n = len(self.ids)
-        out = [False] * n
         deadline = self.deadline
-        # only the invited/rejected rows are looked at (picked at C speed): at 100,000 stores this
-        # runs at every keystroke (the chip counts), 13 ms as one Python pass over all rows
-        for i in compress(range(n), bytes(self.elig).translate(actionable)):
-            if now <= deadline[i] <= limit:
-                out[i] = True
-        return out
+        # only the invited/rejected rows are looked at (picked at C speed) and the hits are
+        # scattered at C speed: one Python pass over all 100,000 rows cost 13 ms
+        candidates = compress(range(n), bytes(self.elig).translate(actionable))
+        hits = [i for i in candidates if now <= deadline[i] <= limit]
+        out = bytearray(n)
+        deque(map(out.__setitem__, hits, repeat(1)), maxlen=0)
+        return bytes(out)
 
     def pending_count(self) -> int:
         return bytes(self.pending).count(1)
@@ -358,7 +358,7 @@ class StoreTable:
             if text:
                 masks.append(self.text_mask(text))
         if flt.deadline_soon:
-            masks.append(bytes(self.soon_mask(now)))
+            masks.append(self.soon_mask(now))
         if not masks:
             return order
         mask = masks[0]

@@ -318,7 +318,7 @@ class StoresView(BaseView):
         )
         for e in CHIP_ELIGIBILITY:
             self.chips.set_label(e.value, f"{texts.eligibility_name(e)} {loc_n(counts.get(e, 0))}")
-        soon = sum(t.soon_mask(self.ctx.clock().timestamp()))
+        soon = t.soon_mask(self.ctx.clock().timestamp()).count(1)
         self.chips.set_label(
             "soon",
             QCoreApplication.translate("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)),
