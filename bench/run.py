@@ -61,6 +61,7 @@ CASES: list[tuple[str, str]] = [
     ("startup", "bench.cases.startup:run"),
     ("frozen", "bench.cases.startup:run_frozen"),
     ("platform", "bench.cases.platform:run"),  # initial sync, push, load (one stub, 10,000 stores)
+    ("sync100k", "bench.cases.platform:run_100k"),  # initial sync of 100,000 stores
     ("toggle", "bench.cases.toggle:run"),
     ("gui", "bench.cases.gui:run"),  # 10,000 and 100,000 stores: memory scrolled, filter keystroke
 ]
