@@ -8,11 +8,13 @@ STAMP     := $(VENV)/.deps-installed
 SYS_STAMP := $(VENV)/.sys-installed
 
 # Measured on a fresh Debian 12 root (see README "System packages"): offscreen Qt, a real X
-# display, a CJK font so Chinese is not boxes, and python3-venv for the virtual environment.
+# display, a CJK font so Chinese is not boxes, python3-venv for the virtual environment, and
+# faketime (libfaketime) so .ci/run can rerun the suite with the system date moved.
 SYS_PKGS := python3 python3-venv \
 	libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei
+	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei \
+	faketime
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -2,7 +2,7 @@
 
 Kept cheap on purpose: only argparse is imported before the command is known, so ``--help``,
 ``--version`` and the "no display" message answer at once; Qt, sqlite-utils and the service are
-imported in the branch that needs them (console/cli.py). Exit codes: see console/cli.py.
+imported in the branch that needs them (console/cli/). Exit codes: see console/cli/__init__.py.
 """
 
 from __future__ import annotations

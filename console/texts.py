@@ -43,7 +43,8 @@ _PLATFORM = {Platform.TAOBAO: ("淘宝", "Taobao"), Platform.TMALL: ("天猫", "
 _DEVICE = {
     Device.MOBILE_APP: ("手机 App", "mobile app"),
     Device.PC_WEB: ("电脑网页", "PC web"),
-    Device.MINI_PROGRAM: ("小程序", "mini program"),
+    Device.WECHAT_MINI_PROGRAM: ("微信小程序", "WeChat mini program"),
+    Device.ALIPAY_MINI_PROGRAM: ("支付宝小程序", "Alipay mini program"),
 }
 _ELIGIBILITY = {
     Eligibility.NOT_INVITED: ("未受邀", "not invited"),
@@ -233,6 +234,9 @@ _REASONS: dict[ReasonCode, _Variants] = {
             "Your change is saved here and waits to be sent to the platform; "
             "it is sent automatically when online.",
         ),
+    ),
+    ReasonCode.CHANGE_REFUSED: (
+        ((), "平台拒绝了您的更改：请重试或放弃。", "The platform refused your change: retry or discard it."),
     ),
     ReasonCode.NO_CHANGE: (
         ((), "无需更改：已经是这个设置。", "Nothing to change: it already has this setting."),

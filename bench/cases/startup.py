@@ -56,7 +56,7 @@ HEAVY_PREFIXES = (
     "console.service",
     "console.sync",
     "console.platform",
-    "console.connection",
+    "console.wiring.connection",
 )
 
 

@@ -1,4 +1,9 @@
-"""Checkout preview as data: what a shopper sees for a store, an amount and a device."""
+"""Checkout preview as data: what a shopper sees for a store, an amount and a channel.
+
+The channel (``Device``) decides which wallets can appear at all (``Device.wallets``: a WeChat
+mini program carries WeChat Pay only, an Alipay mini program Alipay only); the platform's terms
+and the store's states decide the rest (``rules.hidden_reasons``).
+"""
 
 from __future__ import annotations
 
@@ -36,7 +41,9 @@ class CheckoutPreview:
     shown: tuple[CheckoutLine, ...]  # in display order; the first is the default
     hidden: tuple[HiddenMethod, ...]
     receive_code: str  # payload of the store's receiving QR code
-    qr_wallets: tuple[Method, ...]  # wallets that can pay that one code (interoperability)
+    # wallets that can pay that one code (interoperability): any channel, any amount, so the
+    # printed sign names the same wallets whichever channel the preview is for
+    qr_wallets: tuple[Method, ...]
 
     @property
     def default(self) -> Method | None:
@@ -63,7 +70,7 @@ def preview(
     if amount_fen <= 0:
         raise Refused(Reason(ReasonCode.AMOUNT_INVALID, {"amount_fen": amount_fen}))
     by_method = {t.method: t for t in terms if t.platform == store.platform}
-    as_qr = device is Device.PC_WEB
+    as_qr = device.scans_codes
 
     def order(method: Method) -> tuple[int, str]:
         t = by_method.get(method)
@@ -71,9 +78,12 @@ def preview(
 
     shown: list[CheckoutLine] = []
     hidden: list[HiddenMethod] = []
+    scannable: list[Method] = []
     for method in sorted(Method, key=order):
         state = method_state(methods, store.id, method)
         t = by_method.get(method)
+        if t is not None and not hidden_reasons(store, state, t, invitation, now):
+            scannable.append(method)
         chain = hidden_reasons(store, state, t, invitation, now, device=device, amount_fen=amount_fen)
         if chain or t is None:
             hidden.append(HiddenMethod(method, chain))
@@ -96,7 +106,7 @@ def preview(
         shown=tuple(shown),
         hidden=tuple(hidden),
         receive_code=store.receive_code,
-        qr_wallets=tuple(line.method for line in shown),
+        qr_wallets=tuple(scannable),
     )
 
 

@@ -44,9 +44,57 @@ class Eligibility(StrEnum):
 
 
 class Device(StrEnum):
+    """The channel a shopper checks out in (docs/platform-api.md, "Channels").
+
+    A mini program lives inside one wallet's super-app, so it carries that wallet only: a WeChat
+    mini program pays with WeChat Pay, an Alipay mini program with Alipay. The app and PC web
+    offer whatever the store has live. Version 0.1 had one ``mini_program`` channel that meant
+    the Alipay (Taobao) one; :meth:`_missing_` maps that stored value so old data keeps working.
+    """
+
     MOBILE_APP = "mobile_app"
     PC_WEB = "pc_web"
-    MINI_PROGRAM = "mini_program"
+    WECHAT_MINI_PROGRAM = "wechat_mini_program"
+    ALIPAY_MINI_PROGRAM = "alipay_mini_program"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Device | None:
+        # 0.1's "mini_program" offered Alipay only: exactly today's Alipay mini program.
+        return cls.ALIPAY_MINI_PROGRAM if value == LEGACY_MINI_PROGRAM else None
+
+    @classmethod
+    def parse(cls, value: str) -> Device | None:
+        """The channel for a wire or stored value (legacy values mapped); None when unknown."""
+        try:
+            return cls(value)
+        except ValueError:
+            return None
+
+    @property
+    def wallets(self) -> frozenset[Method]:
+        """The payment methods this channel can carry at all, whatever the store has live."""
+        return CHANNEL_WALLETS[self]
+
+    @property
+    def is_mini_program(self) -> bool:
+        return self in (Device.WECHAT_MINI_PROGRAM, Device.ALIPAY_MINI_PROGRAM)
+
+    @property
+    def scans_codes(self) -> bool:
+        """True where methods show as a code to scan (PC web) instead of an in-app button."""
+        return self is Device.PC_WEB
+
+
+#: The single mini-program channel of version 0.1, still found in stored terms and old stubs.
+LEGACY_MINI_PROGRAM = "mini_program"
+
+#: What each channel can carry; the platform's terms may narrow it further, never widen it.
+CHANNEL_WALLETS: dict[Device, frozenset[Method]] = {
+    Device.MOBILE_APP: frozenset(Method),
+    Device.PC_WEB: frozenset(Method),
+    Device.WECHAT_MINI_PROGRAM: frozenset({Method.WECHAT_PAY}),
+    Device.ALIPAY_MINI_PROGRAM: frozenset({Method.ALIPAY}),
+}
 
 
 class SyncState(StrEnum):

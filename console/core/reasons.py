@@ -30,6 +30,7 @@ class ReasonCode(StrEnum):
     TURNED_OFF = "TURNED_OFF"
     LAST_LIVE_METHOD = "LAST_LIVE_METHOD"
     PENDING_SYNC = "PENDING_SYNC"
+    CHANGE_REFUSED = "CHANGE_REFUSED"  # next step: the platform refused a change; retry or discard it
     NO_CHANGE = "NO_CHANGE"
     # checkout
     DEVICE_UNSUPPORTED = "DEVICE_UNSUPPORTED"

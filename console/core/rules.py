@@ -13,7 +13,9 @@ Reason params are plain values a translation can use: ``str``, ``int``, ``bool``
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from console.core.model import (
@@ -26,6 +28,7 @@ from console.core.model import (
     MethodTerms,
     Store,
     StoreStatus,
+    SyncState,
 )
 from console.core.reasons import Decision, Reason, ReasonCode
 
@@ -74,8 +77,24 @@ def _platform_reason_params(state: MethodState) -> dict[str, Any]:
     return {"method": state.method, "reason_code": state.reason_code, "reason_text": state.reason_text}
 
 
-def _expired(invitation: Invitation | None) -> Reason:
-    params = {"deadline_at": invitation.deadline_at} if invitation is not None else {}
+def expired_at(invitation: Invitation | None, now: datetime) -> datetime | None:
+    """When the invitation really expired: the platform's EXPIRED event, else the deadline once it
+    has passed; None when not known. Never a deadline still ahead: the platform may expire (or the
+    demo platform be moved) before it, and "expired on <a future date>" is a lie."""
+    if invitation is None:
+        return None
+    for event in reversed(invitation.history):
+        if event.to_state is Eligibility.EXPIRED and event.at <= now:
+            return event.at
+    return invitation.deadline_at if invitation.deadline_at <= now else None
+
+
+def _expired(invitation: Invitation | None, now: datetime) -> Reason:
+    """``expired_at`` is the real expiry; ``deadline_at`` is given only when that deadline has
+    passed (older words say "expired on {deadline_at}")."""
+    params: dict[str, Any] = {"expired_at": expired_at(invitation, now)}
+    if invitation is not None and invitation.deadline_at <= now:
+        params["deadline_at"] = invitation.deadline_at
     return Reason(ReasonCode.INVITATION_EXPIRED, params)
 
 
@@ -86,7 +105,7 @@ def _window_refusal(invitation: Invitation | None, now: datetime) -> Reason | No
     if now < invitation.window_opens_at:
         return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
     if now >= invitation.deadline_at:
-        return _expired(invitation)
+        return _expired(invitation, now)
     return None
 
 
@@ -110,7 +129,7 @@ def _turn_on_refusal(state: MethodState, invitation: Invitation | None, now: dat
     if e is Eligibility.IN_REVIEW:
         return Reason(ReasonCode.REVIEW_PENDING)
     if e is Eligibility.EXPIRED:
-        return _expired(invitation)
+        return _expired(invitation, now)
     if e is Eligibility.WITHDRAWN:
         return Reason(ReasonCode.INVITATION_WITHDRAWN, _platform_reason_params(state))
     return Reason(ReasonCode.METHOD_FROZEN, _platform_reason_params(state))
@@ -199,7 +218,7 @@ def eligibility_reason(state: MethodState, invitation: Invitation | None, now: d
         if invitation is not None and now < invitation.window_opens_at:
             return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
         if invitation is not None and now >= invitation.deadline_at:
-            return _expired(invitation)
+            return _expired(invitation, now)
         if state.wanted and not state.enabled:
             return None  # the chain says PENDING_SYNC instead
         params = {"deadline_at": invitation.deadline_at} if invitation else {}
@@ -212,7 +231,7 @@ def eligibility_reason(state: MethodState, invitation: Invitation | None, now: d
     if e is Eligibility.REJECTED:
         return Reason(ReasonCode.REJECTED, _platform_reason_params(state))
     if e is Eligibility.EXPIRED:
-        return _expired(invitation)
+        return _expired(invitation, now)
     if e is Eligibility.WITHDRAWN:
         return Reason(ReasonCode.INVITATION_WITHDRAWN, _platform_reason_params(state))
     return Reason(ReasonCode.METHOD_FROZEN, _platform_reason_params(state))
@@ -253,12 +272,204 @@ def hidden_reasons(
     if terms is None:
         chain.append(Reason(ReasonCode.NO_TERMS, {"method": method}))
     else:
-        if device is not None and device not in terms.devices:
+        if device is not None and (device not in terms.devices or method not in device.wallets):
             chain.append(Reason(ReasonCode.DEVICE_UNSUPPORTED, {"method": method, "device": device}))
         if amount_fen is not None and terms.max_amount_fen is not None and amount_fen > terms.max_amount_fen:
             limit = {"method": method, "max_amount_fen": terms.max_amount_fen}
             chain.append(Reason(ReasonCode.AMOUNT_OVER_LIMIT, limit))
     return tuple(chain)
+
+
+# -- the three facts per method ----------------------------------------------------------------
+
+
+class Visibility(StrEnum):
+    """Filters of the stores list; a method has SHOWN or NOT_SHOWN and any of the others."""
+
+    SHOWN = "shown"
+    NOT_SHOWN = "not_shown"
+    FROZEN = "frozen"  # the store or the method, by the platform's risk review
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodFacts:
+    """Per store and method, the three facts a merchant reads together (as Stripe's payment-method
+    list): the platform's state, the merchant's setting, and whether shoppers see it now."""
+
+    store_id: str
+    method: Method
+    platform_state: Eligibility
+    setting: bool  # the merchant's, pending or confirmed
+    sync: SyncState
+    shown: bool
+    hidden_reasons: tuple[Reason, ...]  # why not shown, most fundamental first; () when shown
+    visibility: frozenset[Visibility]
+
+    @property
+    def as_wanted(self) -> bool:
+        """Shoppers see exactly what the merchant set, and the platform confirmed it."""
+        return self.shown == self.setting and self.sync is SyncState.CONFIRMED
+
+
+def method_facts(
+    store: Store, state: MethodState, terms: MethodTerms | None, invitation: Invitation | None, now: datetime
+) -> MethodFacts:
+    """Answer "shown to shoppers?" for one store and method, with the reason chain when not.
+
+    A green "live" platform state with the merchant's setting off is *not* shown: the stores
+    list renders ``shown``, never the platform state alone.
+    """
+    chain = hidden_reasons(store, state, terms, invitation, now)
+    e = state.eligibility
+    visibility = {Visibility.NOT_SHOWN if chain else Visibility.SHOWN}
+    if store.status is StoreStatus.FROZEN or e is Eligibility.FROZEN:
+        visibility.add(Visibility.FROZEN)
+    if any(r.code is ReasonCode.INVITATION_EXPIRED for r in chain) or e is Eligibility.EXPIRED:
+        visibility.add(Visibility.EXPIRED)
+    if e is Eligibility.WITHDRAWN:
+        visibility.add(Visibility.WITHDRAWN)
+    return MethodFacts(
+        store_id=store.id,
+        method=state.method,
+        platform_state=e,
+        setting=state.setting,
+        sync=state.sync_state,
+        shown=not chain,
+        hidden_reasons=chain,
+        visibility=frozenset(visibility),
+    )
+
+
+def deadline_that_matters(
+    store: Store, state: MethodState, invitation: Invitation | None, now: datetime
+) -> datetime | None:
+    """The application deadline, only while it can still change something: an open store, invited
+    or rejected (may re-apply), deadline ahead. Live, approved, in review, frozen, expired and
+    withdrawn stores show none."""
+    if invitation is None or store.status is not StoreStatus.OPEN:
+        return None
+    if state.eligibility not in (Eligibility.INVITED, Eligibility.REJECTED) or now >= invitation.deadline_at:
+        return None
+    return invitation.deadline_at
+
+
+# -- next step: one rule table ------------------------------------------------------------------
+
+
+class Timing(StrEnum):
+    """Where ``now`` falls in the store's invitation."""
+
+    NONE = "none"  # no phase scheduled for the store
+    SCHEDULED = "scheduled"  # the window opens later
+    OPEN = "open"
+    CLOSED = "closed"  # the deadline passed
+
+
+class ChangeSync(StrEnum):
+    """The merchant's own changes to the store, from the methods' sync states."""
+
+    SYNCED = "synced"
+    WAITING = "waiting"
+    REFUSED = "refused"
+
+
+def invitation_timing(invitation: Invitation | None, now: datetime) -> Timing:
+    if invitation is None:
+        return Timing.NONE
+    if now < invitation.window_opens_at:
+        return Timing.SCHEDULED
+    return Timing.OPEN if now < invitation.deadline_at else Timing.CLOSED
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """The facts that decide a store's next step about WeChat Pay."""
+
+    store_status: StoreStatus
+    eligibility: Eligibility
+    setting: bool
+    sync: ChangeSync
+    timing: Timing
+
+
+@dataclass(frozen=True, slots=True)
+class StepRule:
+    """One row of the table: every given column must match (None matches anything)."""
+
+    step: ReasonCode | None  # None: nothing to do
+    store: StoreStatus | None = None
+    eligibility: frozenset[Eligibility] | None = None
+    setting: bool | None = None
+    sync: ChangeSync | None = None
+    timing: frozenset[Timing] | None = None
+
+    def matches(self, s: Situation) -> bool:
+        return (
+            (self.store is None or s.store_status is self.store)
+            and (self.eligibility is None or s.eligibility in self.eligibility)
+            and (self.setting is None or s.setting == self.setting)
+            and (self.sync is None or s.sync is self.sync)
+            and (self.timing is None or s.timing in self.timing)
+        )
+
+
+def _e(*values: Eligibility) -> frozenset[Eligibility]:
+    return frozenset(values)
+
+
+#: First match wins. Nothing to do only for a live WeChat Pay that is on, with nothing unsettled:
+#: a frozen, expired, withdrawn or not-invited store always has something to do or to know.
+STEP_TABLE: tuple[StepRule, ...] = (
+    StepRule(ReasonCode.STORE_FROZEN, store=StoreStatus.FROZEN),
+    StepRule(ReasonCode.STORE_CLOSED, store=StoreStatus.CLOSED),
+    StepRule(ReasonCode.CHANGE_REFUSED, sync=ChangeSync.REFUSED),
+    StepRule(ReasonCode.PENDING_SYNC, sync=ChangeSync.WAITING),
+    StepRule(ReasonCode.METHOD_FROZEN, eligibility=_e(Eligibility.FROZEN)),
+    StepRule(ReasonCode.INVITATION_WITHDRAWN, eligibility=_e(Eligibility.WITHDRAWN)),
+    StepRule(ReasonCode.INVITATION_EXPIRED, eligibility=_e(Eligibility.EXPIRED)),
+    StepRule(
+        ReasonCode.INVITATION_EXPIRED,
+        eligibility=_e(Eligibility.INVITED, Eligibility.REJECTED),
+        timing=frozenset({Timing.CLOSED}),
+    ),
+    StepRule(
+        ReasonCode.WINDOW_NOT_OPEN,
+        eligibility=_e(Eligibility.NOT_INVITED, Eligibility.INVITED),
+        timing=frozenset({Timing.SCHEDULED}),
+    ),
+    StepRule(ReasonCode.NOT_INVITED, eligibility=_e(Eligibility.NOT_INVITED)),
+    StepRule(ReasonCode.INVITATION_NOT_ACCEPTED, eligibility=_e(Eligibility.INVITED)),
+    StepRule(ReasonCode.REVIEW_PENDING, eligibility=_e(Eligibility.IN_REVIEW)),
+    StepRule(ReasonCode.REJECTED, eligibility=_e(Eligibility.REJECTED)),
+    StepRule(ReasonCode.AWAITING_LAUNCH, eligibility=_e(Eligibility.APPROVED)),
+    StepRule(ReasonCode.TURNED_OFF, eligibility=_e(Eligibility.LIVE), setting=False),
+    StepRule(None, eligibility=_e(Eligibility.LIVE), setting=True),
+)
+
+
+def next_step_code(situation: Situation) -> ReasonCode | None:
+    """The table's answer; every situation matches a row (the table test proves it)."""
+    for rule in STEP_TABLE:
+        if rule.matches(situation):
+            return rule.step
+    raise AssertionError(f"no next-step rule for {situation}")  # pragma: no cover
+
+
+def situation(
+    store: Store, methods: Mapping[Method, MethodState], invitation: Invitation | None, now: datetime
+) -> Situation:
+    wechat = method_state(methods, store.id, Method.WECHAT_PAY)
+    if any(m.sync_state is SyncState.REFUSED for m in methods.values()):
+        sync = ChangeSync.REFUSED
+    elif any(m.wanted is not None for m in methods.values()):
+        sync = ChangeSync.WAITING
+    else:
+        sync = ChangeSync.SYNCED
+    return Situation(
+        store.status, wechat.eligibility, wechat.setting, sync, invitation_timing(invitation, now)
+    )
 
 
 def next_step(
@@ -269,37 +480,40 @@ def next_step(
 ) -> Reason | None:
     """The one thing the merchant should do (or wait for) next about WeChat Pay; None: nothing.
 
-    Codes and their plain meaning: STORE_FROZEN/STORE_CLOSED (contact the platform),
-    PENDING_SYNC (a change waits to sync), WINDOW_NOT_OPEN (wait until window_opens_at),
-    INVITATION_NOT_ACCEPTED (apply before deadline_at), REVIEW_PENDING (wait for the review),
-    REJECTED (fix reason_code and re-apply before deadline_at), AWAITING_LAUNCH (live at
-    launch_at).
+    The code comes from ``STEP_TABLE``; this adds the facts its sentence needs. Dates are the
+    ones that still matter: a deadline only while it is ahead, an expiry when it really happened.
     """
-    refusal = store_refusal(store)
-    if refusal is not None:
-        return refusal
-    pending = [m for m in methods.values() if m.wanted is not None]
-    if pending:
-        return Reason(ReasonCode.PENDING_SYNC, {"methods": [m.method.value for m in pending]})
-    wechat = method_state(methods, store.id, Method.WECHAT_PAY)
-    e = wechat.eligibility
-    if e is Eligibility.NOT_INVITED and invitation is not None and now < invitation.window_opens_at:
-        return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
-    if e is Eligibility.INVITED and invitation is not None:
-        if now < invitation.window_opens_at:
-            return Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": invitation.window_opens_at})
-        if now < invitation.deadline_at:
-            return Reason(ReasonCode.INVITATION_NOT_ACCEPTED, {"deadline_at": invitation.deadline_at})
+    s = situation(store, methods, invitation, now)
+    code = next_step_code(s)
+    if code is None:
         return None
-    if e is Eligibility.IN_REVIEW:
-        return Reason(ReasonCode.REVIEW_PENDING)
-    if e is Eligibility.REJECTED and invitation is not None and invitation.window_open(now):
+    wechat = method_state(methods, store.id, Method.WECHAT_PAY)
+    params: dict[str, Any] = {}
+    if code is ReasonCode.CHANGE_REFUSED:
+        refused = [m for m in methods.values() if m.sync_state is SyncState.REFUSED]
+        params = {
+            "methods": [m.method.value for m in refused],
+            "code": refused[0].refused_code,
+            "message": refused[0].refused_message,
+        }
+    elif code is ReasonCode.PENDING_SYNC:
+        params = {"methods": [m.method.value for m in methods.values() if m.wanted is not None]}
+    elif code in (ReasonCode.METHOD_FROZEN, ReasonCode.INVITATION_WITHDRAWN):
         params = _platform_reason_params(wechat)
-        params["deadline_at"] = invitation.deadline_at
-        return Reason(ReasonCode.REJECTED, params)
-    if e is Eligibility.APPROVED:
-        return eligibility_reason(wechat, invitation, now)
-    return None
+    elif code is ReasonCode.INVITATION_EXPIRED:
+        return _expired(invitation, now)
+    elif code is ReasonCode.WINDOW_NOT_OPEN and invitation is not None:
+        params = {"window_opens_at": invitation.window_opens_at}
+    elif code is ReasonCode.INVITATION_NOT_ACCEPTED:
+        params = {"deadline_at": deadline_that_matters(store, wechat, invitation, now)}
+    elif code is ReasonCode.REJECTED:
+        params = _platform_reason_params(wechat)
+        params["deadline_at"] = deadline_that_matters(store, wechat, invitation, now)
+    elif code is ReasonCode.AWAITING_LAUNCH:
+        params = {"launch_at": wechat.launch_at or (invitation.launch_at if invitation else None)}
+    elif code is ReasonCode.TURNED_OFF:
+        params = {"method": Method.WECHAT_PAY}
+    return Reason(code, params)
 
 
 def can_send_feedback(announcement: Announcement, text: str, now: datetime) -> Decision:

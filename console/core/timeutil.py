@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from console.core.clock import system_now
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """This PC's clock (see ``console.core.clock``, the one module that reads it)."""
+    return system_now()
 
 
 def parse_ts(value: str) -> datetime:

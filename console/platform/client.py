@@ -22,13 +22,14 @@ import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from console.core.timeutil import parse_ts, utcnow
+from console.platform import sales_feed
 from console.platform.errors import (
     AuthError,
     BadResponse,
@@ -65,9 +66,19 @@ def request_signature(secret: str, method: str, path_qs: str, timestamp: str, no
     return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def response_signature(secret: str, status: int, request_nonce: str, timestamp: str, body: bytes) -> str:
-    """HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, BODY_SHA256 joined by '\\n'."""
-    message = "\n".join([str(status), request_nonce, timestamp, body_sha256(body)])
+def response_signature(
+    secret: str,
+    status: int,
+    request_nonce: str,
+    timestamp: str,
+    body: bytes,
+    platform_time: str | None = None,
+) -> str:
+    """HMAC-SHA256 over STATUS, REQUEST_NONCE, TIMESTAMP, [X-PLATFORM-TIME,] BODY_SHA256 joined by '\\n'."""
+    head = [str(status), request_nonce, timestamp]
+    if platform_time is not None:
+        head.append(platform_time)
+    message = "\n".join([*head, body_sha256(body)])
     return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -159,8 +170,14 @@ def _retry_after(headers: httpx.Headers) -> float | None:
 class PlatformClient:
     """Signed calls to one platform as one merchant app.
 
-    ``clock`` returns an aware UTC datetime; it stamps requests and judges the freshness of
-    responses (tests pass one that follows the stub platform's movable clock).
+    ``clock`` is this PC's clock (an aware UTC datetime); corrected by :attr:`clock_offset` it
+    stamps requests and judges the freshness of responses. A PC clock that is off is tolerated
+    the way the AWS SDKs do it: a signed ``AUTH_TIMESTAMP_SKEW`` refusal teaches the offset (from
+    its signed ``X-Timestamp``) and the request is sent once more with a corrected timestamp.
+    Unsigned or forged answers never move the offset.
+
+    ``on_platform_time`` receives the platform's business time (``X-Platform-Time``) of every
+    verified answer: the app's clock (``console.core.clock.PlatformClock.learn``) follows it.
     ``transport`` is for tests that need an httpx transport of their own.
     """
 
@@ -174,6 +191,7 @@ class PlatformClient:
         total_timeout: float = DEFAULT_TOTAL_TIMEOUT_S,
         clock: Callable[[], datetime] = utcnow,
         transport: httpx.BaseTransport | None = None,
+        on_platform_time: Callable[[datetime], None] | None = None,
     ) -> None:
         if not app_key or not app_secret:
             raise ValueError("app key and app secret are required")
@@ -181,6 +199,9 @@ class PlatformClient:
         self.app_key = app_key
         self._secret = app_secret
         self._clock = clock
+        self._offset_s = 0.0  # platform's real clock minus ours, learned from signed answers only
+        self._on_platform_time = on_platform_time
+        self.platform_time: datetime | None = None  # business time of the last verified answer
         self._total_timeout = total_timeout
         if not isinstance(timeout, httpx.Timeout):
             timeout = httpx.Timeout(timeout, connect=min(float(timeout), 5.0))
@@ -197,6 +218,15 @@ class PlatformClient:
 
     def close(self) -> None:
         self._http.close()
+
+    @property
+    def clock_offset(self) -> float:
+        """Seconds this PC's clock is behind the platform's (negative: ahead); 0 until a signed
+        skew refusal taught otherwise. The app words it: "this PC's clock is off by N minutes"."""
+        return self._offset_s
+
+    def _auth_now(self) -> float:
+        return self._clock().timestamp() + self._offset_s
 
     def __enter__(self) -> PlatformClient:
         return self
@@ -307,6 +337,9 @@ class PlatformClient:
             extra["Content-Type"] = "application/json"
         nonce = secrets.token_urlsafe(24)  # 32 characters of [A-Za-z0-9_-]
         resp = self._send(method, path_qs, body, signed=True, nonce=nonce, extra=extra)
+        if self._learn_skew(resp, nonce):  # our clock is off: once more with the corrected time
+            nonce = secrets.token_urlsafe(24)
+            resp = self._send(method, path_qs, body, signed=True, nonce=nonce, extra=extra)
         self._raise_for(resp, nonce)
         data = _obj(self._json(resp.body), "response")
         return data, resp.headers.get("idempotency-replayed", "").lower() == "true"
@@ -325,7 +358,7 @@ class PlatformClient:
         if signed:
             # Sign the request line exactly as httpx will send it.
             raw_path = request.url.raw_path.decode("ascii")
-            timestamp = str(int(self._clock().timestamp()))
+            timestamp = str(int(self._auth_now()))
             request.headers["X-App-Key"] = self.app_key
             request.headers["X-Timestamp"] = timestamp
             request.headers["X-Nonce"] = nonce
@@ -357,19 +390,47 @@ class PlatformClient:
         except httpx.HTTPError as exc:
             raise BadResponse(f"unusable response: {type(exc).__name__}") from None
 
-    def _verify(self, resp: _Response, nonce: str) -> None:
+    def _signed_timestamp(self, resp: _Response, nonce: str) -> int:
+        """The answer's X-Timestamp once its signature (bound to our nonce) is checked; records
+        the signed business time. Raises BadResponse for unsigned or forged answers."""
         signature = resp.headers.get("x-signature")
         timestamp = resp.headers.get("x-timestamp")
+        platform_time = resp.headers.get("x-platform-time")
         if not signature or not timestamp:
             raise BadResponse(f"unsigned response (HTTP {resp.status})")
         if not timestamp.isdigit():
             raise BadResponse("response timestamp is not Unix seconds")
-        expected = response_signature(self._secret, resp.status, nonce, timestamp, resp.body)
+        expected = response_signature(self._secret, resp.status, nonce, timestamp, resp.body, platform_time)
         if not hmac.compare_digest(expected, signature.strip().lower()):
             raise BadResponse(f"response signature does not match (HTTP {resp.status})")
-        skew = abs(int(timestamp) - self._clock().timestamp())
+        if platform_time is not None:
+            try:
+                business = parse_ts(platform_time)
+            except ValueError:
+                raise BadResponse("X-Platform-Time is not an ISO 8601 time") from None
+            self.platform_time = business
+            if self._on_platform_time is not None:
+                self._on_platform_time(business)
+        return int(timestamp)
+
+    def _verify(self, resp: _Response, nonce: str) -> None:
+        timestamp = self._signed_timestamp(resp, nonce)
+        skew = abs(timestamp - self._auth_now())
         if skew > MAX_SKEW_S:
             raise BadResponse(f"stale response: {int(skew)} s from our clock")
+
+    def _learn_skew(self, resp: _Response, nonce: str) -> bool:
+        """On a *signed* AUTH_TIMESTAMP_SKEW refusal, adopt the platform's clock offset; True
+        when the request should be sent again. A refusal that is not signed for this request
+        (a proxy, a forgery) changes nothing and surfaces as the AuthError it is."""
+        if resp.status != 401 or self._error_fields(resp.body)[0] != "AUTH_TIMESTAMP_SKEW":
+            return False
+        try:
+            server_now = self._signed_timestamp(resp, nonce)
+        except BadResponse:
+            return False
+        self._offset_s = server_now - self._clock().timestamp()
+        return True
 
     def _raise_for(self, resp: _Response, nonce: str) -> None:
         """Map a response to success or a typed error. Signatures are required wherever the
@@ -430,6 +491,30 @@ class PlatformClient:
             message if isinstance(message, str) else None,
             details if isinstance(details, dict) else {},
         )
+
+    # -- sales feeds (docs/platform-api.md, "Sales"; shapes checked in sales_feed) -----------
+    def payments(self, since: str = "", limit: int = 500) -> sales_feed.PaymentsPage:
+        """Payments of finished days after ``since`` (a ``next_since``, a day, or "")."""
+        if not 1 <= limit <= 1000 or len(since) > 200:
+            raise ValueError("1 <= limit <= 1000 and a cursor of at most 200 characters")
+        query = f"/v1/payments?since={quote(since, safe='')}&limit={int(limit)}"
+        return sales_feed.payments_page(self._call("GET", query))
+
+    def settlements(
+        self,
+        day: date | None = None,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+        after: str = "",
+        limit: int = 500,
+    ) -> sales_feed.SettlementsPage:
+        """Published settlements of one day or of ``first``…``last``, after cursor ``after``."""
+        if not 1 <= limit <= 1000 or len(after) > 200:
+            raise ValueError("1 <= limit <= 1000 and a cursor of at most 200 characters")
+        query = sales_feed.settlement_query(day, first, last)
+        path = f"/v1/settlements?{query}&after={quote(after, safe='')}&limit={int(limit)}"
+        return sales_feed.settlements_page(self._call("GET", path))
 
 
 __all__ = [

@@ -9,62 +9,177 @@ One connection per thread: the GUI thread and the sync worker each open their ow
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from console.storage.migrations import migrate
+from console.storage.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    StorageError,
+    StorageProblem,
+    classify,
+)
+from console.storage.files import create_private_file, make_private_dir, make_private_files
+from console.storage.migrations import SCHEMA_VERSION, is_too_new, migrate
 
 if TYPE_CHECKING:  # sqlite-utils costs ~50 ms to import: only open_database needs it at run time
     import sqlite_utils
 
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DatabaseBusy",
+    "DatabaseDamaged",
+    "DatabaseTooNew",
+    "StorageError",
+    "StorageProblem",
+    "connect",
+    "integrity_check",
+    "open_database",
+    "precheck",
+    "relaxed_durability",
+    "transaction",
+    "write_transaction",
+]
+
 BUSY_TIMEOUT_MS = 5000
 
 
-class StorageError(Exception):
-    """A problem with the database file that the merchant can act on."""
+def _guarded(exc: BaseException, path: Path | None) -> BaseException:
+    """The classified StorageError for ``exc``, or ``exc`` itself when it is a bug."""
+    return classify(exc, path) or exc
 
 
-class DatabaseTooNew(StorageError):
-    """The file was written by a newer version of the app; it is left untouched."""
+class GuardedCursor(sqlite3.Cursor):
+    """A cursor whose environmental failures arrive as StorageError (see GuardedConnection).
 
-    def __init__(self, path: Path, found: int, supported: int) -> None:
-        super().__init__(f"{path}: schema version {found} is newer than this app supports ({supported})")
-        self.path, self.found, self.supported = path, found, supported
+    Iterating reads every row at once (``fetchall``), so a failure on a later row is classified
+    too without a Python call per row: every query of the app reads its rows in full anyway.
+    """
+
+    storage_path: Path | None = None
+
+    def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
+        try:
+            super().execute(sql, parameters)
+        except (sqlite3.Error, OverflowError) as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Any], /) -> GuardedCursor:
+        try:
+            super().executemany(sql, seq_of_parameters)
+        except (sqlite3.Error, OverflowError) as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
+        return self
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        try:
+            return super().fetchmany(self.arraysize if size is None else size)
+        except sqlite3.Error as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
+
+    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]  # a list iterator, not self
+        return iter(self.fetchall())
 
 
-class DatabaseDamaged(StorageError):
-    """The file is not a usable SQLite database; it is reported, never replaced."""
+class GuardedConnection(sqlite3.Connection):
+    """A connection whose environmental failures arrive as ``StorageError``, classified once.
 
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path, self.detail = path, detail
+    Every statement of the app goes through ``execute``/``executemany`` (sqlite-utils too), so
+    a full disk, a read-only file or a lock is named here instead of at each call site. A bug
+    (bad SQL, a broken constraint) still raises the original sqlite3 error.
+    """
+
+    storage_path: Path | None = None
+
+    def _cursor(self) -> GuardedCursor:
+        cur = self.cursor(GuardedCursor)
+        cur.storage_path = self.storage_path
+        return cur
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return self._cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        return self._cursor().executemany(sql, parameters)
+
+    def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
+        try:
+            return super().executescript(sql_script)
+        except sqlite3.Error as exc:
+            err = _guarded(exc, self.storage_path)
+            if err is exc:
+                raise
+            raise err from exc
 
 
-class DatabaseBusy(StorageError):
-    """Another connection held the file longer than the busy timeout: in use, not damaged."""
+def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
+    """A raw connection with our pragmas, no migration (used by open_database and tests).
 
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path, self.detail = path, detail
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
-
-
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A raw connection with our pragmas, no migration (used by open_database and tests)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        _use_wal(conn)
-    conn.execute("PRAGMA synchronous = FULL")
+    ``read_only`` opens through a ``mode=ro`` URI: every write then fails with SQLITE_READONLY,
+    whoever runs the app (root included), which is how the fault tests make a read-only file.
+    Raises StorageError for a file that cannot be opened.
+    """
+    memory = str(path) == ":memory:"
+    where = None if memory else Path(path)
+    try:
+        if read_only and where is not None:
+            target, uri = f"{where.resolve().as_uri()}?mode=ro", True
+        else:
+            target, uri = str(path), False
+        conn = sqlite3.connect(
+            target,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            uri=uri,
+            factory=GuardedConnection,
+        )
+    except sqlite3.Error as exc:
+        raise (classify(exc, where) or exc) from exc
+    assert isinstance(conn, GuardedConnection)
+    conn.storage_path = where
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if where is not None and not read_only:
+            _use_wal(conn)
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -83,8 +198,8 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or time.monotonic() > deadline:
+        except DatabaseBusy:
+            if time.monotonic() > deadline:
                 raise
         time.sleep(delay)
         delay = min(delay * 2, 0.1)
@@ -93,73 +208,93 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 def open_database(path: Path | str, *, check: bool = False) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    Raises DatabaseTooNew or DatabaseDamaged; never deletes or rewrites a file it cannot read.
-    ``check=True`` also runs ``PRAGMA quick_check`` (cost grows with the file: do it off the UI
-    thread).
+    Raises StorageError (DatabaseTooNew, DatabaseDamaged, DatabaseBusy ... classified once);
+    never deletes or rewrites a file it cannot read. ``check=True`` also runs
+    ``PRAGMA quick_check`` (cost grows with the file: do it off the UI thread).
     """
     p = Path(path) if str(path) != ":memory:" else None
     if p is not None:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        _refuse_too_new(p)
+        try:
+            make_private_dir(p.parent)
+            if not p.exists():  # an empty file opens as a new database; -wal/-shm copy its mode
+                os.close(create_private_file(p))
+        except OSError as exc:
+            raise (classify(exc, p) or exc) from exc
+        problem = precheck(p)
+        if problem is not None and problem.problem is not StorageProblem.BUSY:
+            raise problem
+    conn = connect(path)
     try:
-        conn = connect(path)
         if check:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
-                conn.close()
-                raise DatabaseDamaged(Path(path), "; ".join(problems[:5]))
-        migrate(conn, Path(path))
-    except sqlite3.OperationalError as exc:
-        if _is_busy(exc):  # in use by another program: not a reason to call the file damaged
-            raise DatabaseBusy(Path(path), str(exc)) from exc
-        raise DatabaseDamaged(Path(path), str(exc)) from exc
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed" ...
-        raise DatabaseDamaged(Path(path), str(exc)) from exc
+                raise DatabaseDamaged(p, "; ".join(problems[:5]))
+        migrate(conn, p)
+    except BaseException:
+        conn.close()
+        raise
+    if p is not None:
+        try:
+            make_private_files(p)  # also narrows a file an earlier release made 0644
+        except OSError as exc:
+            conn.close()
+            raise (classify(exc, p) or exc) from exc
     import sqlite_utils
 
     return sqlite_utils.Database(conn)
 
 
-def _refuse_too_new(path: Path) -> None:
-    """Read the schema version read-only before ``connect`` switches the file to WAL.
+def precheck(path: Path) -> StorageError | None:
+    """What stops the app from using the file at ``path``, read without changing a byte.
 
-    Switching journal mode rewrites header bytes, so a newer file written in rollback-journal
-    mode would be changed before migrate() could refuse it; this probe changes nothing.
+    The one copy of the "too new / not a database" check (the GUI runs it before it builds its
+    window, ``open_database`` before it switches the file to WAL: switching journal mode
+    rewrites header bytes, so a newer file would be changed before migrate() could refuse it).
+    None when the file is absent, empty or usable; a BUSY problem means "in use right now":
+    ``open_database`` waits for it up to the busy timeout.
     """
     if not path.is_file() or path.stat().st_size == 0:
-        return
-    from console.storage.migrations import SCHEMA_VERSION
-
+        return None
     try:
         probe = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
         try:
             found = int(probe.execute("PRAGMA user_version").fetchone()[0])
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the schema page
         finally:
             probe.close()
-    except sqlite3.OperationalError as exc:
-        if _is_busy(exc):
-            raise DatabaseBusy(path, str(exc)) from exc
-        raise DatabaseDamaged(path, str(exc)) from exc
-    except sqlite3.DatabaseError as exc:  # "file is not a database" ...
-        raise DatabaseDamaged(path, str(exc)) from exc
-    if found > SCHEMA_VERSION:
-        raise DatabaseTooNew(path, found, SCHEMA_VERSION)
+    except sqlite3.Error as exc:
+        err = classify(exc, path)
+        if err is None:  # an unnamed failure on a file we only read: it is not a usable database
+            return DatabaseDamaged(path, str(exc))
+        return err
+    if is_too_new(found):
+        return DatabaseTooNew(path, found, SCHEMA_VERSION)
+    return None
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        # SQLite may already have rolled back (a full disk, an I/O error): a second ROLLBACK
+        # would fail and hide the error that says what happened.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
 
 
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: all or nothing."""
-    conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    """``transaction`` over a sqlite-utils Database (the form the service and the engine hold)."""
+    with transaction(db.conn):
         yield db
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")
 
 
 @contextmanager

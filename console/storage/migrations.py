@@ -1,14 +1,93 @@
-"""Schema migrations, numbered by ``PRAGMA user_version``, each applied in one transaction.
+"""Schema migrations: one named, documented function per step, in Picard's config_upgrade style.
 
-Append new migrations to MIGRATIONS; never edit one that has shipped. A database whose
-user_version is higher than len(MIGRATIONS) was written by a newer app and is refused untouched.
+Each step is a function decorated with ``@step(major, minor)``; they are found in version order
+and each runs in its own ``BEGIN IMMEDIATE`` transaction that re-checks the version under the
+write lock (so two first opens at once migrate once), and is logged when applied. Append new
+steps at the end; never edit one that has shipped.
+
+Versions are ``major.minor`` (qutebrowser's ``UserVersion``), kept in ``PRAGMA user_version``:
+
+* **minor** step: additive and harmless to an older release of the same major (a new index, a
+  new nullable column, a new table it does not read). An older release opens such a file
+  and leaves its minor as it found it.
+* **major** step: anything an older release would misread. A file with a newer major is refused
+  untouched.
+
+The major sits in the low 16 bits and the minor above it, unlike qutebrowser: every release so
+far wrote a plain integer (1, 2) that older releases compare as a whole. Read this way, those
+files are majors 1 and 2, minor 0, with no renumbering step, and a file whose only change is a
+new major still looks to every earlier release like the plain integer it already refuses.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from console.storage.errors import DatabaseTooNew
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class UserVersion:
+    """A schema version as stored in ``PRAGMA user_version``."""
+
+    major: int
+    minor: int = 0
+
+    MAX = 0xFFFF
+
+    @classmethod
+    def from_int(cls, value: int) -> UserVersion:
+        return cls(major=value & 0xFFFF, minor=(value >> 16) & 0x7FFF)
+
+    def to_int(self) -> int:
+        if not (0 <= self.major <= self.MAX and 0 <= self.minor <= 0x7FFF):
+            raise ValueError(f"schema version out of range: {self}")
+        return (self.minor << 16) | self.major
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    version: UserVersion
+    upgrade: Callable[[sqlite3.Connection], None]
+
+    @property
+    def name(self) -> str:
+        return self.upgrade.__name__
+
+
+_STEPS: list[Step] = []
+
+
+def step(
+    major: int, minor: int = 0
+) -> Callable[[Callable[[sqlite3.Connection], None]], Callable[[sqlite3.Connection], None]]:
+    """Register ``fn`` as the schema step that brings a file to ``major.minor``."""
+
+    def register(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+        version = UserVersion(major, minor)
+        if _STEPS and version <= _STEPS[-1].version:
+            raise ValueError(f"schema step {fn.__name__} ({version}) is not after {_STEPS[-1].name}")
+        _STEPS.append(Step(version, fn))
+        return fn
+
+    return register
+
+
+def _run(conn: sqlite3.Connection, statements: list[str]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+# -- the shipped statements (never edited) ----------------------------------------------------
 V1 = [
     # key/value facts about this install: install_id, merchant_id, cursor, last_sync_at ...
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -134,32 +213,74 @@ V2 = [
     "CREATE INDEX feedback_by_announcement ON feedback (announcement_id, created_at)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2]
-SCHEMA_VERSION = len(MIGRATIONS)
+
+# -- the steps, in order ----------------------------------------------------------------------
+@step(1)
+def create_the_tables(conn: sqlite3.Connection) -> None:
+    """1.0 (release 0.1): every table of the app, from an empty file."""
+    _run(conn, V1)
+
+
+@step(2)
+def index_the_hot_paths(conn: sqlite3.Connection) -> None:
+    """2.0: indexes for the merchant's writes and the stores list at 100,000 stores.
+
+    Shipped as the plain integer 2 before minors existed, hence a major step, although an
+    index alone would be a minor one today.
+    """
+    _run(conn, V2)
+
+
+STEPS: tuple[Step, ...] = tuple(_STEPS)
+#: The version this release writes.
+CURRENT = STEPS[-1].version
+#: The same as a ``user_version`` integer (what ``PRAGMA user_version`` reads on a current file).
+SCHEMA_VERSION = CURRENT.to_int()
 
 
 def current_version(conn: sqlite3.Connection) -> int:
+    """The raw ``user_version`` integer."""
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> int:
-    """Bring the schema up to SCHEMA_VERSION; return the version found before."""
-    from console.storage.db import DatabaseTooNew  # local: db imports this module
+def is_too_new(found: int, current: UserVersion | None = None) -> bool:
+    """A file whose major is newer than ours: we would misread it, so it is refused."""
+    return UserVersion.from_int(found).major > (current or CURRENT).major
 
+
+def pending(found: UserVersion) -> list[Step]:
+    """The steps a file at ``found`` still needs (none for a newer minor of our major)."""
+    return [s for s in STEPS if s.version > found]
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
+    """Bring the schema up to CURRENT; return the ``user_version`` found before.
+
+    Raises DatabaseTooNew, leaving the file untouched, for a newer major. A newer minor of our
+    major is opened as it is: it was written to stay readable by this release.
+    """
     found = current_version(conn)
-    if found > SCHEMA_VERSION:
-        raise DatabaseTooNew(path, found, SCHEMA_VERSION)
-    for version in range(found + 1, SCHEMA_VERSION + 1):
+    if is_too_new(found):
+        raise DatabaseTooNew(path or Path(":memory:"), found, SCHEMA_VERSION)
+    for todo in pending(UserVersion.from_int(found)):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if current_version(conn) >= version:  # another connection migrated while we waited
-                conn.execute("ROLLBACK")
+            if UserVersion.from_int(current_version(conn)) >= todo.version:
+                conn.execute("ROLLBACK")  # another connection migrated while we waited
                 continue
-            for statement in MIGRATIONS[version - 1]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version}")
+            todo.upgrade(conn)
+            conn.execute(f"PRAGMA user_version = {todo.version.to_int()}")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite rolls back by itself after some errors (disk full)
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        log.info("database schema %s: applied %s (%s)", path or ":memory:", todo.name, todo.version)
+    if UserVersion.from_int(found) > CURRENT:
+        log.info(
+            "database schema %s is a newer minor (%s) of ours (%s): opened as is",
+            path or ":memory:",
+            UserVersion.from_int(found),
+            CURRENT,
+        )
     return found

@@ -1,15 +1,15 @@
 """The stores list read column by column: one query, chunks of columns, no per-row objects.
 
-``Repository.list_stores`` builds one ``StoreRow`` per store; at 100,000 stores building those
-objects and then taking them apart again into the GUI's column arrays cost ~1.5 s. Here the same
-query hands out the values column-wise (``zip(*rows)`` over a ``fetchmany`` chunk runs at C
-speed), in the list's default order (name, then id), so the GUI can extend compact arrays a
-chunk at a time and never holds all 100,000 rows as tuples (the transient memory stays one
-chunk).
+``list_stores`` (console/storage/stores_list.py) builds one ``StoreRow`` per store; at 100,000
+stores building those objects and then taking them apart again into the GUI's column arrays
+cost ~1.5 s. Here the same joins hand out the values column-wise (``zip(*rows)`` over a
+``fetchmany`` chunk runs at C speed), in the list's default order (name, then id), so the GUI
+extends compact arrays a chunk at a time and never holds all 100,000 rows as tuples (the
+transient memory stays one chunk).
 
-The fields share their meaning with ``Repository.list_stores`` (tests/storage/test_store_columns.py
-checks the two agree): a store without a WeChat Pay row is ``not_invited``; a method's setting
-is the merchant's (pending wish if any, else confirmed); ``pending`` means a wish waits to sync.
+The fields mean what ``list_stores``'s columns mean (tests/storage/test_store_columns.py checks
+that the two agree): a store without a WeChat Pay row is ``not_invited``; a method's setting is
+the merchant's (pending wish if any, else confirmed); ``pending``: a wish waits to sync.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from console.storage.repo import Repository  # its joins: one definition of the stores query
+from console.storage.stores_list import StoresList  # its joins: one definition of the stores query
 
 #: Field name -> SQL expression over the stores query's aliases (s, w, a, i). Adding a column
 #: to the stores list is one entry here (and one in the GUI's StoreTable.FIELDS).
@@ -53,7 +53,7 @@ def iter_store_columns(
     if unknown:
         raise KeyError(f"unknown store column(s): {', '.join(unknown)}")
     select = ", ".join(FIELDS[f] for f in fields)
-    cur = conn.execute(f"SELECT {select} {Repository._STORES_FROM} ORDER BY s.name, s.id")
+    cur = conn.execute(f"SELECT {select} {StoresList._STORES_FROM} ORDER BY s.name, s.id")
     try:
         while rows := cur.fetchmany(chunk):
             yield tuple(zip(*rows, strict=True))

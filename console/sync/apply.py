@@ -7,12 +7,13 @@ Why the shape checks: the local schema has CHECK and NOT NULL constraints and th
 app parses timestamps without guarding; an entity that would break either is refused up front
 (``BadResponse``), before anything of its page is written.
 
-Why ``executemany`` per kind: an initial sync brings tens of thousands of entities; one
-statement per kind per page keeps that close to the cost of the bare inserts.
+Why ``executemany`` per kind (``console.storage.snapshots`` owns the SQL): an initial sync
+brings tens of thousands of entities; one statement per kind per page keeps that close to the
+cost of the bare inserts.
 
 Reconciliation (docs/sync.md): the platform's facts overwrite ours; the merchant's pending wish
 (``methods.wanted``) and the last refusal (``refused_code``/``refused_message``) are not platform
-facts and are left alone here; ``announcements.read`` is local and kept.
+facts and are left alone (by the upserts in ``console.storage.snapshots``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import sqlite_utils
 from console.core.timeutil import format_ts, parse_ts
 from console.platform.client import Change, StoreSnapshot
 from console.platform.errors import BadResponse
+from console.storage import meta, snapshots
 from console.sync.report import News
 
 PLATFORMS = frozenset({"taobao", "tmall"})
@@ -213,50 +215,6 @@ def feedback_row(d: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-# -- SQL ------------------------------------------------------------------------------------
-UPSERT_MERCHANT = (
-    "INSERT INTO merchant (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"
-)
-UPSERT_STORE = """INSERT INTO stores (id, platform, name, category, status, receive_code)
-VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET platform = excluded.platform, name = excluded.name,
-    category = excluded.category,
-    status = excluded.status, receive_code = excluded.receive_code"""
-# wanted / refused_code / refused_message are the merchant's side: never written from the feed.
-UPSERT_METHOD = """INSERT INTO methods
-    (store_id, method, eligibility, enabled, reason_code, reason_zh, reason_en, launch_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(store_id, method) DO UPDATE SET eligibility = excluded.eligibility, enabled = excluded.enabled,
-    reason_code = excluded.reason_code, reason_zh = excluded.reason_zh, reason_en = excluded.reason_en,
-    launch_at = excluded.launch_at, updated_at = excluded.updated_at"""
-UPSERT_INVITATION = """INSERT INTO invitations (store_id, phase, window_opens_at, deadline_at, launch_at)
-VALUES (?, ?, ?, ?, ?)
-ON CONFLICT(store_id) DO UPDATE SET phase = excluded.phase, window_opens_at = excluded.window_opens_at,
-    deadline_at = excluded.deadline_at, launch_at = excluded.launch_at"""
-INSERT_EVENT = (
-    "INSERT INTO invitation_events (store_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)"
-)
-UPSERT_TERMS = """INSERT INTO method_terms (platform, method, fee_bps, max_amount_fen, devices, display_order)
-VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT(platform, method) DO UPDATE SET fee_bps = excluded.fee_bps,
-    max_amount_fen = excluded.max_amount_fen,
-    devices = excluded.devices, display_order = excluded.display_order"""
-# read is the merchant's: kept.
-UPSERT_ANNOUNCEMENT = """INSERT INTO announcements (id, title_zh, title_en, body_zh, body_en, published_at,
-    opinion_opens_at, opinion_closes_at, effective_at, affects_platforms, affects_methods)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET title_zh = excluded.title_zh, title_en = excluded.title_en,
-    body_zh = excluded.body_zh, body_en = excluded.body_en, published_at = excluded.published_at,
-    opinion_opens_at = excluded.opinion_opens_at, opinion_closes_at = excluded.opinion_closes_at,
-    effective_at = excluded.effective_at, affects_platforms = excluded.affects_platforms,
-    affects_methods = excluded.affects_methods"""
-# outbox_id is kept: it links the platform's feedback to the merchant's outbox row.
-UPSERT_FEEDBACK = """INSERT INTO feedback (id, announcement_id, text, created_at, sync_state)
-VALUES (?, ?, ?, ?, 'confirmed')
-ON CONFLICT(id) DO UPDATE SET announcement_id = excluded.announcement_id, text = excluded.text,
-    created_at = excluded.created_at, sync_state = 'confirmed'"""
-
-
 # -- batch ----------------------------------------------------------------------------------
 @dataclass
 class Batch:
@@ -323,73 +281,40 @@ class Batch:
         return {k[0] for k in self.methods} | set(self.invitations)
 
 
-def _json_list(values: Iterable[str]) -> str:
-    return json.dumps(list(values))
-
-
-def existing_store_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:
-    return {
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM stores WHERE id IN (SELECT value FROM json_each(?))", [_json_list(ids)]
-        )
-    }
-
-
-def existing_announcement_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:
-    return {
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM announcements WHERE id IN (SELECT value FROM json_each(?))", [_json_list(ids)]
-        )
-    }
-
-
 def check_merchant(db: sqlite_utils.Database, merchant_ids: Sequence[str]) -> None:
     """Refuse to mix two merchants' data in one database."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'merchant_id'").fetchone()
+    known = meta.get(db.conn, meta.MERCHANT_ID)
     for mid in merchant_ids:
-        if row is not None and row[0] != mid:
-            raise WrongMerchant(f"the platform speaks for merchant {mid}, this data belongs to {row[0]}")
+        if known is not None and known != mid:
+            raise WrongMerchant(f"the platform speaks for merchant {mid}, this data belongs to {known}")
 
 
 def apply_batch(db: sqlite_utils.Database, batch: Batch, *, detect_news: bool) -> list[News]:
-    """Write one batch (caller holds the transaction). Returns news when ``detect_news``."""
+    """Write one batch (caller holds the transaction). Returns news when ``detect_news``.
+
+    Kinds go in foreign-key order: stores before their methods, announcements before feedback."""
     conn = db.conn
     news: list[News] = []
     if batch.merchant:
         check_merchant(db, list(batch.merchant))
-        conn.executemany(UPSERT_MERCHANT, batch.merchant.values())
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('merchant_id', ?) ON CONFLICT(key) DO NOTHING",
-            [next(iter(batch.merchant))],
-        )
-    if batch.stores:
-        conn.executemany(UPSERT_STORE, batch.stores.values())
-    if batch.terms:
-        conn.executemany(UPSERT_TERMS, batch.terms.values())
+        snapshots.upsert_merchants(conn, batch.merchant.values())
+    snapshots.upsert_stores(conn, batch.stores.values())
+    snapshots.upsert_terms(conn, batch.terms.values())
     if batch.announcements:
         if detect_news:
-            known = existing_announcement_ids(db, batch.announcements)
+            known = snapshots.existing_announcement_ids(conn, batch.announcements)
             for aid, row in batch.announcements.items():
                 if aid not in known:
                     news.append(
                         News("announcement", None, {"id": aid, "title_zh": row[1], "title_en": row[2]})
                     )
-        conn.executemany(UPSERT_ANNOUNCEMENT, batch.announcements.values())
+        snapshots.upsert_announcements(conn, batch.announcements.values())
     if batch.methods:
         if detect_news:
             news.extend(_method_news(db, batch))
-        conn.executemany(UPSERT_METHOD, batch.methods.values())
-    if batch.invitations:
-        ids = _json_list(batch.invitations)
-        conn.executemany(UPSERT_INVITATION, (inv[0] for inv in batch.invitations.values()))
-        conn.execute(
-            "DELETE FROM invitation_events WHERE store_id IN (SELECT value FROM json_each(?))", [ids]
-        )
-        conn.executemany(INSERT_EVENT, (ev for inv in batch.invitations.values() for ev in inv[1]))
-    if batch.feedback:
-        conn.executemany(UPSERT_FEEDBACK, batch.feedback.values())
+        snapshots.upsert_methods(conn, batch.methods.values())
+    snapshots.replace_invitations(conn, batch.invitations.values())
+    snapshots.upsert_feedback(conn, batch.feedback.values())
     return news
 
 
@@ -398,14 +323,7 @@ def _method_news(db: sqlite_utils.Database, batch: Batch) -> list[News]:
     wechat = {sid: row for (sid, m), row in batch.methods.items() if m == "wechat_pay"}
     if not wechat:
         return []
-    old = {
-        r[0]: r[1]
-        for r in db.execute(
-            "SELECT store_id, eligibility FROM methods WHERE method = 'wechat_pay' "
-            "AND store_id IN (SELECT value FROM json_each(?))",
-            [_json_list(wechat)],
-        )
-    }
+    old = snapshots.wechat_eligibilities(db.conn, wechat)
     news: list[News] = []
     for sid, row in wechat.items():
         before, after = old.get(sid), row[2]
@@ -430,36 +348,9 @@ def _method_news(db: sqlite_utils.Database, batch: Batch) -> list[News]:
 def apply_method_entity(db: sqlite_utils.Database, data: dict[str, Any]) -> tuple[Any, ...]:
     """Upsert one method entity (the platform's answer to a push). Caller holds the transaction."""
     row = method_row(data)
-    db.conn.execute(UPSERT_METHOD, row)
+    snapshots.upsert_methods(db.conn, [row])
     return row
 
 
 def apply_invitation_entity(db: sqlite_utils.Database, data: dict[str, Any]) -> None:
-    row, events = invitation_rows(data)
-    db.conn.execute(UPSERT_INVITATION, row)
-    db.conn.execute("DELETE FROM invitation_events WHERE store_id = ?", [row[0]])
-    db.conn.executemany(INSERT_EVENT, events)
-
-
-def pending_keys(db: sqlite_utils.Database) -> set[tuple[str, str]]:
-    """(store_id, method) pairs with a set_method row still waiting (queued or in flight)."""
-    return {
-        (r[0], r[1])
-        for r in db.execute(
-            "SELECT DISTINCT store_id, method FROM outbox WHERE status IN ('queued', 'in_flight') "
-            "AND kind = 'set_method'"
-        )
-    }
-
-
-def clear_stale_wanted(db: sqlite_utils.Database) -> int:
-    """Drop a pending wish that no outbox row carries any more (safety net; O(rows))."""
-    waiting = pending_keys(db)
-    stale = [
-        (r[0], r[1])
-        for r in db.execute("SELECT store_id, method FROM methods WHERE wanted IS NOT NULL")
-        if (r[0], r[1]) not in waiting
-    ]
-    if stale:
-        db.conn.executemany("UPDATE methods SET wanted = NULL WHERE store_id = ? AND method = ?", stale)
-    return len(stale)
+    snapshots.replace_invitations(db.conn, [invitation_rows(data)])

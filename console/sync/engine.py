@@ -22,10 +22,11 @@ from types import TracebackType
 
 import sqlite_utils
 
-from console.core.timeutil import format_ts, utcnow
+from console.core.timeutil import utcnow
 from console.platform.client import PlatformClient
 from console.platform.errors import PlatformError, PlatformOffline
-from console.storage.db import write_transaction
+from console.storage import audit, meta, outbox, snapshots
+from console.storage.db import transaction
 from console.sync.backoff import Uniform
 from console.sync.pull import Puller, PullOutcome
 from console.sync.push import Pusher, PushOutcome, describe, error_kind
@@ -186,34 +187,29 @@ class SyncEngine:
         dropped silently; the merchant discards them (Waiting to sync) to switch.
         """
         key = self.client.app_key
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'account'").fetchone()
-        if row is not None and row[0] == key:
+        conn = self.db.conn
+        known = meta.get(conn, meta.ACCOUNT)
+        if known == key:
             return None
-        if row is None:  # a new database, or one synced before the account was recorded
-            with write_transaction(self.db):
-                self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('account', ?)", [key])
+        if known is None:  # a new database, or one synced before the account was recorded
+            with transaction(conn):
+                meta.put(conn, meta.ACCOUNT, key)
             return None
-        unsettled = self.db.execute(
-            "SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight', 'refused')"
-        ).fetchone()[0]
+        unsettled = outbox.count(conn, outbox.UNSETTLED)
         if unsettled:
             return PushOutcome(
                 error="other_account",
                 error_detail=f"{unsettled} change(s) were made for another platform account",
             )
-        with write_transaction(self.db):
-            conn = self.db.conn
-            stores = conn.execute("SELECT count(*) FROM stores").fetchone()[0]
-            for table in ("stores", "method_terms", "announcements", "merchant", "outbox"):
-                conn.execute(f"DELETE FROM {table}")  # cascades: methods, invitations, feedback
-            conn.execute(
-                "DELETE FROM meta WHERE key IN ('cursor', 'merchant_id', 'last_sync_at', 'parked_feedback')"
-            )
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('account', ?)", [key])
-            conn.execute(
-                "INSERT INTO audit (at, actor, action, result, detail) VALUES (?, 'sync', 'switch_account', "
-                "'ok', json_object('stores_cleared', ?))",
-                [format_ts(self.clock()), stores],
+        with transaction(conn):
+            stores = snapshots.clear_account(conn, key)
+            audit.record(
+                conn,
+                at=self.clock(),
+                actor="sync",
+                action="switch_account",
+                result="ok",
+                detail={"stores_cleared": stores},
             )
         log.info("platform account changed: cleared %d stores of the previous account", stores)
         return None
@@ -222,21 +218,19 @@ class SyncEngine:
         """in_flight rows left by a sender that died: queued again (same key, so safe).
 
         Call only while holding the pass lock (run_once does)."""
-        with write_transaction(self.db):
-            cur = self.db.conn.execute("UPDATE outbox SET status = 'queued' WHERE status = 'in_flight'")
-        if cur.rowcount:
-            log.info(
-                "%d change(s) were in flight when the last sync stopped; sending them again", cur.rowcount
-            )
-        return int(cur.rowcount)
+        recovered = outbox.recover_in_flight(self.db.conn)
+        if recovered:
+            log.info("%d change(s) were in flight when the last sync stopped; sending them again", recovered)
+        return recovered
 
     def pending_count(self) -> int:
-        row = self.db.execute(
-            "SELECT count(*) FROM outbox WHERE status IN ('queued', 'in_flight')"
-        ).fetchone()
-        return int(row[0])
+        return outbox.count(self.db.conn, outbox.WAITING)
 
     def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+        learn = getattr(self.clock, "learn", None)  # a PlatformClock follows the platform's time
+        platform_time = getattr(self.client, "platform_time", None)
+        if callable(learn) and platform_time is not None:
+            learn(platform_time)
         return SyncReport(
             pushed=push.pushed,
             refused=push.refused,

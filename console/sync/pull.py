@@ -25,16 +25,14 @@ import sqlite_utils
 from console.core.timeutil import format_ts
 from console.platform.client import PlatformClient, StoreSnapshot
 from console.platform.errors import BadResponse, NotFound
+from console.storage import audit, meta, snapshots
 from console.storage.db import write_transaction
-from console.sync.apply import Batch, apply_batch, clear_stale_wanted, existing_store_ids, feedback_row
+from console.sync.apply import Batch, apply_batch, feedback_row
 from console.sync.report import News
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 500
-CURSOR_KEY = "cursor"
-LAST_SYNC_KEY = "last_sync_at"
-PARKED_FEEDBACK_KEY = "parked_feedback"
 
 
 @dataclass
@@ -46,23 +44,12 @@ class PullOutcome:
 
 
 def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    return None if row is None else str(row[0])
-
-
-def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
-    db.conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )
+    """A meta value (kept for callers of the engine; ``console.storage.meta`` owns the table)."""
+    return meta.get(db.conn, key)
 
 
 def get_cursor(db: sqlite_utils.Database) -> int:
-    raw = get_meta(db, CURSOR_KEY)
-    try:
-        return int(raw) if raw is not None else 0
-    except ValueError:
-        return 0
+    return meta.cursor(db.conn)
 
 
 class Puller:
@@ -97,7 +84,7 @@ class Puller:
                     batch.add_snapshot(snap)
                 self._take_parked_feedback(batch)
                 out.news.extend(apply_batch(self.db, batch, detect_news=detect_news))
-                set_meta(self.db, CURSOR_KEY, str(new_cursor))
+                meta.put(self.db.conn, meta.CURSOR, str(new_cursor))
             out.pulled += len(page.changes)
             out.pages += 1
             out.cursor = new_cursor
@@ -113,27 +100,27 @@ class Puller:
         missing = batch.referenced_store_ids() - set(batch.stores)
         if not missing:
             return []
-        missing -= existing_store_ids(self.db, missing)
-        snapshots: list[StoreSnapshot] = []
+        missing -= snapshots.existing_store_ids(self.db.conn, missing)
+        fetched: list[StoreSnapshot] = []
         for store_id in sorted(missing):
             try:
-                snapshots.append(self.client.store(store_id))
+                fetched.append(self.client.store(store_id))
             except NotFound:
                 log.warning("store %s is in the feed but not found; its entities are skipped", store_id)
                 batch.methods = {k: v for k, v in batch.methods.items() if k[0] != store_id}
                 batch.invitations.pop(store_id, None)
-        return snapshots
+        return fetched
 
     def _take_parked_feedback(self, batch: Batch) -> None:
         """Feedback whose announcement is unknown waits in meta; the rest is applied now."""
-        parked: list[dict[str, Any]] = json.loads(get_meta(self.db, PARKED_FEEDBACK_KEY) or "[]")
+        parked: list[dict[str, Any]] = json.loads(meta.get(self.db.conn, meta.PARKED_FEEDBACK) or "[]")
         candidates = {fid: row for fid, row in batch.feedback.items()}
         for data in parked:
             row = feedback_row(data)
             candidates.setdefault(row[0], row)
         if not candidates:
             return
-        known = {r[0] for r in self.db.execute("SELECT id FROM announcements")} | set(batch.announcements)
+        known = snapshots.announcement_ids(self.db.conn) | set(batch.announcements)
         batch.feedback = {fid: row for fid, row in candidates.items() if row[1] in known}
         still = [
             {"id": r[0], "announcement_id": r[1], "text": r[2], "created_at": r[3]}
@@ -141,32 +128,29 @@ class Puller:
             if r[1] not in known
         ]
         if still or parked:
-            set_meta(self.db, PARKED_FEEDBACK_KEY, json.dumps(still, ensure_ascii=False))
+            meta.put(self.db.conn, meta.PARKED_FEEDBACK, json.dumps(still, ensure_ascii=False))
 
     def _finish(self, out: PullOutcome) -> None:
         """last_sync_at, the stale-wish safety net and one compact audit row for the pass."""
-        at = format_ts(self.clock())
+        at = self.clock()
         with write_transaction(self.db):
-            set_meta(self.db, LAST_SYNC_KEY, at)
-            cleared = clear_stale_wanted(self.db)
+            meta.put(self.db.conn, meta.LAST_SYNC_AT, format_ts(at))
+            cleared = snapshots.clear_stale_wanted(self.db.conn)
             if out.pulled or cleared:
                 kinds: dict[str, int] = {}
                 for n in out.news:
                     kinds[n.kind] = kinds.get(n.kind, 0) + 1
-                self.db.conn.execute(
-                    "INSERT INTO audit (at, actor, action, result, detail) "
-                    "VALUES (?, 'sync', 'sync_pull', 'ok', ?)",
-                    [
-                        at,
-                        json.dumps(
-                            {
-                                "pulled": out.pulled,
-                                "pages": out.pages,
-                                "cursor": out.cursor,
-                                "news": kinds,
-                                "stale_wishes_cleared": cleared,
-                            },
-                            sort_keys=True,
-                        ),
-                    ],
+                audit.record(
+                    self.db.conn,
+                    at=at,
+                    actor="sync",
+                    action="sync_pull",
+                    result="ok",
+                    detail={
+                        "pulled": out.pulled,
+                        "pages": out.pages,
+                        "cursor": out.cursor,
+                        "news": kinds,
+                        "stale_wishes_cleared": cleared,
+                    },
                 )

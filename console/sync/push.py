@@ -3,9 +3,9 @@
 Why each step is where it is:
 
 * Rows are claimed (queued → in_flight) in a committed transaction *before* their requests, a
-  batch at a time, with ``UPDATE … WHERE status = 'queued'``: if another engine claimed one first
-  the rowcount is 0 and we leave it alone, so a row is never in flight twice. Claimed rows this
-  pass does not send go back to queued before it ends.
+  batch at a time (``console.storage.outbox.claim``, which owns the state machine): a row another
+  engine claimed first is left alone, so a row is never in flight twice. Claimed rows this pass
+  does not send go back to queued before it ends.
 * The platform's answer, the local state, the outbox status and the audit row are written in one
   transaction: a crash before it leaves the row in_flight, the next pass puts it back to queued
   and sends it again with the same Idempotency-Key, and the platform replays its first answer
@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
-from console.core.timeutil import format_ts, parse_ts
+from console.core.timeutil import parse_ts
 from console.platform.client import PlatformClient
 from console.platform.errors import (
     AuthError,
@@ -39,6 +39,7 @@ from console.platform.errors import (
     RefusedByRule,
     ServerError,
 )
+from console.storage import outbox
 from console.storage.db import relaxed_durability, write_transaction
 from console.sync.apply import apply_invitation_entity, apply_method_entity
 from console.sync.backoff import Uniform, backoff_delay
@@ -87,24 +88,6 @@ def _lane(row: dict[str, Any]) -> str:
     return f"announcement:{row['announcement_id']}"
 
 
-def _audit(
-    db: sqlite_utils.Database, at: str, row: dict[str, Any], result: str, detail: dict[str, Any]
-) -> None:
-    db.conn.execute(
-        "INSERT INTO audit (at, actor, action, store_id, method, outbox_id, result, detail) "
-        "VALUES (?, 'sync', ?, ?, ?, ?, ?, ?)",
-        [
-            at,
-            row["kind"],
-            row["store_id"],
-            row["method"],
-            row["id"],
-            result,
-            json.dumps(detail, ensure_ascii=False, sort_keys=True),
-        ],
-    )
-
-
 def _wish(row: dict[str, Any]) -> dict[str, Any]:
     """What a set_method row asked for, for the audit: the method and ``enabled`` (when readable).
 
@@ -121,18 +104,6 @@ def _wish(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(payload, dict) and isinstance(payload.get("enabled"), bool):
         wish["enabled"] = payload["enabled"]
     return wish
-
-
-def _later_waiting(db: sqlite_utils.Database, row: dict[str, Any]) -> bool:
-    """Does a newer change of the same store and method still wait? Then its wish stays."""
-    return (
-        db.execute(
-            "SELECT 1 FROM outbox WHERE kind = 'set_method' AND store_id = ? AND method = ? "
-            "AND seq > ? AND status IN ('queued', 'in_flight') LIMIT 1",
-            [row["store_id"], row["method"], row["seq"]],
-        ).fetchone()
-        is not None
-    )
 
 
 class Pusher:
@@ -152,9 +123,7 @@ class Pusher:
 
     def run(self) -> PushOutcome:
         out = PushOutcome()
-        rows = list(
-            self.db.query("SELECT * FROM outbox WHERE status IN ('queued', 'in_flight') ORDER BY seq")
-        )
+        rows = outbox.waiting_raw(self.db.conn)
         blocked: set[str] = set()
         position = 0
         while position < len(rows):
@@ -226,33 +195,12 @@ class Pusher:
         platform under its key, so the merchant's next wish must not rewrite it (the repository
         merges only rows with no attempt) but follow it as a new row. One commit per batch,
         not per row: the claim's fsync was the largest cost of a push."""
-        claimed: dict[str, dict[str, Any]] = {}
-        if not outbox_ids:
-            return claimed
-        with write_transaction(self.db):
-            for outbox_id in outbox_ids:
-                cur = self.db.conn.execute(
-                    "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1 "
-                    "WHERE id = ? AND status = 'queued'",
-                    [outbox_id],
-                )
-                if cur.rowcount == 1:
-                    claimed[outbox_id] = next(
-                        iter(self.db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id]))
-                    )
-        return claimed
+        return outbox.claim(self.db.conn, outbox_ids)
 
     def _release_many(self, outbox_ids: list[str], *, uncount: bool) -> None:
         """in_flight -> queued for rows this pass claimed and did not settle. ``uncount``: the
         request never left this process, so the claim's attempt is taken back."""
-        if not outbox_ids:
-            return
-        minus = ", attempts = attempts - 1" if uncount else ""
-        with write_transaction(self.db):
-            self.db.conn.executemany(
-                f"UPDATE outbox SET status = 'queued'{minus} WHERE id = ? AND status = 'in_flight'",
-                [[i] for i in outbox_ids],
-            )
+        outbox.release(self.db.conn, outbox_ids, uncount=uncount)
 
     def _send(self, row: dict[str, Any], out: PushOutcome) -> None:
         body = row["payload"].encode("utf-8")
@@ -297,7 +245,7 @@ class Pusher:
         invitation: dict[str, Any] | None,
         replayed: bool,
     ) -> None:
-        at = format_ts(self.clock())
+        at = self.clock()
         # the platform replays this answer for the same key: losing this commit costs a resend
         with relaxed_durability(self.db), write_transaction(self.db):
             if (method["store_id"], method["method"]) != (row["store_id"], row["method"]):
@@ -305,17 +253,11 @@ class Pusher:
             apply_method_entity(self.db, method)
             if invitation is not None:
                 apply_invitation_entity(self.db, invitation)
-            clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
-            self.db.conn.execute(
-                f"UPDATE methods SET {clear}refused_code = NULL, refused_message = NULL "
-                "WHERE store_id = ? AND method = ?",
-                [row["store_id"], row["method"]],
-            )
-            self._finish(row, "done", at)
-            _audit(
-                self.db,
-                at,
+            outbox.finish(self.db.conn, row, at)
+            outbox.record_sync(
+                self.db.conn,
                 row,
+                at,
                 "ok",
                 {
                     "method": row["method"],
@@ -328,7 +270,7 @@ class Pusher:
 
     def _method_refused(self, row: dict[str, Any], exc: RefusedByRule | NotFound, out: PushOutcome) -> None:
         code = exc.code or "PLATFORM_REFUSED"
-        at = format_ts(self.clock())
+        at = self.clock()
         platform_state = exc.method if isinstance(exc, RefusedByRule) else None
         with write_transaction(self.db):
             if platform_state is not None:
@@ -340,14 +282,10 @@ class Pusher:
                         apply_method_entity(self.db, platform_state)
                 except BadResponse:
                     log.warning("refusal carried an unusable method state; keeping ours")
-            clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
-            self.db.conn.execute(
-                f"UPDATE methods SET {clear}refused_code = ?, refused_message = ? "
-                "WHERE store_id = ? AND method = ?",
-                [code, exc.message, row["store_id"], row["method"]],
+            outbox.refuse(self.db.conn, row, at, code=code, message=exc.message)
+            outbox.record_sync(
+                self.db.conn, row, at, "refused", {"code": code, "message": exc.message, **_wish(row)}
             )
-            self._finish(row, "refused", at, code=code, message=exc.message)
-            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message, **_wish(row)})
         out.refused += 1
         out.news.append(
             News(
@@ -364,44 +302,19 @@ class Pusher:
         )
 
     def _feedback_done(self, row: dict[str, Any], feedback: dict[str, Any], replayed: bool) -> None:
-        at = format_ts(self.clock())
-        platform_id = feedback["id"]
-        created = feedback.get("created_at")
+        at = self.clock()
         with relaxed_durability(self.db), write_transaction(self.db):  # replayable, as above
-            local = self.db.execute(
-                "SELECT id, created_at FROM feedback WHERE outbox_id = ?", [row["id"]]
-            ).fetchone()
-            exists = self.db.execute("SELECT 1 FROM feedback WHERE id = ?", [platform_id]).fetchone()
-            if local is not None and local[0] != platform_id:
-                if exists:
-                    # The pull brought the platform's copy first: keep it, drop our placeholder.
-                    self.db.conn.execute("DELETE FROM feedback WHERE id = ?", [local[0]])
-                else:
-                    self.db.conn.execute("UPDATE feedback SET id = ? WHERE id = ?", [platform_id, local[0]])
-            elif local is None and not exists:
-                self.db.conn.execute(
-                    "INSERT INTO feedback (id, announcement_id, text, created_at, sync_state) "
-                    "VALUES (?, ?, ?, ?, 'confirmed')",
-                    [platform_id, row["announcement_id"], feedback.get("text", ""), created or at],
-                )
-            self.db.conn.execute(
-                "UPDATE feedback SET sync_state = 'confirmed', outbox_id = ?, "
-                "created_at = COALESCE(?, created_at) "
-                "WHERE id = ?",
-                [row["id"], created if isinstance(created, str) else None, platform_id],
-            )
-            self._finish(row, "done", at)
-            _audit(self.db, at, row, "ok", {"feedback_id": platform_id, "replayed": replayed})
+            platform_id = outbox.confirm_feedback(self.db.conn, row, feedback, at)
+            outbox.finish(self.db.conn, row, at)
+            detail = {"feedback_id": platform_id, "replayed": replayed}
+            outbox.record_sync(self.db.conn, row, at, "ok", detail)
 
     def _feedback_refused(self, row: dict[str, Any], exc: RefusedByRule | NotFound, out: PushOutcome) -> None:
         code = exc.code or "PLATFORM_REFUSED"
-        at = format_ts(self.clock())
+        at = self.clock()
         with write_transaction(self.db):
-            self.db.conn.execute(
-                "UPDATE feedback SET sync_state = 'refused' WHERE outbox_id = ?", [row["id"]]
-            )
-            self._finish(row, "refused", at, code=code, message=exc.message)
-            _audit(self.db, at, row, "refused", {"code": code, "message": exc.message})
+            outbox.refuse(self.db.conn, row, at, code=code, message=exc.message)
+            outbox.record_sync(self.db.conn, row, at, "refused", {"code": code, "message": exc.message})
         out.refused += 1
         out.news.append(
             News(
@@ -419,21 +332,11 @@ class Pusher:
 
     def _refuse_locally(self, row: dict[str, Any], code: str, message: str, out: PushOutcome) -> None:
         """A row we cannot even send (corrupt payload): refused, never retried, kept for support."""
-        at = format_ts(self.clock())
+        at = self.clock()
         with write_transaction(self.db):
-            if row["kind"] == "set_method":
-                clear = "" if _later_waiting(self.db, row) else "wanted = NULL, "
-                self.db.conn.execute(
-                    f"UPDATE methods SET {clear}refused_code = ?, refused_message = ? "
-                    "WHERE store_id = ? AND method = ?",
-                    [code, message, row["store_id"], row["method"]],
-                )
-            else:
-                self.db.conn.execute(
-                    "UPDATE feedback SET sync_state = 'refused' WHERE outbox_id = ?", [row["id"]]
-                )
-            self._finish(row, "refused", at, code=code, message=message)
-            _audit(self.db, at, row, "refused", {"code": code, "message": message, **_wish(row)})
+            outbox.refuse(self.db.conn, row, at, code=code, message=message)
+            detail = {"code": code, "message": message, **_wish(row)}
+            outbox.record_sync(self.db.conn, row, at, "refused", detail)
         out.refused += 1
         out.news.append(
             News(
@@ -449,21 +352,6 @@ class Pusher:
             )
         )
 
-    def _finish(
-        self,
-        row: dict[str, Any],
-        status: str,
-        at: str,
-        *,
-        code: str | None = None,
-        message: str | None = None,
-    ) -> None:
-        self.db.conn.execute(
-            "UPDATE outbox SET status = ?, finished_at = ?, last_error = NULL, "
-            "next_attempt_at = NULL, refused_code = ?, refused_message = ? WHERE id = ?",
-            [status, at, code, message, row["id"]],
-        )
-
     def _failed(self, row: dict[str, Any], exc: PlatformError, out: PushOutcome) -> None:
         """Back to queued. Transient errors wait (backoff, Retry-After); auth and bad answers
         wait for the next pass without a delay of their own: the pass reports them."""
@@ -476,14 +364,11 @@ class Pusher:
         if retry_after is not None:
             out.retry_after = max(out.retry_after or 0.0, retry_after)
         attempts = int(row["attempts"])  # counted at claim time
-        next_at: str | None = None
+        next_at: datetime | None = None
         if isinstance(exc, PlatformOffline | ServerError | RateLimited | InProgress):
             delay = backoff_delay(attempts, self.rng, retry_after=retry_after)
-            next_at = format_ts(self.clock() + timedelta(seconds=delay))
-        with write_transaction(self.db):
-            self.db.conn.execute(
-                "UPDATE outbox SET status = 'queued', attempts = ?, next_attempt_at = ?, last_error = ? "
-                "WHERE id = ? AND status = 'in_flight'",
-                [attempts, next_at, describe(exc), row["id"]],
-            )
+            next_at = self.clock() + timedelta(seconds=delay)
+        outbox.back_off(
+            self.db.conn, row["id"], attempts=attempts, next_attempt_at=next_at, error=describe(exc)
+        )
         log.info("outbox %s not sent: %s", row["id"], describe(exc))

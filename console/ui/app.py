@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,49 +38,19 @@ ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
 SCREENSHOT_SIZE = (1280, 800)
 
 
-def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
-    """The GUI's options (main.py adds them to its own parser)."""
-    parser.add_argument("--data-dir", help="folder for the local database and settings")
-    parser.add_argument("--lang", help="zh_CN, en or system (default: the setting, else the system)")
-    parser.add_argument("--platform", dest="platform_url", help="platform URL (default: the embedded demo)")
-    parser.add_argument("--app-key", help="app key for --platform")
-    parser.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
-    parser.add_argument(
-        "--view",
-        default=None,
-        help="page to show: stores, store, checkout, announcements, activity, pending, settings",
-    )
-    parser.add_argument("--store", default=None, help="store id to select")
-
-
 def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="merchant-console")
-    add_gui_arguments(parser)
-    return parser.parse_args(argv)
+    """The window's options, parsed by the one command-line tree (console/cli)."""
+    from console.cli import build_parser
 
-
-# user-level QSettings key (not in the data folder: it says where the data folder is)
-DATA_DIR_KEY = "data_dir"
-
-
-def user_settings() -> Any:
-    """Per-user settings outside the data folder (today: only the chosen data folder)."""
-    from PySide6.QtCore import QSettings
-
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MerchantConsole", "merchant-console"
-    )
+    return build_parser().parse_args(list(argv) if argv is not None else [])
 
 
 def choose_data_dir(cli_value: str | None) -> Path:
-    """--data-dir > $MERCHANT_CONSOLE_DATA_DIR > the folder chosen in Settings > the OS default."""
-    from console.paths import ENV_DATA_DIR
-    from console.paths import data_dir as resolve_data_dir
+    """--data-dir > $MERCHANT_CONSOLE_DATA_DIR > the folder chosen in Settings > the OS default:
+    the same resolution as the command line (console/wiring/paths.py)."""
+    from console.wiring.paths import data_dir as resolve_data_dir
 
-    if cli_value or os.environ.get(ENV_DATA_DIR):
-        return resolve_data_dir(cli_value)
-    chosen = user_settings().value(DATA_DIR_KEY)
-    return resolve_data_dir(str(chosen) if chosen else None)
+    return resolve_data_dir(cli_value)
 
 
 def _arg(args: Any, name: str, default: Any = None) -> Any:
@@ -127,82 +96,64 @@ class LazyService:
             self._service = None
 
 
-def _log_to_file(data_dir: Path) -> None:
-    """Keep a log where "details are in the log" can be found: <data>/logs/console.log.
+def _log_to_file(data_dir: Path) -> Path | None:
+    """Keep a log where "details are in the log" can be found (console/wiring/logfile.py)."""
+    from console.wiring.logfile import log_to_file
 
-    A merchant who starts the app from the menu never sees stderr. Rotated at 1 MB, 3 files.
-    The sync layer and the client never log secrets, so the file holds none either.
-    """
-    from logging.handlers import RotatingFileHandler
+    return log_to_file(data_dir)
 
-    try:
-        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            data_dir / "logs" / "console.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError as exc:  # a read-only data folder must not stop the app
-        log.warning("no log file: %s", exc)
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
+
+def install_excepthook(
+    data_dir: Path, lang: Callable[[], str], show: Callable[[str], None] | None = None
+) -> None:
+    """The window's last resort: an uncaught error is logged with its traceback and the
+    merchant reads one sentence naming the log file, never a traceback (issue #13)."""
+    from console.wiring.logfile import record_crash
+    from console.words.errors import unexpected_text
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        log_file = record_crash(exc, data_dir)
+        text = unexpected_text(lang(), log_file)
+        print(text, file=sys.stderr)
+        if show is not None:
+            try:
+                show(text)
+            except Exception:  # the hook itself must never raise
+                log.exception("could not show the error dialog")
+
+    sys.excepthook = hook
 
 
 def precheck_database(path: Path) -> Exception | None:
-    """DatabaseTooNew / DatabaseDamaged for a file we must not open; None when fine or absent."""
-    from console.storage.db import DatabaseDamaged, DatabaseTooNew
-    from console.storage.migrations import SCHEMA_VERSION
+    """``console.storage.db.precheck``; a file in use right now is left to open_database to wait for."""
+    from console.storage.db import StorageProblem, precheck
 
-    if not path.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            return None  # in use right now (a sync in a terminal): open_database waits for it
-        return DatabaseDamaged(path, str(exc))
-    except sqlite3.DatabaseError as exc:
-        return DatabaseDamaged(path, str(exc))
-    if version > SCHEMA_VERSION:
-        return DatabaseTooNew(path, version, SCHEMA_VERSION)
-    return None
+    problem = precheck(path)
+    return None if problem is None or problem.problem is StorageProblem.BUSY else problem
 
 
-def storage_error_text(exc: Exception) -> tuple[str, str]:
-    """(message, detail) for a database the app cannot use, in the UI language."""
-    from PySide6.QtCore import QCoreApplication
+def _tell_unexpected(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
 
-    from console.storage.db import DatabaseBusy, DatabaseTooNew
+    from console import APP_NAME
 
-    path = str(getattr(exc, "path", ""))
-    if isinstance(exc, DatabaseBusy):
-        return (
-            QCoreApplication.translate("App", "The local data file is in use by another program."),
-            QCoreApplication.translate(
-                "App",
-                "Close the other program (or wait for it to finish) and try again. "
-                "The file was not changed:\n%1",
-            ).replace("%1", path),
-        )
-    if isinstance(exc, DatabaseTooNew):
-        return (
-            QCoreApplication.translate("App", "This data was saved by a newer version of Merchant Console."),
-            QCoreApplication.translate(
-                "App", "Install the newer version to open it. The file was not changed:\n%1"
-            ).replace("%1", path),
-        )
-    return (
-        QCoreApplication.translate("App", "The local data file cannot be read. It may be damaged."),
-        QCoreApplication.translate(
-            "App",
-            "The file was not changed:\n%1\nMove it aside to start with fresh data from the platform, "
-            "or contact support.",
-        ).replace("%1", path),
-    )
+    QMessageBox.warning(None, APP_NAME, text)
+
+
+def storage_error_text(exc: BaseException, lang: str) -> tuple[str, str]:
+    """(message, detail) for a data file the app cannot use, worded once for both faces
+    (console/words/errors.py); the detail is the file's path."""
+    from console.storage.errors import StorageProblem, classify
+    from console.words.errors import storage_text
+
+    problem = classify(exc)
+    kind = problem.problem if problem is not None else StorageProblem.CANNOT_OPEN
+    path = str(getattr(problem, "path", None) or getattr(exc, "path", "") or "")
+    return storage_text(kind, lang, path=path), path
 
 
 def _ensure_display(screenshot: bool) -> None:
@@ -246,9 +197,9 @@ def build_context(
     from PySide6.QtCore import QSettings
 
     from console.core.timeutil import utcnow
-    from console.paths import database_path
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
+    from console.wiring.paths import database_path
 
     db_path = database_path(data_dir)
 
@@ -366,11 +317,11 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from console.config import load_config
-    from console.paths import database_path
     from console.ui.i18n import resolve_language
     from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
+    from console.wiring.config import load_config
+    from console.wiring.paths import database_path
 
     app = _make_app(sys.argv[:1])
     data_dir = choose_data_dir(_arg(args, "data_dir"))
@@ -388,6 +339,11 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language
     lang = resolve_language(language_choice)
+    live: dict[str, Any] = {}  # the context once built: the hook speaks its current language
+    if not screenshot:
+        install_excepthook(
+            data_dir, lambda: live["ctx"].lang if "ctx" in live else lang, show=_tell_unexpected
+        )
     # light/dark follows the system; MERCHANT_CONSOLE_THEME=dark|light forces one (screenshots, support)
     apply_theme(app, {"dark": True, "light": False}.get(os.environ.get("MERCHANT_CONSOLE_THEME", "")))
     apply_fonts(app)
@@ -400,7 +356,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     if problem is not None:
         from console.ui.widgets import dialogs
 
-        message, detail = storage_error_text(problem)
+        message, detail = storage_error_text(problem, lang)
         log.error("database refused: %s", problem)
         if screenshot:
             print(message, file=sys.stderr)
@@ -409,6 +365,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         return 2
 
     ctx = build_context(app, data_dir, lang)
+    live["ctx"] = ctx
     shell = Shell(app, ctx, language_choice, translations)
     window = shell.window
     choice = PlatformChoice(
@@ -467,11 +424,11 @@ def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
     """On an empty data folder, one synchronous sync against the platform (the demo by default)."""
     if ctx.service.store_count() > 0:
         return
-    from console.config import load_config
-    from console.connection import resolve_connection
-    from console.paths import database_path
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
+    from console.wiring.config import load_config
+    from console.wiring.connection import resolve_connection
+    from console.wiring.paths import database_path
 
     conn = resolve_connection(
         ctx.data_dir,

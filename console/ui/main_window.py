@@ -3,7 +3,7 @@
 Pages are built on first use (only the stores page exists at first paint), so start-up does not
 pay for views the merchant may not open, and a view module that fails to import shows a short
 apology instead of taking the whole window down. UI state (geometry, splitter, last page) lives
-in ``ctx.settings`` (``ui.ini`` in the data folder); app settings in ``console.config``.
+in ``ctx.settings`` (``ui.ini`` in the data folder); app settings in ``console.wiring.config``.
 """
 
 from __future__ import annotations
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         if self.sync_worker is not None:
             self.sync_worker.set_work_offline(offline)
         try:
-            from console.config import load_config, save_config
+            from console.wiring.config import load_config, save_config
 
             cfg = load_config(self.ctx.data_dir).config
             if cfg.work_offline != offline:

@@ -29,9 +29,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from console.ui.context import SyncStatus, UiContext
 
 if TYPE_CHECKING:
-    from console.connection import Connection
     from console.sync.report import SyncReport
     from console.ui.tasks import Task
+    from console.wiring.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -225,8 +225,8 @@ class SyncWorker(QObject):
         choice = self.choice
 
         def job(task: Task) -> Connection:
-            from console.config import load_config
-            from console.connection import resolve_connection
+            from console.wiring.config import load_config
+            from console.wiring.connection import resolve_connection
 
             return resolve_connection(
                 Path(data_dir),

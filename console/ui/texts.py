@@ -42,7 +42,8 @@ def device_name(device: Device | str) -> str:
     return {
         "mobile_app": QCoreApplication.translate("Texts", "Mobile app"),
         "pc_web": QCoreApplication.translate("Texts", "PC web"),
-        "mini_program": QCoreApplication.translate("Texts", "Mini program"),
+        "wechat_mini_program": QCoreApplication.translate("Texts", "WeChat mini program"),
+        "alipay_mini_program": QCoreApplication.translate("Texts", "Alipay mini program"),
     }.get(str(device), str(device))
 
 

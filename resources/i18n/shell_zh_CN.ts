@@ -1274,8 +1274,13 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="45" />
-        <source>Mini program</source>
-        <translation>小程序</translation>
+        <source>WeChat mini program</source>
+        <translation>微信小程序</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/texts.py" line="46" />
+        <source>Alipay mini program</source>
+        <translation>支付宝小程序</translation>
     </message>
     <message>
         <location filename="../../console/ui/texts.py" line="51" />

@@ -1,1 +1,1 @@
-"""Tests of console/cli.py, console/texts.py, console/paths.py and main.py (plain pytest, no Qt)."""
+"""Tests of console/cli/ (one file per verb), console/texts.py, console/wiring/paths.py and main.py."""

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.factories import StoreSpec, make_db
+from console.core.clock import ENV_NOW
+from console.core.timeutil import format_ts
+from tests.helpers.factories import FIXED_NOW, StoreSpec, make_db
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"
@@ -20,7 +22,8 @@ def run_main(
     *argv: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    base.update({"LANG": "en_US.UTF-8", "TZ": "UTC", "PYTHONPATH": str(ROOT)})
+    # The app's clock at the fixtures' date, whatever the machine's date (console/core/clock.py).
+    base.update({"LANG": "en_US.UTF-8", "TZ": "UTC", "PYTHONPATH": str(ROOT), ENV_NOW: format_ts(FIXED_NOW)})
     base.update(env or {})
     return subprocess.run(
         [sys.executable, str(MAIN), *argv],
@@ -97,7 +100,7 @@ def test_core_storage_service_and_cli_import_no_qt() -> None:
     code = (
         "import sys\n"
         "import console.core.rules, console.core.checkout, console.core.money, console.storage.repo\n"
-        "import console.service, console.cli, console.texts, console.paths\n"
+        "import console.service, console.cli, console.texts, console.wiring.paths\n"
         "from console.cli import main\n"
         "main(['--version'])\n"
     )

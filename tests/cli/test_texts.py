@@ -26,7 +26,7 @@ from console.texts import (
 WHEN = datetime(2026, 12, 8, 2, 0, tzinfo=UTC)
 FULL_PARAMS = {
     "method": Method.WECHAT_PAY,
-    "device": Device.MINI_PROGRAM,
+    "device": Device.ALIPAY_MINI_PROGRAM,
     "window_opens_at": WHEN,
     "deadline_at": WHEN,
     "launch_at": WHEN,
@@ -84,10 +84,11 @@ def test_every_reason_code_has_both_languages(code: ReasonCode, params: dict) ->
         ),
         (
             Reason(
-                ReasonCode.DEVICE_UNSUPPORTED, {"method": Method.WECHAT_PAY, "device": Device.MINI_PROGRAM}
+                ReasonCode.DEVICE_UNSUPPORTED,
+                {"method": Method.WECHAT_PAY, "device": Device.ALIPAY_MINI_PROGRAM},
             ),
             ZH,
-            "微信支付不支持小程序。",
+            "微信支付不支持支付宝小程序。",
         ),
         (
             Reason(ReasonCode.PLATFORM_REFUSED, {"code": "NEW_RULE", "message": "A new rule"}),

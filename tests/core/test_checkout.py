@@ -91,10 +91,110 @@ def test_fee_rounds_half_up_and_net_is_the_rest(amount, bps, fee) -> None:
 
 
 def test_device_hides_what_it_cannot_show() -> None:
-    pv = preview(STORE, both_live(), terms(), 10_000, Device.MINI_PROGRAM, NOW)
+    pv = preview(STORE, both_live(), terms(), 10_000, Device.ALIPAY_MINI_PROGRAM, NOW)
     assert [line.method for line in pv.shown] == [A]
     assert pv.hidden[0].method is W
     assert [r.code for r in pv.hidden[0].reasons] == [R.DEVICE_UNSUPPORTED]
+
+
+# -- channels as shoppers meet them ---------------------------------------------------------
+APP, WEB = Device.MOBILE_APP, Device.PC_WEB
+WX_MINI, ALI_MINI = Device.WECHAT_MINI_PROGRAM, Device.ALIPAY_MINI_PROGRAM
+
+
+def platform_terms() -> list[MethodTerms]:
+    """The terms as the platform publishes them: each method on every channel that carries it."""
+    return [
+        MethodTerms(Platform.TAOBAO, A, 60, None, frozenset({APP, WEB, ALI_MINI}), 1),
+        MethodTerms(Platform.TAOBAO, W, 55, 5_000_000, frozenset({APP, WEB, WX_MINI}), 2),
+    ]
+
+
+# method state -> (MethodState fields, the reason it is hidden everywhere or None when it is not)
+STATES = {
+    "live, on": (Eligibility.LIVE, True, None),
+    "live, off": (Eligibility.LIVE, False, R.TURNED_OFF),
+    "approved, on": (Eligibility.APPROVED, True, R.AWAITING_LAUNCH),
+    "rejected": (Eligibility.REJECTED, False, R.REJECTED),
+    "frozen, on": (Eligibility.FROZEN, True, R.METHOD_FROZEN),
+}
+# which channels can carry which method: the whole point of splitting the mini programs
+CARRIES = {
+    (APP, A): True,
+    (APP, W): True,
+    (WEB, A): True,
+    (WEB, W): True,
+    (WX_MINI, A): False,
+    (WX_MINI, W): True,
+    (ALI_MINI, A): True,
+    (ALI_MINI, W): False,
+}
+CHANNEL_CASES = [
+    (device, method, state_name) for device in Device for method in Method for state_name in STATES
+]
+
+
+@pytest.mark.parametrize(
+    ("device", "method", "state_name"),
+    CHANNEL_CASES,
+    ids=[f"{d.value}-{m.value}-{s}" for d, m, s in CHANNEL_CASES],
+)
+def test_every_channel_method_and_state(device: Device, method: Method, state_name: str) -> None:
+    eligibility, enabled, state_reason = STATES[state_name]
+    other = W if method is A else A
+    methods = {
+        method: MethodState("tb-1", method, eligibility, enabled),
+        other: MethodState("tb-1", other, Eligibility.LIVE, False),
+    }
+    pv = preview(STORE, methods, platform_terms(), 10_000, device, NOW, invitation=INV)
+    carried = CARRIES[(device, method)]
+    expected: list[ReasonCode] = [] if state_reason is None else [state_reason]
+    if not carried:
+        expected.append(R.DEVICE_UNSUPPORTED)
+    if expected:
+        assert method not in [line.method for line in pv.shown]
+        (hidden,) = [h for h in pv.hidden if h.method is method]
+        assert [r.code for r in hidden.reasons] == expected
+    else:
+        assert [line.method for line in pv.shown] == [method]
+        assert pv.shown[0].is_default and pv.shown[0].as_qr is (device is WEB)
+    # the receiving code does not depend on the channel: any wallet the store has live pays it
+    assert pv.qr_wallets == (() if state_reason else (method,))
+
+
+def test_channel_wallets_table() -> None:
+    assert {(d, m): m in d.wallets for d in Device for m in Method} == CARRIES
+    assert [d for d in Device if d.is_mini_program] == [WX_MINI, ALI_MINI]
+    assert [d for d in Device if d.scans_codes] == [WEB]
+
+
+def test_a_channel_never_carries_another_wallet_even_if_the_terms_say_so() -> None:
+    # terms that wrongly list every channel for both methods: the channel still decides
+    loose = [MethodTerms(Platform.TAOBAO, m, 60, None, frozenset(Device), i) for i, m in enumerate(Method)]
+    wx = preview(STORE, both_live(), loose, 100, WX_MINI, NOW)
+    assert [line.method for line in wx.shown] == [W]
+    ali = preview(STORE, both_live(), loose, 100, ALI_MINI, NOW)
+    assert [line.method for line in ali.shown] == [A]
+
+
+def test_terms_can_narrow_a_channel() -> None:
+    narrow = [
+        MethodTerms(Platform.TAOBAO, A, 60, None, frozenset({APP}), 1),
+        MethodTerms(Platform.TAOBAO, W, 55, None, frozenset({APP}), 2),
+    ]
+    pv = preview(STORE, both_live(), narrow, 100, WX_MINI, NOW)
+    assert pv.shown == ()
+    assert {h.method: [r.code for r in h.reasons] for h in pv.hidden} == {
+        A: [R.DEVICE_UNSUPPORTED],
+        W: [R.DEVICE_UNSUPPORTED],
+    }
+
+
+@pytest.mark.parametrize("value", ["mini_program", "alipay_mini_program"])
+def test_the_0_1_mini_program_value_reads_as_the_alipay_mini_program(value: str) -> None:
+    assert Device(value) is ALI_MINI
+    assert Device.parse(value) is ALI_MINI
+    assert Device.parse("smart_tv") is None
 
 
 def test_amount_over_the_limit_hides_the_method() -> None:
@@ -106,7 +206,8 @@ def test_amount_over_the_limit_hides_the_method() -> None:
 
 
 @pytest.mark.parametrize(
-    ("device", "qr"), [(Device.PC_WEB, True), (Device.MOBILE_APP, False), (Device.MINI_PROGRAM, False)]
+    ("device", "qr"),
+    [(Device.PC_WEB, True), (Device.MOBILE_APP, False), (Device.ALIPAY_MINI_PROGRAM, False)],
 )
 def test_pc_web_shows_methods_as_qr(device, qr) -> None:
     pv = preview(STORE, both_live(), terms(), 100, device, NOW)
@@ -126,7 +227,7 @@ def test_hidden_methods_carry_their_whole_chain() -> None:
         A: MethodState("tb-1", A, Eligibility.LIVE, True),
         W: MethodState("tb-1", W, Eligibility.APPROVED, False),
     }
-    pv = preview(STORE, ms, terms(), 9_000_000, Device.MINI_PROGRAM, NOW, invitation=INV)
+    pv = preview(STORE, ms, terms(), 9_000_000, Device.ALIPAY_MINI_PROGRAM, NOW, invitation=INV)
     (hidden,) = pv.hidden
     assert [r.code for r in hidden.reasons] == [
         R.AWAITING_LAUNCH,

@@ -15,6 +15,7 @@ from console.core.model import (
     Device,
     Eligibility,
     Invitation,
+    InvitationEvent,
     LocalizedText,
     Method,
     MethodState,
@@ -22,6 +23,7 @@ from console.core.model import (
     Platform,
     Store,
     StoreStatus,
+    SyncState,
 )
 from console.core.reasons import ReasonCode
 
@@ -212,7 +214,8 @@ def test_refusal_params_carry_the_facts() -> None:
     d = rules.can_set_method(store(), methods(wechat=("invited", False)), W, True, NOT_YET, NOW)
     assert d.reason is not None and d.reason.params == {"window_opens_at": NOT_YET.window_opens_at}
     d = rules.can_set_method(store(), methods(wechat=("invited", False)), W, True, PAST, NOW)
-    assert d.reason is not None and d.reason.params == {"deadline_at": PAST.deadline_at}
+    assert d.reason is not None
+    assert d.reason.params == {"expired_at": PAST.deadline_at, "deadline_at": PAST.deadline_at}
     d = rules.can_set_method(store(), methods(wechat=("approved", True)), A, False, OPEN, NOW)
     assert d.reason is not None and d.reason.params == {"method": A}
     d = rules.can_set_method(store(), methods(), A, True, OPEN, NOW)
@@ -339,7 +342,7 @@ HIDDEN_CASES = [
         "open",
         (W, "live", True),
         OPEN,
-        Device.MINI_PROGRAM,
+        Device.ALIPAY_MINI_PROGRAM,
         None,
         True,
         (R.DEVICE_UNSUPPORTED,),
@@ -353,7 +356,7 @@ HIDDEN_CASES = [
         "frozen",
         (W, "approved", False),
         OPEN,
-        Device.MINI_PROGRAM,
+        Device.ALIPAY_MINI_PROGRAM,
         9_000_000,
         True,
         (R.STORE_FROZEN, R.AWAITING_LAUNCH, R.TURNED_OFF, R.DEVICE_UNSUPPORTED, R.AMOUNT_OVER_LIMIT),
@@ -386,9 +389,9 @@ def test_hidden_reason_params() -> None:
     (limit,) = rules.hidden_reasons(store(), state(W, "live", True), TERMS[W], OPEN, NOW, amount_fen=10**8)
     assert limit.params == {"method": W, "max_amount_fen": 5_000_000}
     (dev,) = rules.hidden_reasons(
-        store(), state(W, "live", True), TERMS[W], OPEN, NOW, device=Device.MINI_PROGRAM
+        store(), state(W, "live", True), TERMS[W], OPEN, NOW, device=Device.ALIPAY_MINI_PROGRAM
     )
-    assert dev.params == {"method": W, "device": Device.MINI_PROGRAM}
+    assert dev.params == {"method": W, "device": Device.ALIPAY_MINI_PROGRAM}
 
 
 # -- next_step ----------------------------------------------------------------------
@@ -398,16 +401,16 @@ NEXT_CASES = [
     ("pending change", "open", ("invited", False, True), OPEN, R.PENDING_SYNC),
     ("window not open yet: wait", "open", ("invited", False), NOT_YET, R.WINDOW_NOT_OPEN),
     ("invited: apply before deadline", "open", ("invited", False), OPEN, R.INVITATION_NOT_ACCEPTED),
-    ("invited, deadline passed: nothing", "open", ("invited", False), PAST, None),
+    ("invited, deadline passed: expired", "open", ("invited", False), PAST, R.INVITATION_EXPIRED),
     ("in review: wait", "open", ("in_review", True), OPEN, R.REVIEW_PENDING),
     ("rejected, window open: fix and re-apply", "open", ("rejected", False), OPEN, R.REJECTED),
-    ("rejected, too late: nothing", "open", ("rejected", False), PAST, None),
+    ("rejected, too late: expired", "open", ("rejected", False), PAST, R.INVITATION_EXPIRED),
     ("approved: wait for launch", "open", ("approved", True), OPEN, R.AWAITING_LAUNCH),
     ("live: nothing", "open", ("live", True), OPEN, None),
-    ("not invited: nothing", "open", ("not_invited", False), None, None),
-    ("expired: nothing", "open", ("expired", False), PAST, None),
-    ("withdrawn: nothing", "open", ("withdrawn", False), OPEN, None),
-    ("method frozen: nothing", "open", ("frozen", False), OPEN, None),
+    ("not invited, no phase: wait", "open", ("not_invited", False), None, R.NOT_INVITED),
+    ("expired: say so", "open", ("expired", False), PAST, R.INVITATION_EXPIRED),
+    ("withdrawn: say so", "open", ("withdrawn", False), OPEN, R.INVITATION_WITHDRAWN),
+    ("method frozen: contact risk review", "open", ("frozen", False), OPEN, R.METHOD_FROZEN),
 ]
 
 
@@ -514,6 +517,7 @@ def test_hidden_iff_some_reason(s, method, status, device, amount) -> None:
         and ms.eligibility is E.LIVE
         and ms.enabled
         and device in terms.devices
+        and method in device.wallets
         and (terms.max_amount_fen is None or amount <= terms.max_amount_fen)
     )
     assert (not chain) is shown
@@ -534,6 +538,300 @@ def test_a_scheduled_phase_says_when_it_opens_not_just_not_invited() -> None:
     assert R.WINDOW_NOT_OPEN in [r.code for r in chain] and R.NOT_INVITED not in [r.code for r in chain]
     step = rules.next_step(store(), ms, future, NOW)
     assert step is not None and step.code is R.WINDOW_NOT_OPEN
-    # no phase at all: plainly not invited, and nothing to do yet
+    # no phase at all: plainly not invited, which is news to wait for, not "nothing to do"
     assert rules.can_set_method(store(), ms, W, True, None, NOW).reason.code is R.NOT_INVITED  # type: ignore[union-attr]
-    assert rules.next_step(store(), ms, None, NOW) is None
+    step = rules.next_step(store(), ms, None, NOW)
+    assert step is not None and step.code is R.NOT_INVITED
+
+
+# -- next step: the rule table, every combination --------------------------------------------------
+# For an open store with nothing unsettled: eligibility x invitation timing x the merchant's setting.
+# "-" is "nothing to do". Columns: eligibility, timing, setting, expected step.
+OPEN_SYNCED_TABLE = """
+not_invited  none       off  NOT_INVITED
+not_invited  none       on   NOT_INVITED
+not_invited  scheduled  off  WINDOW_NOT_OPEN
+not_invited  scheduled  on   WINDOW_NOT_OPEN
+not_invited  open       off  NOT_INVITED
+not_invited  open       on   NOT_INVITED
+not_invited  closed     off  NOT_INVITED
+not_invited  closed     on   NOT_INVITED
+invited      none       off  INVITATION_NOT_ACCEPTED
+invited      none       on   INVITATION_NOT_ACCEPTED
+invited      scheduled  off  WINDOW_NOT_OPEN
+invited      scheduled  on   WINDOW_NOT_OPEN
+invited      open       off  INVITATION_NOT_ACCEPTED
+invited      open       on   INVITATION_NOT_ACCEPTED
+invited      closed     off  INVITATION_EXPIRED
+invited      closed     on   INVITATION_EXPIRED
+in_review    none       off  REVIEW_PENDING
+in_review    none       on   REVIEW_PENDING
+in_review    scheduled  off  REVIEW_PENDING
+in_review    scheduled  on   REVIEW_PENDING
+in_review    open       off  REVIEW_PENDING
+in_review    open       on   REVIEW_PENDING
+in_review    closed     off  REVIEW_PENDING
+in_review    closed     on   REVIEW_PENDING
+approved     none       off  AWAITING_LAUNCH
+approved     none       on   AWAITING_LAUNCH
+approved     scheduled  off  AWAITING_LAUNCH
+approved     scheduled  on   AWAITING_LAUNCH
+approved     open       off  AWAITING_LAUNCH
+approved     open       on   AWAITING_LAUNCH
+approved     closed     off  AWAITING_LAUNCH
+approved     closed     on   AWAITING_LAUNCH
+live         none       off  TURNED_OFF
+live         none       on   -
+live         scheduled  off  TURNED_OFF
+live         scheduled  on   -
+live         open       off  TURNED_OFF
+live         open       on   -
+live         closed     off  TURNED_OFF
+live         closed     on   -
+rejected     none       off  REJECTED
+rejected     none       on   REJECTED
+rejected     scheduled  off  REJECTED
+rejected     scheduled  on   REJECTED
+rejected     open       off  REJECTED
+rejected     open       on   REJECTED
+rejected     closed     off  INVITATION_EXPIRED
+rejected     closed     on   INVITATION_EXPIRED
+expired      none       off  INVITATION_EXPIRED
+expired      none       on   INVITATION_EXPIRED
+expired      scheduled  off  INVITATION_EXPIRED
+expired      scheduled  on   INVITATION_EXPIRED
+expired      open       off  INVITATION_EXPIRED
+expired      open       on   INVITATION_EXPIRED
+expired      closed     off  INVITATION_EXPIRED
+expired      closed     on   INVITATION_EXPIRED
+withdrawn    none       off  INVITATION_WITHDRAWN
+withdrawn    none       on   INVITATION_WITHDRAWN
+withdrawn    scheduled  off  INVITATION_WITHDRAWN
+withdrawn    scheduled  on   INVITATION_WITHDRAWN
+withdrawn    open       off  INVITATION_WITHDRAWN
+withdrawn    open       on   INVITATION_WITHDRAWN
+withdrawn    closed     off  INVITATION_WITHDRAWN
+withdrawn    closed     on   INVITATION_WITHDRAWN
+frozen       none       off  METHOD_FROZEN
+frozen       none       on   METHOD_FROZEN
+frozen       scheduled  off  METHOD_FROZEN
+frozen       scheduled  on   METHOD_FROZEN
+frozen       open       off  METHOD_FROZEN
+frozen       open       on   METHOD_FROZEN
+frozen       closed     off  METHOD_FROZEN
+frozen       closed     on   METHOD_FROZEN
+"""
+_TABLE_ROWS = [line.split() for line in OPEN_SYNCED_TABLE.strip().splitlines()]
+#: Above the table: a frozen or closed store first, then the merchant's unsettled changes.
+_OVERRIDES = [
+    (StoreStatus.FROZEN, None, R.STORE_FROZEN),
+    (StoreStatus.CLOSED, None, R.STORE_CLOSED),
+    (StoreStatus.OPEN, rules.ChangeSync.REFUSED, R.CHANGE_REFUSED),
+    (StoreStatus.OPEN, rules.ChangeSync.WAITING, R.PENDING_SYNC),
+]
+
+
+def _expected(s: rules.Situation) -> ReasonCode | None:
+    for store_status, sync, code in _OVERRIDES:
+        if s.store_status is store_status and (sync is None or s.sync is sync):
+            return code
+    setting = "on" if s.setting else "off"
+    (step,) = [r[3] for r in _TABLE_ROWS if (r[0], r[1], r[2]) == (s.eligibility, s.timing, setting)]
+    return None if step == "-" else ReasonCode(step)
+
+
+ALL_SITUATIONS = [
+    rules.Situation(status, e, setting, sync, timing)
+    for status in StoreStatus
+    for e in Eligibility
+    for setting in (False, True)
+    for sync in rules.ChangeSync
+    for timing in rules.Timing
+]
+
+
+def test_the_table_names_every_open_synced_combination_once() -> None:
+    keys = [(r[0], r[1], r[2]) for r in _TABLE_ROWS]
+    assert len(keys) == len(set(keys)) == len(Eligibility) * len(rules.Timing) * 2
+
+
+@pytest.mark.parametrize(
+    "s",
+    ALL_SITUATIONS,
+    ids=lambda s: "-".join(map(str, (s.store_status, s.eligibility, s.setting, s.sync, s.timing))),
+)
+def test_next_step_code_for_every_combination(s: rules.Situation) -> None:
+    assert rules.next_step_code(s) is _expected(s)
+
+
+# Each step's words in both languages, for the facts next_step gives it (UTC; dates 2026-12-08 02:00).
+STEP_WORDS = {
+    None: ("无需操作：顾客可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay."),
+    R.STORE_FROZEN: ("店铺已被冻结：请联系平台客服。", "The store is frozen: contact platform support."),
+    R.STORE_CLOSED: (
+        "店铺已关闭：如需重新营业请联系平台客服。",
+        "The store is closed: contact platform support to reopen it.",
+    ),
+    R.CHANGE_REFUSED: (
+        "平台拒绝了您的更改（STORE_FROZEN）：请在待同步页重试或放弃。",
+        "The platform refused your change (STORE_FROZEN): retry or discard it on the pending page.",
+    ),
+    R.PENDING_SYNC: (
+        "等待同步：联网后更改会自动发送到平台。",
+        "Wait for the sync: your changes are sent when online.",
+    ),
+    R.METHOD_FROZEN: (
+        "微信支付被风控冻结（Risk review）：请联系平台风控申诉。",
+        "WeChat Pay is frozen by risk review (Risk review): appeal to the platform's risk team.",
+    ),
+    R.INVITATION_WITHDRAWN: (
+        "平台已撤回邀请（Risk review）：如有疑问请联系平台客服。",
+        "The platform withdrew the invitation (Risk review): contact platform support if unsure why.",
+    ),
+    R.INVITATION_EXPIRED: (
+        "邀请已于 2026-12-08 02:00 过期：等待后续批次再次邀请。",
+        "The invitation expired on 2026-12-08 02:00: wait for a later phase to invite the store again.",
+    ),
+    R.WINDOW_NOT_OPEN: (
+        "等待申请窗口于 2026-12-08 02:00 开放。",
+        "Wait for the application window to open on 2026-12-08 02:00.",
+    ),
+    R.NOT_INVITED: (
+        "尚未受邀，也没有排期：轮到该店铺的批次时会通知您。",
+        "Not invited and no phase scheduled: you will be told when the store's phase opens.",
+    ),
+    R.INVITATION_NOT_ACCEPTED: (
+        "在 2026-12-08 02:00 前开启微信支付以提交申请。",
+        "Turn WeChat Pay on before 2026-12-08 02:00 to apply.",
+    ),
+    R.REVIEW_PENDING: ("等待平台审核结果。", "Wait for the platform's review."),
+    R.REJECTED: (
+        "申请未通过（Risk review）。请修正后于 2026-12-08 02:00 前重新开启微信支付再次申请。",
+        "Rejected (Risk review). Fix it, then turn WeChat Pay on again before 2026-12-08 02:00 to re-apply.",
+    ),
+    R.AWAITING_LAUNCH: (
+        "等待上线：微信支付将于 2026-12-08 02:00 上线。",
+        "Wait for the launch: WeChat Pay goes live on 2026-12-08 02:00.",
+    ),
+    R.TURNED_OFF: (
+        "微信支付已上线但被您关闭：顾客无法用它付款。如需收款请开启。",
+        "WeChat Pay is live but you turned it off: shoppers cannot pay with it. Turn it on to accept it.",
+    ),
+}
+_WHEN = datetime(2026, 12, 8, 2, 0, tzinfo=UTC)
+_RISK = LocalizedText("Risk review", "Risk review")
+_STEP_PARAMS: dict[ReasonCode, dict[str, Any]] = {
+    R.CHANGE_REFUSED: {"code": "STORE_FROZEN"},
+    R.METHOD_FROZEN: {"method": W, "reason_text": _RISK},
+    R.INVITATION_WITHDRAWN: {"method": W, "reason_text": _RISK},
+    R.INVITATION_EXPIRED: {"expired_at": _WHEN},
+    R.WINDOW_NOT_OPEN: {"window_opens_at": _WHEN},
+    R.INVITATION_NOT_ACCEPTED: {"deadline_at": _WHEN},
+    R.REJECTED: {"reason_text": _RISK, "deadline_at": _WHEN},
+    R.AWAITING_LAUNCH: {"launch_at": _WHEN},
+}
+
+
+def test_every_step_of_the_table_has_words_in_both_languages() -> None:
+    from console.core.reasons import Reason
+    from console.words import status as words
+
+    assert {rule.step for rule in rules.STEP_TABLE} == set(STEP_WORDS)
+    for code, (zh, en) in STEP_WORDS.items():
+        step = None if code is None else Reason(code, _STEP_PARAMS.get(code, {}))
+        assert words.next_step_text(step, "zh_CN", UTC) == zh
+        assert words.next_step_text(step, "en", UTC) == en
+        bare = None if code is None else Reason(code)
+        assert words.next_step_text(bare, "en", UTC) and "{" not in words.next_step_text(bare, "zh_CN", UTC)
+    said_nothing = [c for c, (_, en) in STEP_WORDS.items() if "nothing to do" in en.lower()]
+    assert said_nothing == [None]
+
+
+_ELIG = st.sampled_from(list(Eligibility))
+_MSTATE = st.tuples(
+    _ELIG, st.booleans(), st.sampled_from([None, True, False]), st.sampled_from([None, "STORE_FROZEN"])
+)
+_INV = st.sampled_from(
+    [None, invitation(opens=5, deadline=20), invitation(), invitation(opens=-20, deadline=-1)]
+)
+
+
+@given(status=st.sampled_from(list(StoreStatus)), alipay=_MSTATE, wechat=_MSTATE, inv=_INV)
+def test_nothing_to_do_only_when_shown_to_shoppers_as_the_merchant_wants(status, alipay, wechat, inv) -> None:
+    def mk(method: Method, facts: tuple[Any, ...]) -> MethodState:
+        e, enabled, wanted, refused = facts
+        wanted = None if wanted == enabled else wanted
+        return MethodState("tb-1", method, e, enabled, wanted, refused_code=refused)
+
+    ms = {A: mk(A, alipay), W: mk(W, wechat)}
+    s = store(status.value)
+    step = rules.next_step(s, ms, inv, NOW)
+    if step is None:
+        facts = {m: rules.method_facts(s, st_, TERMS[m], inv, NOW) for m, st_ in ms.items()}
+        assert facts[W].shown and facts[W].as_wanted
+        assert all(f.sync is SyncState.CONFIRMED for f in facts.values())
+        assert rules.deadline_that_matters(s, ms[W], inv, NOW) is None
+
+
+def test_method_facts_live_but_turned_off_is_not_shown() -> None:
+    facts = rules.method_facts(store(), state(W, "live", False), TERMS[W], OPEN, NOW)
+    assert facts.platform_state is E.LIVE and not facts.setting and not facts.shown
+    assert facts.as_wanted and facts.visibility == {rules.Visibility.NOT_SHOWN}
+    assert [r.code for r in facts.hidden_reasons] == [R.TURNED_OFF]
+    on = rules.method_facts(store(), state(W, "live", True), TERMS[W], OPEN, NOW)
+    assert on.shown and on.visibility == {rules.Visibility.SHOWN}
+    pending = rules.method_facts(store(), state(W, "live", True, False), TERMS[W], OPEN, NOW)
+    assert pending.shown and not pending.setting and not pending.as_wanted  # shoppers still see it
+
+
+@pytest.mark.parametrize(
+    ("status", "wechat", "inv", "expected"),
+    [
+        ("frozen", ("live", True), OPEN, {rules.Visibility.NOT_SHOWN, rules.Visibility.FROZEN}),
+        ("open", ("frozen", False), OPEN, {rules.Visibility.NOT_SHOWN, rules.Visibility.FROZEN}),
+        ("open", ("expired", False), PAST, {rules.Visibility.NOT_SHOWN, rules.Visibility.EXPIRED}),
+        ("open", ("invited", False), PAST, {rules.Visibility.NOT_SHOWN, rules.Visibility.EXPIRED}),
+        ("open", ("withdrawn", False), OPEN, {rules.Visibility.NOT_SHOWN, rules.Visibility.WITHDRAWN}),
+        ("open", ("invited", False), OPEN, {rules.Visibility.NOT_SHOWN}),
+    ],
+)
+def test_visibility_filters(status, wechat, inv, expected) -> None:
+    assert rules.method_facts(store(status), state(W, *wechat), TERMS[W], inv, NOW).visibility == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "wechat", "inv", "shown"),
+    [
+        ("open", "invited", OPEN, True),
+        ("open", "rejected", OPEN, True),
+        ("open", "invited", NOT_YET, True),
+        ("open", "invited", PAST, False),
+        ("open", "live", OPEN, False),
+        ("open", "approved", OPEN, False),
+        ("open", "in_review", OPEN, False),
+        ("open", "frozen", OPEN, False),
+        ("frozen", "invited", OPEN, False),
+        ("open", "expired", OPEN, False),
+    ],
+)
+def test_deadlines_only_where_they_still_matter(status, wechat, inv, shown) -> None:
+    deadline = rules.deadline_that_matters(store(status), state(W, wechat, False), inv, NOW)
+    assert deadline == (inv.deadline_at if shown else None)
+
+
+def test_an_invitation_expired_early_names_the_real_expiry_not_the_future_deadline() -> None:
+    early = NOW - 2 * DAY
+    inv = Invitation(
+        "tb-1",
+        2,
+        NOW - 7 * DAY,
+        NOW + 4 * DAY,
+        None,
+        (InvitationEvent(NOW - 7 * DAY, None, E.INVITED), InvitationEvent(early, E.INVITED, E.EXPIRED)),
+    )
+    ms = methods(wechat=("expired", False))
+    step = rules.next_step(store(), ms, inv, NOW)
+    assert step is not None and step.params == {"expired_at": early}
+    refusal = rules.can_set_method(store(), ms, W, True, inv, NOW).reason
+    assert refusal is not None and refusal.params == {"expired_at": early}
+    assert rules.deadline_that_matters(store(), ms[W], inv, NOW) is None

@@ -92,7 +92,7 @@ DEFAULT_TERMS: tuple[dict[str, Any], ...] = tuple(
             "method": "alipay",
             "fee_bps": 60,
             "max_amount_fen": None,
-            "devices": ["mobile_app", "pc_web", "mini_program"],
+            "devices": ["mobile_app", "pc_web", "alipay_mini_program"],
             "display_order": 1,
         },
         {
@@ -100,7 +100,7 @@ DEFAULT_TERMS: tuple[dict[str, Any], ...] = tuple(
             "method": "wechat_pay",
             "fee_bps": 55 if platform == "taobao" else 50,
             "max_amount_fen": 5_000_000,
-            "devices": ["mobile_app", "pc_web"],
+            "devices": ["mobile_app", "pc_web", "wechat_mini_program"],
             "display_order": 2,
         },
     )

@@ -199,11 +199,11 @@ def db_facts(db: Path) -> tuple[int, dict[str, str], int]:
 
 def write_v1_database(db: Path) -> None:
     """A database as an earlier release (schema v1) left it, with something of the merchant's."""
-    from console.storage.migrations import MIGRATIONS
+    from console.storage.migrations import V1
 
     db.parent.mkdir(parents=True)
     conn = sqlite3.connect(db)
-    for statement in MIGRATIONS[0]:
+    for statement in V1:
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO meta (key, value) VALUES ('pkgtest', 'written by schema v1')")

@@ -9,7 +9,7 @@ import logging
 import subprocess
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -135,14 +135,45 @@ def test_wrong_secret_is_an_auth_error(stub, merchant):
     assert info.value.code == "AUTH_BAD_SIGNATURE"
 
 
-def test_clock_skew_is_an_auth_error(stub, merchant):
-    def skewed():
-        return stub.clock() + timedelta(minutes=10)
+@pytest.mark.parametrize("hours", [-7, 3])
+def test_a_wrong_pc_clock_is_learned_from_the_signed_refusal(stub, merchant, hours):
+    """Like the AWS SDKs: the signed skew refusal teaches the offset, the call is retried once
+    and succeeds, and the offset is there for the app to tell the merchant."""
+    pc = lambda: utcnow() + timedelta(hours=hours)  # noqa: E731
+    seen: list[datetime] = []
+    c = PlatformClient(
+        stub.url, merchant.app_key, merchant.app_secret, clock=pc, on_platform_time=seen.append
+    )
+    with c:
+        assert c.clock_offset == 0
+        assert c.merchant()["id"] == merchant.merchant_id
+        assert abs(c.clock_offset + hours * 3600) < 10  # "this PC's clock is off by N hours"
+        assert c.store(sorted(stub.state(merchant.merchant_id)["entities"]["store"])[0]).store
+        assert seen and abs((seen[-1] - stub.clock()).total_seconds()) < 10  # the business time
 
-    c = PlatformClient(stub.url, merchant.app_key, merchant.app_secret, clock=skewed)
-    with c, pytest.raises(AuthError) as info:
-        c.merchant()
-    assert info.value.code == "AUTH_TIMESTAMP_SKEW"
+
+def test_an_unsigned_skew_answer_never_moves_the_offset(stub, merchant):
+    """A refusal signed with another secret (a forger, a proxy) teaches nothing."""
+    pc = lambda: utcnow() + timedelta(hours=2)  # noqa: E731
+    bad = PlatformClient(stub.url, merchant.app_key, "not-the-secret", clock=pc)
+    with bad, pytest.raises(AuthError):
+        bad.merchant()
+    assert bad.clock_offset == 0
+
+    def forged(request: httpx.Request) -> httpx.Response:
+        body = json.dumps({"error": {"code": "AUTH_TIMESTAMP_SKEW", "message": "skew", "details": {}}})
+        return httpx.Response(
+            401,
+            stream=httpx.ByteStream(body.encode()),
+            headers={"X-Timestamp": "1", "X-Signature": "0" * 64},
+        )
+
+    fake = PlatformClient(
+        "http://platform.invalid", "k", "s", clock=pc, transport=httpx.MockTransport(forged)
+    )
+    with fake, pytest.raises(AuthError) as info:
+        fake.merchant()
+    assert info.value.code == "AUTH_TIMESTAMP_SKEW" and fake.clock_offset == 0
 
 
 def test_faults_map_to_types(stub, merchant, client):
@@ -289,3 +320,23 @@ def test_transport_errors_are_wrapped():
     c = PlatformClient("http://x", "k", SECRET, transport=httpx.MockTransport(handler))
     with c, pytest.raises(PlatformOffline):
         c.merchant()
+
+
+def test_a_sync_teaches_the_app_clock_the_platform_time(stub, merchant, tmp_path):
+    """After a sync the app's "now" is the platform's business time, even when the demo
+    platform was moved days ahead and this PC's clock is an hour off."""
+    from console.core.clock import PlatformClock
+    from console.storage.db import open_database
+    from console.sync.engine import SyncEngine
+    from tests.helpers.factories import make_db
+
+    stub.advance(3 * 86400)
+    app_clock = PlatformClock(wall=lambda: utcnow() + timedelta(hours=1))
+    db = open_database(make_db(tmp_path, stores=[]))
+    pc = lambda: utcnow() + timedelta(hours=1)  # noqa: E731
+    with PlatformClient(stub.url, merchant.app_key, merchant.app_secret, clock=pc) as client:
+        report = SyncEngine(db, client, clock=app_clock).run_once()
+    db.conn.close()
+    assert report.error is None
+    assert abs((app_clock() - stub.clock()).total_seconds()) < 10
+    assert app_clock.knowledge is not None

@@ -124,7 +124,9 @@ def test_unknown_store_reads_raise_key_error(service: ConsoleService) -> None:
 
 def test_why_hidden_with_a_device(service: ConsoleService) -> None:
     assert service.why_hidden("tb-3", W) == []
-    assert [r.code for r in service.why_hidden("tb-3", W, Device.MINI_PROGRAM)] == [R.DEVICE_UNSUPPORTED]
+    assert [r.code for r in service.why_hidden("tb-3", W, Device.ALIPAY_MINI_PROGRAM)] == [
+        R.DEVICE_UNSUPPORTED
+    ]
     assert [r.code for r in service.why_hidden("tm-9", W)] == [R.AWAITING_LAUNCH]
 
 

@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from console.core.model import Device, Eligibility, Method, Platform, StoreStatus, SyncState
+from console.storage import outbox as outbox_module
 from console.storage.db import open_database
 from console.storage.repo import NotInTransaction, OutboxStateError, Repository
 from tests.helpers.factories import (
@@ -103,7 +104,7 @@ def test_loads_the_invitation_with_its_history_in_order(db: sqlite_utils.Databas
 def test_terms_by_platform(repo: Repository) -> None:
     taobao = repo.terms(Platform.TAOBAO)
     assert [t.method for t in taobao] == [A, W]  # display order
-    assert taobao[1].devices == frozenset({Device.MOBILE_APP, Device.PC_WEB})
+    assert taobao[1].devices == frozenset({Device.MOBILE_APP, Device.PC_WEB, Device.WECHAT_MINI_PROGRAM})
     assert taobao[1].max_amount_fen == 5_000_000 and taobao[0].max_amount_fen is None
     assert len(repo.terms()) == 4
 
@@ -302,9 +303,9 @@ def snapshot(db: sqlite_utils.Database) -> tuple:
     )
 
 
-@pytest.mark.parametrize("step", ["add_audit", "_insert_outbox"])
+@pytest.mark.parametrize(("owner", "step"), [(Repository, "add_audit"), (outbox_module, "enqueue")])
 def test_a_failure_inside_the_transaction_writes_nothing(
-    db: sqlite_utils.Database, repo: Repository, monkeypatch: pytest.MonkeyPatch, step: str
+    db: sqlite_utils.Database, repo: Repository, monkeypatch: pytest.MonkeyPatch, owner: object, step: str
 ) -> None:
     wish(repo, "tb-4", A, False)  # something already there, to see it is kept as it was
     before = snapshot(db)
@@ -312,7 +313,7 @@ def test_a_failure_inside_the_transaction_writes_nothing(
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Repository, step, boom)
+    monkeypatch.setattr(owner, step, boom)
     with pytest.raises(OSError):
         wish(repo, "tb-2", W, True)
     with pytest.raises(OSError), repo.transaction():

@@ -59,9 +59,11 @@ def response_signature_ok(response: httpx.Response, secret: str, nonce: str) -> 
     sig = response.headers.get("X-Signature")
     if ts is None or sig is None:
         return False
-    expected = hmac_hex(
-        secret, "\n".join([str(response.status_code), nonce, ts, sha256_hex(response.content)])
-    )
+    platform_time = response.headers.get("X-Platform-Time")
+    lines = [str(response.status_code), nonce, ts]
+    if platform_time is not None:
+        lines.append(platform_time)  # the business time is signed with the answer
+    expected = hmac_hex(secret, "\n".join([*lines, sha256_hex(response.content)]))
     return hmac.compare_digest(expected, sig)
 
 
@@ -172,7 +174,7 @@ class Api:
         nonce = nonce or new_nonce()
         self.last_nonce = nonce
         sent = signature_headers(
-            self.key, self.secret, method, path_qs, raw, int(self.stub.now()) if ts is None else ts, nonce
+            self.key, self.secret, method, path_qs, raw, int(time.time()) if ts is None else ts, nonce
         )
         if raw:
             sent["Content-Type"] = "application/json"

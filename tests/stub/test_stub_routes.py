@@ -38,6 +38,14 @@ def test_openapi_document(stub: Stub) -> None:
         ("put", "/admin/faults"),
         ("delete", "/admin/faults"),
         ("get", "/admin/state/{merchant_id}"),
+        # the sales feeds (tests/stub/test_stub_sales.py)
+        ("get", "/v1/payments"),
+        ("get", "/v1/settlements"),
+        ("post", "/admin/sales/discrepancies"),
+        ("get", "/admin/sales/discrepancies"),
+        ("delete", "/admin/sales/discrepancies"),
+        ("post", "/admin/sales/fee-changes"),
+        ("get", "/admin/sales/fee-changes"),
     }
     actual = {(method, path) for path, ops in doc["paths"].items() for method in ops}
     assert actual == expected
@@ -215,8 +223,8 @@ def test_demo_seed(stub: Stub) -> None:
     terms = state["method_terms"]
     assert terms["taobao:alipay"]["fee_bps"] == 60 and terms["tmall:alipay"]["fee_bps"] == 55
     assert terms["tmall:wechat_pay"]["fee_bps"] == 60
-    assert terms["taobao:wechat_pay"]["devices"] == ["mobile_app", "pc_web"]
-    assert terms["tmall:alipay"]["devices"] == ["mobile_app", "pc_web", "mini_program"]
+    assert terms["taobao:wechat_pay"]["devices"] == ["mobile_app", "pc_web", "wechat_mini_program"]
+    assert terms["tmall:alipay"]["devices"] == ["mobile_app", "pc_web", "alipay_mini_program"]
     expired = next(m for m in wechat if m["eligibility"] == "expired")
     history = state["invitation"][expired["store_id"]]["history"]
     assert history[-1]["from"] == "invited" and history[-1]["to"] == "expired"

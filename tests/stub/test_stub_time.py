@@ -15,13 +15,56 @@ def test_clock_get_set_advance(fresh_stub: Stub) -> None:
     moved = fresh_stub.admin("POST", "/admin/clock/advance", {"seconds": 3 * DAY})
     assert abs(parse_time(moved["now"]) - parse_time(clock["now"]) - 3 * DAY) < 5
     assert moved["offset_seconds"] >= 3 * DAY - 5
-    fixed = fresh_stub.admin("PUT", "/admin/clock", {"now": "2031-02-03T04:05:06Z"})
-    assert fixed["now"].startswith("2031-02-03T04:05")
-    assert fresh_stub.http.get("/v1/health").json()["server_time"].startswith("2031-02-03T04:0")
+    target = _iso(fresh_stub.now() + 400 * DAY)  # relative: the test passes on any date
+    fixed = fresh_stub.admin("PUT", "/admin/clock", {"now": target})
+    assert fixed["now"][:16] == target[:16]
+    assert fresh_stub.http.get("/v1/health").json()["server_time"][:15] == target[:15]
     for bad in ({"now": "yesterday"}, {"now": "99999-01-01T00:00:00Z"}, {}):
         fresh_stub.admin("PUT", "/admin/clock", bad, expect=422)
-    for bad_seconds in ({"seconds": "x"}, {"seconds": 1e300}, {}):
+    for bad_seconds in ({"seconds": "x"}, {"seconds": 1e300}, {"seconds": 900 * 365 * DAY}, {}):
         fresh_stub.admin("POST", "/admin/clock/advance", bad_seconds, expect=422)
+    too_far = {"now": _iso(fresh_stub.now() + 20 * 365 * DAY)}
+    far = fresh_stub.admin("PUT", "/admin/clock", too_far, expect=422)
+    assert far["error"]["code"] == "VALIDATION_ERROR"
+    assert fresh_stub.admin("GET", "/admin/clock")["now"][:15] == target[:15]  # nothing moved
+
+
+def test_the_clock_never_moves_back(fresh_stub: Stub) -> None:
+    """Going back would date history and versions in the future: refused, nothing changed."""
+    api = fresh_stub.merchant(10)
+    fresh_stub.advance(2 * DAY)
+    before = fresh_stub.admin("GET", "/admin/clock")
+    state = fresh_stub.state(api.merchant_id)
+    back = fresh_stub.admin("POST", "/admin/clock/advance", {"seconds": -5 * DAY}, expect=409)
+    assert back["error"]["code"] == "CLOCK_BACKWARDS" and back["error"]["details"]["now"] == before["now"]
+    earlier = _iso(parse_time(before["now"]) - DAY)
+    assert fresh_stub.admin("PUT", "/admin/clock", {"now": earlier}, expect=409)["error"]["code"] == (
+        "CLOCK_BACKWARDS"
+    )
+    after = fresh_stub.admin("GET", "/admin/clock")
+    assert abs(after["offset_seconds"] - before["offset_seconds"]) < 1
+    assert fresh_stub.state(api.merchant_id) == state
+
+
+def test_a_long_jump_fires_every_event_in_order(fresh_stub: Stub) -> None:
+    """Advancing over a phase opening and its deadline: both fire, in the order they happened,
+    and the change feed carries them in that order."""
+    api = fresh_stub.merchant(10)
+    store_id = api.pattern_store(6)  # phase 3: not invited yet
+    invitation = api.get(f"/v1/stores/{store_id}").json()["invitation"]
+    cursor = api.get("/v1/changes?since=0&limit=1000").json()["next_since"]
+    deadline = parse_time(invitation["deadline_at"])
+    fresh_stub.advance(deadline - fresh_stub.now() + DAY)
+    history = api.get(f"/v1/stores/{store_id}").json()["invitation"]["history"]
+    steps = [("not_invited", "invited"), ("invited", "expired")]
+    assert [(h["from"], h["to"]) for h in history[-2:]] == steps
+    assert [h["at"] for h in history[-2:]] == [invitation["window_opens_at"], invitation["deadline_at"]]
+    # the feed carries entities at their latest version: the invitation brings both events
+    page = api.get(f"/v1/changes?since={cursor}&limit=1000").json()
+    [fed] = [c["data"] for c in page["changes"] if c["kind"] == "invitation" and c["id"] == store_id]
+    assert [(h["from"], h["to"]) for h in fed["history"][-2:]] == steps
+    stamps = [c["data"]["updated_at"] for c in page["changes"] if c["kind"] == "method"]
+    assert stamps == sorted(stamps)  # every event passed over, in time order
 
 
 def test_clock_survives_restart(fresh_stub: Stub) -> None:

@@ -170,7 +170,9 @@ class StubProcess:
         return dict(self.admin("GET", f"/admin/state/{merchant_id}"))
 
     def client(self, creds: MerchantCreds, **kwargs: Any) -> PlatformClient:
-        clock: Callable[[], datetime] = kwargs.pop("clock", self.clock)
+        # requests are signed with the PC clock: the platform checks them against real time,
+        # never its movable business clock (issue #10)
+        clock: Callable[[], datetime] = kwargs.pop("clock", utcnow)
         kwargs.setdefault("timeout", 10.0)
         kwargs.setdefault("total_timeout", 20.0)
         return PlatformClient(self.url, creds.app_key, creds.app_secret, clock=clock, **kwargs)

@@ -9,8 +9,11 @@ import os
 import subprocess
 import sys
 
+from console.cli.common import EXIT_OK, EXIT_UNREACHABLE
+from console.cli.common import EXIT_SYNC_REFUSED as EXIT_REFUSED
+from console.cli.common import EXIT_USAGE as EXIT_CONFIG
+from console.cli.sync import run_sync_command
 from console.storage.db import open_database
-from console.sync.command import EXIT_CONFIG, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE, run_sync_command
 from tests.sync.helpers import INVITED_2, store_ids
 from tests.sync.stubproc import ROOT
 
@@ -94,7 +97,7 @@ def test_at_a_terminal_the_secret_is_asked_once_and_kept_in_the_keyring(
     the answer goes to the OS keyring, and the next run syncs without asking."""
     import keyring
 
-    from tests.sync.test_settings_and_secrets import MemoryKeyring
+    from tests.wiring.fakes import MemoryKeyring
 
     before = keyring.get_keyring()
     ring = MemoryKeyring()

@@ -66,15 +66,23 @@ def test_opens_with_the_stores_and_their_checkout(view: CheckoutView) -> None:
     assert fees[Method.WECHAT_PAY] == (70, 128_00 - 70)  # 70.4 fen
 
 
-def test_mini_program_hides_wechat_pay_with_its_reason(qtbot, view: CheckoutView) -> None:
-    view.device_buttons[Device.MINI_PROGRAM].click()
-    qtbot.waitUntil(lambda: view.preview is not None and view.preview.device == Device.MINI_PROGRAM)
+def test_alipay_mini_program_hides_wechat_pay_with_its_reason(qtbot, view: CheckoutView) -> None:
+    view.device_buttons[Device.ALIPAY_MINI_PROGRAM].click()
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.device == Device.ALIPAY_MINI_PROGRAM)
     assert shown(view) == [Method.ALIPAY]
     assert hidden_codes(view, Method.WECHAT_PAY) == [ReasonCode.DEVICE_UNSUPPORTED]
     assert view.preview is not None
     reason = view.preview.hidden[0].reasons[0]
     assert texts.reason_text(reason, "en") in view.hidden_label.text()
-    assert "Mini program" in view.hidden_label.text()
+    assert "Alipay mini program" in view.hidden_label.text()
+
+
+def test_wechat_mini_program_pays_with_wechat_pay_only(qtbot, view: CheckoutView) -> None:
+    view.device_buttons[Device.WECHAT_MINI_PROGRAM].click()
+    qtbot.waitUntil(lambda: view.preview is not None and view.preview.device == Device.WECHAT_MINI_PROGRAM)
+    assert shown(view) == [Method.WECHAT_PAY]
+    assert hidden_codes(view, Method.ALIPAY) == [ReasonCode.DEVICE_UNSUPPORTED]
+    assert "WeChat mini program" in view.hidden_label.text()
 
 
 def test_amount_over_the_limit_hides_wechat_pay(qtbot, view: CheckoutView) -> None:

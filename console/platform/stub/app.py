@@ -25,6 +25,7 @@ from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
 from .middleware import PlatformMiddleware
 from .rules import DEFAULT_REVIEW_DELAY_S, Platform
+from .sales_routes import sales_router
 from .seed import create_merchant, generated_specs
 from .state import StateStore
 
@@ -105,6 +106,7 @@ def create_app(config: StubConfig, platform: Platform | None = None) -> StubApp:
     _install_error_handlers(app)
     _install_offline_docs(app)
     app.include_router(_v1_router(app.platform))
+    app.include_router(sales_router(app.platform, admin=config.admin))
     if config.admin:
         app.include_router(_admin_router(app.platform, app.faults))
     return app
@@ -295,6 +297,19 @@ def _v1_router(platform: Platform) -> APIRouter:
 # -- /admin -------------------------------------------------------------------------------------
 
 
+MAX_ADVANCE_S = 10 * 365 * 86400  # one move of the business clock; beyond it is a typo
+
+
+def _clock_backwards(platform: Platform) -> PlatformError:
+    """409: history, versions and sent feedback are dated; going back would date them in the future."""
+    return PlatformError(
+        409,
+        "CLOCK_BACKWARDS",
+        "The platform clock only moves forward; it reads " + iso(platform.clock.now()) + ".",
+        {"now": iso(platform.clock.now())},
+    )
+
+
 def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
     router = APIRouter(prefix="/admin", tags=["admin"], responses=errors(*ADMIN_ERRORS))
 
@@ -302,7 +317,7 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
     async def get_clock() -> dict[str, Any]:
         return platform.clock_info()
 
-    @router.put("/clock", response_model=m.ClockReply)
+    @router.put("/clock", response_model=m.ClockReply, responses=errors(409))
     async def set_clock(body: m.SetClockBody) -> dict[str, Any]:
         try:
             target = parse_iso(body.now)
@@ -310,12 +325,19 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
             raise PlatformError(422, "VALIDATION_ERROR", "now must be an ISO 8601 time.") from exc
         if not 0 < target < 2**35:
             raise PlatformError(422, "VALIDATION_ERROR", "now is out of range.")
-        platform.clock.set(target)
+        if target - platform.clock.now() > MAX_ADVANCE_S:
+            raise PlatformError(422, "VALIDATION_ERROR", "The clock moves at most 10 years at a time.")
+        try:
+            platform.clock.set(target)
+        except ValueError:
+            raise _clock_backwards(platform) from None
         platform.apply_due()
         return platform.clock_info()
 
-    @router.post("/clock/advance", response_model=m.ClockReply)
+    @router.post("/clock/advance", response_model=m.ClockReply, responses=errors(409))
     async def advance_clock(body: m.AdvanceClockBody) -> dict[str, Any]:
+        if body.seconds < 0:
+            raise _clock_backwards(platform)
         if not 0 < platform.clock.now() + body.seconds < 2**35:
             raise PlatformError(422, "VALIDATION_ERROR", "The clock would leave its range.")
         platform.clock.advance(body.seconds)

@@ -1,7 +1,12 @@
-"""The platform's clock: real time plus a persisted offset.
+"""The platform's two clocks: the movable *business* clock and the real *authentication* clock.
 
-Tests and demos move the platform's "now" (to open a phase, pass a deadline, finish a review)
-without touching the OS clock; the offset is saved so a restart keeps the same platform time.
+The business clock (real time plus a persisted offset) drives everything on the platform's
+calendar: phase windows, deadlines, reviews, launches, opinion periods, fee effective dates.
+Tests and demos move it (like Stripe's test clocks) without touching the OS clock; the offset is
+saved so a restart keeps the same platform time, and it only ever moves forward.
+
+Authentication time (request timestamps, nonce and idempotency windows, response timestamps) is
+always the real clock, so a moved business clock never makes signed requests look skewed.
 """
 
 from __future__ import annotations
@@ -30,14 +35,23 @@ class ServerClock:
         return self._offset
 
     def now(self) -> float:
-        """The platform's current Unix time (fractional seconds)."""
+        """The platform's business time: Unix seconds on its (movable) calendar."""
         return self._time() + self._offset
 
+    def real(self) -> float:
+        """Authentication time: the real clock, whatever the business clock says."""
+        return self._time()
+
     def set(self, now: float) -> None:
-        """Make the platform clock read ``now`` from this instant on."""
+        """Make the business clock read ``now`` from this instant on (never earlier than it reads)."""
+        if now < self.now() - 1:  # a second of slack for "set it to what it says"
+            raise ValueError("the business clock only moves forward")
         self._set_offset(now - self._time())
 
     def advance(self, seconds: float) -> None:
+        """Move forward only: going back would leave history and versions dated in the future."""
+        if seconds < 0:
+            raise ValueError("the business clock only moves forward")
         self._set_offset(self._offset + seconds)
 
     def _set_offset(self, offset: float) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .channels import CHANNELS, channels_for
 from .clock import iso, parse_iso
 
 PLATFORMS = ("taobao", "tmall")
@@ -24,7 +25,7 @@ ELIGIBILITIES = (
     "withdrawn",
     "frozen",
 )
-DEVICES = ("mobile_app", "pc_web", "mini_program")
+DEVICES = CHANNELS
 
 REASONS: dict[str, dict[str, str]] = {
     "LICENSE_MISMATCH": {
@@ -51,10 +52,10 @@ REASONS: dict[str, dict[str, str]] = {
 
 # (platform, method) -> fee_bps, max_amount_fen, devices, display_order
 TERMS: dict[tuple[str, str], tuple[int, int, list[str], int]] = {
-    ("taobao", "alipay"): (60, 5_000_000, ["mobile_app", "pc_web", "mini_program"], 1),
-    ("taobao", "wechat_pay"): (60, 5_000_000, ["mobile_app", "pc_web"], 2),
-    ("tmall", "alipay"): (55, 10_000_000, ["mobile_app", "pc_web", "mini_program"], 1),
-    ("tmall", "wechat_pay"): (60, 5_000_000, ["mobile_app", "pc_web"], 2),
+    ("taobao", "alipay"): (60, 5_000_000, channels_for("alipay"), 1),
+    ("taobao", "wechat_pay"): (60, 5_000_000, channels_for("wechat_pay"), 2),
+    ("tmall", "alipay"): (55, 10_000_000, channels_for("alipay"), 1),
+    ("tmall", "wechat_pay"): (60, 5_000_000, channels_for("wechat_pay"), 2),
 }
 
 

@@ -1,7 +1,8 @@
 """The request pipeline around the routes, in contract order:
 
-body limit → admin gate → time-driven transitions → signature → idempotency → faults → route
-→ idempotency record → response signature → delivery (normal, slow, or dropped).
+body limit → admin gate → time-driven transitions (business clock) → signature (real clock)
+→ idempotency → faults → route → idempotency record → response signature → delivery (normal,
+slow, or dropped).
 
 A pure ASGI middleware (not BaseHTTPMiddleware) so it can buffer the body once, capture the
 route's response, sign it, replay stored responses and cut the connection after a write.
@@ -21,6 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import signing
+from .clock import iso
 from .errors import PlatformError, error_body
 from .faults import FaultRegistry
 from .rules import Platform
@@ -211,7 +213,7 @@ class PlatformMiddleware:
     def _maybe_prune(self) -> None:
         if time.monotonic() - self._last_prune > PRUNE_EVERY_S:
             self._last_prune = time.monotonic()
-            self.platform.store.prune(self.platform.clock.now())
+            self.platform.store.prune(self.platform.clock.real())
 
     @staticmethod
     def _path_qs(scope: Scope) -> bytes:
@@ -249,7 +251,7 @@ class PlatformMiddleware:
         )
         if not signing.verify(merchant.app_secret, message, signature):
             raise AuthFailure("AUTH_BAD_SIGNATURE", "The signature does not match the request.", sign)
-        now = self.platform.clock.now()
+        now = self.platform.clock.real()  # authentication time: never the movable business clock
         if abs(int(timestamp) - now) > signing.TIMESTAMP_WINDOW_S:
             raise AuthFailure(
                 "AUTH_TIMESTAMP_SKEW", "X-Timestamp is more than 300 s from the server clock.", sign
@@ -272,6 +274,8 @@ class PlatformMiddleware:
             scope["method"].encode() + b"\n" + self._path_qs(scope) + b"\n" + body
         ).hexdigest()
         outcome, stored = self.platform.store.idempotency_begin(
+            # keys live 24 h on the platform's calendar (a demo jump of a day retires them);
+            # pruning runs on real time, so it never drops a key this check still honours
             merchant_id, key, fingerprint, self.platform.clock.now()
         )
         if outcome == "replay" and stored is not None:
@@ -338,11 +342,19 @@ class PlatformMiddleware:
         headers.append((b"content-length", str(len(reply.body)).encode()))
         if reply.sign is not None:
             secret, nonce = reply.sign
-            timestamp = str(int(self.platform.clock.now())).encode()
+            timestamp = str(int(self.platform.clock.real())).encode()
+            platform_time = iso(self.platform.clock.now()).encode()
             signature = signing.sign(
-                secret, signing.response_string_to_sign(reply.status, nonce, timestamp, reply.body)
+                secret,
+                signing.response_string_to_sign(reply.status, nonce, timestamp, reply.body, platform_time),
             )
-            headers += [(b"x-timestamp", timestamp), (b"x-signature", signature.encode())]
+            headers += [
+                (b"x-timestamp", timestamp),
+                (b"x-platform-time", platform_time),
+                (b"x-signature", signature.encode()),
+            ]
+        else:  # unsigned answers still say the business time; clients must not trust it
+            headers.append((b"x-platform-time", iso(self.platform.clock.now()).encode()))
         if reply.drop and await self._drop(send):
             return
         await send({"type": "http.response.start", "status": reply.status, "headers": headers})

@@ -12,7 +12,7 @@ MethodName = Literal["alipay", "wechat_pay"]
 Eligibility = Literal[
     "not_invited", "invited", "in_review", "approved", "live", "rejected", "expired", "withdrawn", "frozen"
 ]
-Device = Literal["mobile_app", "pc_web", "mini_program"]
+Device = Literal["mobile_app", "pc_web", "wechat_mini_program", "alipay_mini_program"]
 StoreStatus = Literal["open", "frozen", "closed"]
 
 

@@ -83,17 +83,22 @@ class Platform:
     # -- time-driven transitions ---------------------------------------------------------------
 
     def apply_due(self) -> int:
-        """Apply every transition whose time has come on the server clock; returns how many."""
+        """Apply every transition whose time has come on the business clock, in time order;
+        returns how many. Events are taken one due time at a time, so a chain (a phase opens,
+        then its deadline passes) lands in the change feed in the order it happened even when
+        the clock jumped over all of it."""
         now = self.clock.now()
         applied = 0
         while True:
-            due = self.store.due(now)
-            if not due:
+            first = self.store.due(now, limit=1)
+            if not first:
                 return applied
-            with self.store.tx() as tx:
-                for entity in due:
-                    self._transition(tx, entity)
-                    applied += 1
+            step = float(first[0].due_at or 0)
+            while due := self.store.due(step):
+                with self.store.tx() as tx:
+                    for entity in due:
+                        self._transition(tx, entity)
+                        applied += 1
 
     def _transition(self, tx: Tx, entity: Entity) -> None:
         method, extra = entity.data, dict(entity.extra)

@@ -30,9 +30,14 @@ def request_string_to_sign(
     return b"\n".join([method.upper(), path_qs, timestamp, nonce, body_sha256(body).encode()])
 
 
-def response_string_to_sign(status: int, request_nonce: bytes, timestamp: bytes, body: bytes) -> bytes:
-    """STATUS, REQUEST_NONCE, TIMESTAMP, BODY_SHA256 joined by newlines."""
-    return b"\n".join([str(status).encode(), request_nonce, timestamp, body_sha256(body).encode()])
+def response_string_to_sign(
+    status: int, request_nonce: bytes, timestamp: bytes, body: bytes, platform_time: bytes | None = None
+) -> bytes:
+    """STATUS, REQUEST_NONCE, TIMESTAMP, [X-Platform-Time,] BODY_SHA256 joined by newlines."""
+    head = [str(status).encode(), request_nonce, timestamp]
+    if platform_time is not None:
+        head.append(platform_time)
+    return b"\n".join([*head, body_sha256(body).encode()])
 
 
 def sign(secret: str, message: bytes) -> str:

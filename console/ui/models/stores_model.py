@@ -414,7 +414,9 @@ class StoresModel(QAbstractTableModel):
         self._filter = RowFilter()
         self._sort = (Col.STORE, False)
         self._order_cache: dict[tuple[int, bool], Sequence[int]] = {}
-        self._clock = clock or (lambda: datetime.now(UTC))
+        from console.core.timeutil import utcnow  # the app's one clock (console/core/clock.py)
+
+        self._clock = clock or utcnow
         self._icons: dict[str, QIcon] = {}
 
     # -- loading --------------------------------------------------------------------------

@@ -342,7 +342,7 @@ class ShopperScreen(QFrame):
             clock = QLabel("9:41")
             row.addWidget(clock)
             row.addStretch(1)
-            if device == Device.MINI_PROGRAM:
+            if device.is_mini_program:
                 capsule = QLabel("··· ◉")
                 capsule.setObjectName("capsule")
                 row.addWidget(capsule)

@@ -1,7 +1,7 @@
 """Settings: language, platform and its secret, data folder, sync interval, theme.
 
-App settings are ``console.config`` (``settings.json`` in the data folder, shared with the CLI);
-the secret goes to the OS keyring through ``console.credentials`` and never into a file unless
+App settings are ``console.wiring.config`` (``settings.json`` in the data folder, shared with the CLI);
+the secret goes to the OS keyring through ``console.wiring.credentials`` and never into a file unless
 the merchant explicitly allows it here. The data folder's location is kept outside the data
 folder (user-level QSettings) and takes effect on the next start.
 """
@@ -9,9 +9,11 @@ folder (user-level QSettings) and takes effect on the next start.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.config import AppConfig, load_config, save_config
-from console.ui.app import DATA_DIR_KEY, user_settings
 from console.ui.context import UiContext
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import scrolling_page
+from console.wiring.config import AppConfig, load_config, save_config
+from console.wiring.paths import save_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +128,10 @@ class SettingsView(BaseView):
         self.save_platform.setObjectName("primary")
         self.save_platform.clicked.connect(self.apply_platform)
         self.platform_status = _muted(QLabel())
+        self.platform_in_use = _muted(QLabel())  # what is really connected, wherever it came from
+        self.platform_in_use.setWordWrap(True)
+        self._in_use: Any = None
+        cl.addWidget(self.platform_in_use)
         row.addWidget(self.save_platform)
         row.addWidget(self.platform_status, 1)
         cl.addLayout(row)
@@ -178,8 +184,30 @@ class SettingsView(BaseView):
         ctx.events.sync_state_changed.connect(self._sync_state)
         self.retranslateUi()
 
+    # -- the platform in use -------------------------------------------------------------
+    def show_platform_in_use(self, connection: Any) -> None:
+        """Say which platform the sync worker really uses (``--platform``, settings or demo)."""
+        from console.words.wiring import platform_in_use_text
+
+        self._in_use = connection
+        self.platform_in_use.setText(
+            platform_in_use_text(
+                getattr(connection, "url", None),
+                getattr(connection, "source", None),
+                getattr(connection, "secret_source", None),
+                self.ctx.lang,
+            )
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        worker = getattr(self.window(), "sync_worker", None)
+        self.show_platform_in_use(getattr(worker, "connection", None) or self._in_use)
+        super().showEvent(event)
+
     # -- text -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:
+        if hasattr(self, "_in_use"):
+            self.show_platform_in_use(self._in_use)
         self.title.setText(QCoreApplication.translate("SettingsView", "Settings"))
         self.lang_title.setText(QCoreApplication.translate("SettingsView", "Language and look"))
         self.lang_label.setText(QCoreApplication.translate("SettingsView", "&Language"))
@@ -238,7 +266,7 @@ class SettingsView(BaseView):
         """Probed once per page (it asks the keyring over D-Bus on Linux)."""
         if self._keyring_ok is None:
             try:
-                from console.credentials import keyring_status
+                from console.wiring.credentials import keyring_status
 
                 self._keyring_ok = keyring_status().available
             except Exception:  # a broken keyring must not break the settings page
@@ -315,7 +343,7 @@ class SettingsView(BaseView):
             return False
         allow = self.allow_file.isChecked()
         if secret:
-            from console.credentials import CredentialError, SecretStore
+            from console.wiring.credentials import CredentialError, SecretStore
 
             try:
                 SecretStore(self.ctx.data_dir, allow_file_secret=allow).set(url, key, secret)
@@ -342,7 +370,7 @@ class SettingsView(BaseView):
             self, QCoreApplication.translate("SettingsView", "Choose the data folder"), str(self.ctx.data_dir)
         )
         if folder:
-            user_settings().setValue(DATA_DIR_KEY, folder)
+            save_data_dir(Path(folder))  # read by the window and the terminal alike
             self.data_note.setText(
                 QCoreApplication.translate("SettingsView", "The console uses %1 after a restart.").replace(
                     "%1", folder

@@ -1,7 +1,7 @@
 """Which platform to talk to, and with which credentials.
 
 Precedence: explicit arguments (``--platform``/``--app-key``, a secret passed in) > the settings
-(``platform_url``/``app_key`` with the secret from ``console.credentials``) > the embedded demo
+(``platform_url``/``app_key`` with the secret from ``console.wiring.credentials``) > the embedded demo
 platform, started on loopback from ``<data_dir>/embedded-platform`` with its own credentials.
 
 Starting the embedded platform takes a moment (a child process): call ``resolve_connection``
@@ -17,10 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from console.config import AppConfig
 from console.core.timeutil import utcnow
-from console.credentials import CredentialError, SecretSource, SecretStore
 from console.platform.client import PlatformClient
+from console.wiring.config import AppConfig
+from console.wiring.credentials import CredentialError, SecretSource, SecretStore
 
 log = logging.getLogger(__name__)
 

@@ -18,10 +18,11 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 import keyring
 import keyring.backend
@@ -217,3 +218,46 @@ class SecretStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+
+
+def ask_secret_once(
+    data_dir: Path,
+    url: str | None,
+    app_key: str | None,
+    *,
+    allow_file_secret: bool,
+    lang: str,
+    err: TextIO,
+    ask: Callable[[str, TextIO], str] | None = None,
+    is_terminal: Callable[[], bool] | None = None,
+) -> str | None:
+    """At a terminal, with a known platform and key but no stored secret: ask once, not echoed,
+    and keep it (keyring, or the opt-in file), so the next run does not ask. None: cannot ask.
+
+    What is said afterwards names where the secret really went; the secret is never printed.
+    """
+    from console.words.cli import cli_text
+
+    tty = is_terminal or sys.stdin.isatty
+    if not (url and app_key) or not tty():
+        return None
+    if ask is None:
+        import getpass
+
+        def ask(prompt: str, stream: TextIO) -> str:
+            return getpass.getpass(prompt, stream=stream)
+
+    secret = ask(cli_text("ask_secret", lang, url=url, app_key=app_key), err).strip()
+    if not secret:
+        return None
+    store = SecretStore(Path(data_dir), allow_file_secret=allow_file_secret)
+    try:
+        where = store.set(url, app_key, secret)
+    except NoKeyring as exc:
+        print(cli_text("secret_not_saved", lang, error=exc), file=err)
+        return secret
+    if where == "file":
+        print(cli_text("secret_saved_file", lang, path=store.file_path), file=err)
+    else:
+        print(cli_text("secret_saved_keyring", lang), file=err)
+    return secret

@@ -6,7 +6,7 @@ support can see it), defaults are used, and the problem is reported to the calle
 Why atomic saving: write a temporary file, flush it to disk, then ``os.replace`` it over the old
 one, so a crash mid-save leaves the old settings or the new ones, never half a file.
 
-No secret is ever stored here (the app secret lives in the OS keyring: console/credentials.py).
+No secret is ever stored here (the app secret lives in the OS keyring: console/wiring/credentials.py).
 """
 
 from __future__ import annotations

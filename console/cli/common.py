@@ -1,0 +1,73 @@
+"""What every verb module shares: exit codes, the run context and the usage error."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from console.cli.render import Out
+
+if TYPE_CHECKING:
+    from console.service import ConsoleService
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_UNREACHABLE = 4
+EXIT_SYNC_REFUSED = 5
+EXIT_CREDENTIALS = 6
+
+
+class UsageError(Exception):
+    """The command line is wrong: said in the user's language (or argparse's), exit 2."""
+
+    def __init__(self, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+@dataclass
+class Context:
+    """One run: the output, the data folder, the environment and the clock (None: real time)."""
+
+    out: Out
+    data_dir: Path
+    environ: Mapping[str, str]
+    clock: Callable[[], datetime] | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.out.lang
+
+    @contextmanager
+    def service(self) -> Iterator[ConsoleService]:
+        """The service on this folder's database; storage errors go up to the edge (cli.main)."""
+        from console.service import ConsoleService
+        from console.storage.db import open_database
+        from console.wiring.paths import database_path
+
+        db = open_database(database_path(self.data_dir))
+        try:
+            yield ConsoleService(db, clock=self.clock) if self.clock else ConsoleService(db)
+        finally:
+            db.conn.close()
+
+
+#: What a verb module's ``run`` looks like (see the package docstring).
+Run = Callable[[Context, argparse.Namespace], int]
+
+
+def unknown_store(out: Out, store_id: str) -> int:
+    from console.texts import msg
+
+    return out.fail(
+        "UNKNOWN_STORE", msg("unknown_store", out.lang, store_id=store_id), EXIT_USAGE, store_id=store_id
+    )

@@ -1,0 +1,61 @@
+"""The ``meta`` table: key/value facts about this install and its sync position.
+
+One owner for every key, so the sync engine, the service and the CLI spell them the same way.
+Every function is one statement: atomic on its own, and part of the caller's transaction when
+there is one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+INSTALL_ID = "install_id"  # a random id naming this device, made on first use
+ACCOUNT = "account"  # the platform app key this database's data belongs to
+MERCHANT_ID = "merchant_id"  # the merchant the platform speaks for
+CURSOR = "cursor"  # the change-feed position already applied
+LAST_SYNC_AT = "last_sync_at"  # when the last pull finished
+PARKED_FEEDBACK = "parked_feedback"  # feedback waiting for its announcement (JSON list)
+
+#: What belongs to one platform account and goes when the merchant switches account.
+ACCOUNT_KEYS = (CURSOR, MERCHANT_ID, LAST_SYNC_AT, PARKED_FEEDBACK)
+
+
+def get(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return default if row is None else str(row[0])
+
+
+def put(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        """INSERT INTO meta (key, value) VALUES (?, ?)
+           ON CONFLICT(key) DO UPDATE SET value = excluded.value""",
+        (key, value),
+    )
+
+
+def put_if_absent(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Keep the first value written (the merchant id, the install id)."""
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING", (key, value))
+
+
+def delete(conn: sqlite3.Connection, *keys: str) -> None:
+    conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in keys])
+
+
+def install_id(conn: sqlite3.Connection) -> str:
+    """A random id for this installation, made on first use and kept (it names the device)."""
+    existing = get(conn, INSTALL_ID)
+    if existing:
+        return existing
+    put_if_absent(conn, INSTALL_ID, uuid.uuid4().hex)
+    return str(get(conn, INSTALL_ID))
+
+
+def cursor(conn: sqlite3.Connection) -> int:
+    """The change-feed position; 0 (start over) when absent or unreadable."""
+    raw = get(conn, CURSOR)
+    try:
+        return int(raw) if raw is not None else 0
+    except ValueError:
+        return 0

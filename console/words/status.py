@@ -1,0 +1,366 @@
+"""The words of the status a merchant can trust, in Chinese (zh_CN) and English.
+
+Sync headlines (``console.core.sync_state.Headline``), next steps (the codes of
+``console.core.rules.STEP_TABLE``) and news (``console.core.news.NewsKind``). Each entry is a
+list of variants tried in order, ``(params the sentence needs, zh, en)``; the first whose
+params are all present is used, so a missing date gives a shorter sentence, never "None".
+Plain Python so the CLI can use it; the GUI renders the same codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
+from typing import Any
+
+from console.core.model import LocalizedText, Method, Platform
+from console.core.news import NewsItem, NewsKind
+from console.core.reasons import Reason, ReasonCode
+from console.core.sync_state import Headline, SyncStatus
+
+ZH = "zh_CN"
+EN = "en"
+
+_Variants = tuple[tuple[tuple[str, ...], str, str], ...]
+
+_METHOD = {Method.ALIPAY: ("支付宝", "Alipay"), Method.WECHAT_PAY: ("微信支付", "WeChat Pay")}
+_PLATFORM = {Platform.TAOBAO: ("淘宝", "Taobao"), Platform.TMALL: ("天猫", "Tmall")}
+
+#: The one sentence that means "nothing to do"; said only when the rule table answers None.
+NOTHING_TO_DO = ("无需操作：顾客可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay.")
+
+HEADLINES: dict[Headline, _Variants] = {
+    Headline.ALL_SYNCED: (((), "所有修改已同步", "All changes synced"),),
+    Headline.NOT_SYNCED_YET: (((), "尚未与平台同步", "Not synced with the platform yet"),),
+    Headline.SENDING: ((("sending",), "正在发送 {sending} 项修改", "Sending {sending} changes"),),
+    Headline.WAITING: ((("waiting",), "{waiting} 项修改等待同步", "{waiting} changes waiting to sync"),),
+    Headline.WORKING_OFFLINE: (
+        (
+            ("unsettled",),
+            "离线工作中：{unsettled} 项修改未同步",
+            "Working offline: {unsettled} changes not synced",
+        ),
+        ((), "离线工作中", "Working offline"),
+    ),
+    Headline.OFFLINE: (
+        (
+            ("offline_since",),
+            "自 {offline_since} 起无法连接平台，稍后自动重试",
+            "Offline since {offline_since}; retrying",
+        ),
+        ((), "无法连接平台，稍后自动重试", "Offline; retrying"),
+    ),
+    Headline.PLATFORM_ERROR: (((), "平台暂时出错，稍后自动重试", "The platform had a problem; retrying"),),
+    Headline.REFUSED: (
+        (
+            ("refused",),
+            "平台拒绝了 {refused} 项修改：请重试或放弃",
+            "The platform refused {refused} changes: retry or discard them",
+        ),
+    ),
+    Headline.DEMO_STOPPED: (((), "本机演示平台已停止", "The demo platform on this computer stopped"),),
+    Headline.CLOCK: (
+        (
+            ("offset",),
+            "电脑时钟与平台相差 {offset} 秒：请校准时间",
+            "This computer's clock is {offset} s off the platform's: set the clock",
+        ),
+        ((), "电脑时钟不准，平台拒绝了请求：请校准时间", "The platform refused our clock: set the clock"),
+    ),
+    Headline.AUTH_REFUSED: (
+        (
+            (),
+            "平台拒绝了应用密钥：请在设置中检查 App Key 和 App Secret",
+            "The platform refused our credentials: check the app key and secret in Settings",
+        ),
+    ),
+    Headline.OTHER_ACCOUNT: (
+        (
+            (),
+            "平台账号已更换：请先处理上一个账号未同步的修改",
+            "The platform account changed: settle the previous account's changes first",
+        ),
+    ),
+}
+
+NEXT_STEPS: dict[ReasonCode, _Variants] = {
+    ReasonCode.STORE_FROZEN: (
+        ((), "店铺已被冻结：请联系平台客服。", "The store is frozen: contact platform support."),
+    ),
+    ReasonCode.STORE_CLOSED: (
+        (
+            (),
+            "店铺已关闭：如需重新营业请联系平台客服。",
+            "The store is closed: contact platform support to reopen it.",
+        ),
+    ),
+    ReasonCode.CHANGE_REFUSED: (
+        (
+            ("reason",),
+            "平台拒绝了您的更改（{reason}）：请在待同步页重试或放弃。",
+            "The platform refused your change ({reason}): retry or discard it on the pending page.",
+        ),
+        (
+            (),
+            "平台拒绝了您的更改：请在待同步页重试或放弃。",
+            "The platform refused your change: retry or discard it on the pending page.",
+        ),
+    ),
+    ReasonCode.PENDING_SYNC: (
+        (
+            (),
+            "等待同步：联网后更改会自动发送到平台。",
+            "Wait for the sync: your changes are sent when online.",
+        ),
+    ),
+    ReasonCode.METHOD_FROZEN: (
+        (
+            ("reason",),
+            "微信支付被风控冻结（{reason}）：请联系平台风控申诉。",
+            "WeChat Pay is frozen by risk review ({reason}): appeal to the platform's risk team.",
+        ),
+        (
+            (),
+            "微信支付被风控冻结：请联系平台风控申诉。",
+            "WeChat Pay is frozen by risk review: appeal to the platform's risk team.",
+        ),
+    ),
+    ReasonCode.INVITATION_WITHDRAWN: (
+        (
+            ("reason",),
+            "平台已撤回邀请（{reason}）：如有疑问请联系平台客服。",
+            "The platform withdrew the invitation ({reason}): contact platform support if unsure why.",
+        ),
+        (
+            (),
+            "平台已撤回邀请：如有疑问请联系平台客服。",
+            "The platform withdrew the invitation: contact platform support if unsure why.",
+        ),
+    ),
+    ReasonCode.INVITATION_EXPIRED: (
+        (
+            ("expired_at",),
+            "邀请已于 {expired_at} 过期：等待后续批次再次邀请。",
+            "The invitation expired on {expired_at}: wait for a later phase to invite the store again.",
+        ),
+        (
+            (),
+            "邀请已过期：等待后续批次再次邀请。",
+            "The invitation expired: wait for a later phase to invite the store again.",
+        ),
+    ),
+    ReasonCode.WINDOW_NOT_OPEN: (
+        (
+            ("window_opens_at",),
+            "等待申请窗口于 {window_opens_at} 开放。",
+            "Wait for the application window to open on {window_opens_at}.",
+        ),
+        ((), "等待申请窗口开放。", "Wait for the application window to open."),
+    ),
+    ReasonCode.NOT_INVITED: (
+        (
+            (),
+            "尚未受邀，也没有排期：轮到该店铺的批次时会通知您。",
+            "Not invited and no phase scheduled: you will be told when the store's phase opens.",
+        ),
+    ),
+    ReasonCode.INVITATION_NOT_ACCEPTED: (
+        (
+            ("deadline_at",),
+            "在 {deadline_at} 前开启微信支付以提交申请。",
+            "Turn WeChat Pay on before {deadline_at} to apply.",
+        ),
+        ((), "开启微信支付以提交申请。", "Turn WeChat Pay on to apply."),
+    ),
+    ReasonCode.REVIEW_PENDING: (((), "等待平台审核结果。", "Wait for the platform's review."),),
+    ReasonCode.REJECTED: (
+        (
+            ("reason", "deadline_at"),
+            "申请未通过（{reason}）。请修正后于 {deadline_at} 前重新开启微信支付再次申请。",
+            "Rejected ({reason}). Fix it, then turn WeChat Pay on again before {deadline_at} to re-apply.",
+        ),
+        (
+            ("reason",),
+            "申请未通过（{reason}）：请联系平台客服。",
+            "Rejected ({reason}): contact platform support.",
+        ),
+        ((), "申请未通过：请联系平台客服。", "Rejected: contact platform support."),
+    ),
+    ReasonCode.AWAITING_LAUNCH: (
+        (
+            ("launch_at",),
+            "等待上线：微信支付将于 {launch_at} 上线。",
+            "Wait for the launch: WeChat Pay goes live on {launch_at}.",
+        ),
+        ((), "等待上线：平台将公布上线日期。", "Wait for the launch: the platform will announce the date."),
+    ),
+    ReasonCode.TURNED_OFF: (
+        (
+            (),
+            "微信支付已上线但被您关闭：顾客无法用它付款。如需收款请开启。",
+            "WeChat Pay is live but you turned it off: shoppers cannot pay with it. Turn it on to accept it.",
+        ),
+    ),
+}
+
+NEWS: dict[NewsKind, _Variants] = {
+    NewsKind.STORE_FROZEN: (((), "平台冻结了该店铺。", "The platform froze the store."),),
+    NewsKind.STORE_UNFROZEN: (((), "平台解冻了该店铺。", "The platform unfroze the store."),),
+    NewsKind.METHOD_FROZEN: (
+        (("method", "reason"), "平台冻结了{method}：{reason}", "The platform froze {method}: {reason}"),
+        (("method",), "平台冻结了{method}。", "The platform froze {method}."),
+    ),
+    NewsKind.METHOD_UNFROZEN: ((("method",), "平台解冻了{method}。", "The platform unfroze {method}."),),
+    NewsKind.INVITATION_WITHDRAWN: (
+        (
+            ("reason",),
+            "平台撤回了微信支付邀请：{reason}",
+            "The platform withdrew the WeChat Pay invitation: {reason}",
+        ),
+        ((), "平台撤回了微信支付邀请。", "The platform withdrew the WeChat Pay invitation."),
+    ),
+    NewsKind.INVITATION_EXPIRED: (
+        (
+            ("expired_at",),
+            "微信支付邀请已于 {expired_at} 过期。",
+            "The WeChat Pay invitation expired on {expired_at}.",
+        ),
+    ),
+    NewsKind.REVIEW_APPROVED: (
+        (
+            ("launch_at",),
+            "审核通过：微信支付将于 {launch_at} 上线。",
+            "Approved: WeChat Pay goes live on {launch_at}.",
+        ),
+        ((), "审核通过。", "Approved."),
+    ),
+    NewsKind.REVIEW_REJECTED: (
+        (
+            ("reason", "deadline_at"),
+            "审核未通过（{reason}）：可在 {deadline_at} 前修正后重新申请。",
+            "Rejected ({reason}): fix it and re-apply before {deadline_at}.",
+        ),
+        (("reason",), "审核未通过（{reason}）。", "Rejected ({reason})."),
+    ),
+    NewsKind.PHASE_OPENED: (
+        (
+            ("phase", "count", "deadline_at"),
+            "第 {phase} 批申请窗口已开放：{count} 家店铺可在 {deadline_at} 前申请微信支付。",
+            "Phase {phase} opened: {count} stores can apply for WeChat Pay before {deadline_at}.",
+        ),
+    ),
+    NewsKind.WENT_LIVE: (
+        (("method",), "{method}已上线，顾客现在可以使用。", "{method} is live: shoppers can use it now."),
+    ),
+    NewsKind.FEE_CHANGED: (
+        (
+            ("platform", "method", "old_fee", "fee"),
+            "{platform}的{method}费率由 {old_fee} 调整为 {fee}。",
+            "The {method} fee on {platform} changed from {old_fee} to {fee}.",
+        ),
+    ),
+    NewsKind.ANNOUNCEMENT_PUBLISHED: (
+        (
+            ("title", "opinion_closes_at"),
+            "新公告：{title}（意见征集至 {opinion_closes_at}）",
+            "New announcement: {title} (comments until {opinion_closes_at})",
+        ),
+        (("title",), "新公告：{title}", "New announcement: {title}"),
+    ),
+    NewsKind.ANNOUNCEMENT_EFFECTIVE: ((("title",), "规则已生效：{title}", "Now in effect: {title}"),),
+    NewsKind.DEADLINE_SOON: (
+        (
+            ("one_day", "deadline_at"),
+            "还剩 1 天：请在 {deadline_at} 前申请微信支付。",
+            "1 day left: apply for WeChat Pay before {deadline_at}.",
+        ),
+        (
+            ("days", "deadline_at"),
+            "还剩 {days} 天：请在 {deadline_at} 前申请微信支付。",
+            "{days} days left: apply for WeChat Pay before {deadline_at}.",
+        ),
+    ),
+    NewsKind.OPINION_CLOSING_SOON: (
+        (
+            ("one_day", "title", "opinion_closes_at"),
+            "还剩 1 天：“{title}”的意见征集于 {opinion_closes_at} 截止。",
+            '1 day left to comment on "{title}": closes {opinion_closes_at}.',
+        ),
+        (
+            ("days", "title", "opinion_closes_at"),
+            "还剩 {days} 天：“{title}”的意见征集于 {opinion_closes_at} 截止。",
+            '{days} days left to comment on "{title}": closes {opinion_closes_at}.',
+        ),
+    ),
+}
+
+
+def _pick(lang: str, zh: str, en: str) -> str:
+    return zh if lang.startswith("zh") else en
+
+
+def _when(value: datetime, tz: tzinfo | None) -> str:
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _percent(bps: int) -> str:
+    return f"{bps / 100:.2f}%"
+
+
+def _facts(params: Mapping[str, Any], lang: str, tz: tzinfo | None) -> dict[str, str]:
+    """Params as text: dates in local time, names in ``lang``, the platform's reason in ``lang``."""
+    out: dict[str, str] = {}
+    for key, value in params.items():
+        if value is None or value == "" or value is False:
+            continue  # a missing fact picks a shorter variant
+        if isinstance(value, bool):
+            out[key] = str(value)
+        elif isinstance(value, datetime):
+            out[key] = _when(value, tz)
+        elif isinstance(value, Method):
+            out[key] = _pick(lang, *_METHOD[value])
+        elif isinstance(value, Platform):
+            out[key] = _pick(lang, *_PLATFORM[value])
+        elif isinstance(value, LocalizedText):
+            out[key] = value.get(lang)
+        else:
+            out[key] = str(value)
+    for bps_key, text_key in (("old_fee_bps", "old_fee"), ("fee_bps", "fee")):
+        if isinstance(params.get(bps_key), int):
+            out[text_key] = _percent(params[bps_key])
+    reason = out.get("reason_text") or out.get("reason_code") or out.get("message") or out.get("code")
+    if reason:
+        out["reason"] = reason
+    return out
+
+
+def _render(variants: _Variants, params: Mapping[str, Any], lang: str, tz: tzinfo | None) -> str:
+    facts = _facts(params, lang, tz)
+    for needed, zh, en in variants:
+        if all(facts.get(k) for k in needed):
+            return _pick(lang, zh, en).format_map(facts)
+    return ""
+
+
+def headline_text(status: SyncStatus, lang: str, tz: tzinfo | None = None) -> str:
+    """The status bar's sentence for ``status``."""
+    params: dict[str, Any] = {
+        "waiting": status.waiting,
+        "sending": status.sending,
+        "refused": len(status.refused),
+        "unsettled": status.unsettled,
+        "offline_since": status.offline_since,
+        "offset": None if status.clock_offset_s is None else round(status.clock_offset_s),
+    }
+    return _render(HEADLINES[status.headline], params, lang, tz)
+
+
+def next_step_text(step: Reason | None, lang: str, tz: tzinfo | None = None) -> str:
+    """The store's next step as advice; None (the table's "nothing to do") has its own sentence."""
+    if step is None:
+        return _pick(lang, *NOTHING_TO_DO)
+    return _render(NEXT_STEPS[step.code], step.params, lang, tz)
+
+
+def news_text(item: NewsItem, lang: str, tz: tzinfo | None = None) -> str:
+    return _render(NEWS[item.kind], item.params, lang, tz)
