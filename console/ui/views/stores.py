@@ -59,8 +59,8 @@ ROW_UPDATE_LIMIT = 200
 
 
 def _load_table(task: Task) -> StoreTable:
-    """Column by column straight from SQLite (no StoreRow per store: 100,000 stores ≈ 0.3 s
-    instead of 1.5 s through ``list_stores``)."""
+    """Column by column straight from SQLite, in name order (no StoreRow per store, no sort on
+    the GUI thread; see console/storage/store_columns.py for the figures)."""
     from console.storage.store_columns import iter_store_columns
 
     return StoreTable.from_chunks(iter_store_columns(task.db.conn, SOURCES), name_ordered=True)
