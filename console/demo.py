@@ -24,8 +24,8 @@ import httpx
 
 #: Longest single move of the clock: beyond it is a typo (the stub's own limit is 10 years).
 MAX_ADVANCE = timedelta(days=3650)
-_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-_DURATION = re.compile(r"(\d{1,7})([mhdw])")
+_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
+_DURATION = re.compile(r"(\d{1,7})([mhdwy])")
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 #: Reasons the demo platform words (others are accepted too: a platform may add reasons).
 KNOWN_REASONS = "LICENSE_MISMATCH, CATEGORY_NOT_SUPPORTED, RISK_REVIEW, INCOMPLETE_PROFILE"
@@ -50,7 +50,7 @@ class DemoError(Exception):
 def parse_duration(text: str) -> timedelta:
     """``90m``, ``12h``, ``1d``, ``7d``, ``2w``, ``1d12h``: strictly, forward, at most 10 years."""
     raw = text.strip().lower()
-    if raw.startswith("-") or raw.startswith("+0") or re.fullmatch(r"0+[mhdw]?", raw):
+    if raw.startswith("-") or raw.startswith("+0") or re.fullmatch(r"0+[mhdwy]?", raw):
         raise DemoError("NEGATIVE_DURATION", text=text)
     if not raw or _DURATION.sub("", raw) != "" or len(raw) > 32:
         raise DemoError("BAD_DURATION", text=text)

@@ -12,12 +12,12 @@ from console.words.table import Words, say
 
 TIME: Words = {
     # events the business clock passes (console.demo.Event.kind)
-    "phase_opens": ("第 {phase} 期开放（{stores} 家店铺）", "phase {phase} opens ({stores} stores)"),
+    "phase_opens": ("第 {phase} 期开放（{stores} 家店铺）", "phase {phase} opens (stores: {stores})"),
     "deadline_passes": (
         "第 {phase} 期申请截止（{stores} 家店铺）",
-        "phase {phase} application deadline passes ({stores} stores)",
+        "phase {phase} application deadline passes (stores: {stores})",
     ),
-    "launch": ("第 {phase} 期上线日（{stores} 家店铺）", "phase {phase} launch date ({stores} stores)"),
+    "launch": ("第 {phase} 期上线日（{stores} 家店铺）", "phase {phase} launch date (stores: {stores})"),
     "review_finishes": ("{store_id} 的审核完成", "review of {store_id} finishes"),
     "opinion_opens": ("“{title}”征求意见开始", "opinion period of “{title}” opens"),
     "opinion_closes": ("“{title}”征求意见结束", "opinion period of “{title}” closes"),

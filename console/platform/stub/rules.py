@@ -20,6 +20,8 @@ from .errors import PlatformError, not_found, refusal
 from .state import Entity, StateStore, Tx
 
 DEFAULT_REVIEW_DELAY_S = 120
+#: The last word of an upcoming event's id: ``phase-3-opens``, ``phase-2-deadline``, ``phase-1-launch``.
+EVENT_WORD = {"phase_opens": "opens", "deadline_passes": "deadline", "launch": "launch"}
 
 
 class Platform:
@@ -330,7 +332,7 @@ class Platform:
                 event = {"id": f"review-{store_id}", "kind": "review_finishes", "store_id": store_id}
             elif eligibility in kinds and phase is not None:
                 kind = kinds[eligibility]
-                event = {"id": f"phase-{phase}-{kind.split('_')[0]}", "kind": kind, "phase": int(phase)}
+                event = {"id": f"phase-{phase}-{EVENT_WORD[kind]}", "kind": kind, "phase": int(phase)}
             else:
                 continue
             known = grouped.setdefault(event["id"], {**event, "at": int(due_at), "stores": 0})
