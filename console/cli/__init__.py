@@ -76,6 +76,7 @@ VERBS = (
     "feedback",
     "announcements",
     "sync",
+    "demo",
     "stub_server",
     "gui",
 )

@@ -43,6 +43,17 @@ class Context:
     environ: Mapping[str, str]
     clock: Callable[[], datetime] | None = None
 
+    def __post_init__(self) -> None:
+        if self.clock is None:  # the app's one clock: platform time as last learned (issue #10)
+            from console.core.clock import PlatformClock, system_now
+            from console.storage.meta import MetaFile
+            from console.wiring.paths import database_path
+
+            env = self.environ
+            self.clock = PlatformClock(
+                meta=MetaFile(database_path(self.data_dir)), wall=lambda: system_now(env)
+            )
+
     @property
     def lang(self) -> str:
         return self.out.lang

@@ -328,6 +328,19 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
         platform.apply_due()
         return platform.clock_info()
 
+    @router.get("/events", response_model=m.EventsReply)
+    async def upcoming(
+        merchant_id: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> dict[str, Any]:
+        """What the business clock passes next, in order (demo controls name them)."""
+        return {"now": iso(platform.clock.now()), "events": platform.upcoming_events(merchant_id, limit)}
+
+    @router.post("/clock/next", response_model=m.NextEventReply, responses=errors(409))
+    async def advance_to_event(body: m.NextEventBody | None = None) -> dict[str, Any]:
+        """Move the business clock to the next event (or the named one) and fire what is due."""
+        return platform.advance_to(body.event if body else None)
+
     @router.post("/merchants", status_code=201, response_model=m.CreateMerchantReply)
     async def post_merchant(body: m.CreateMerchantBody) -> dict[str, Any]:
         merchant = create_merchant(platform, body.name, generated_specs(body.stores))
