@@ -165,7 +165,7 @@ def run_sync_command(
         try:
             now = clock or utcnow
             with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=now) as client:
-                engine = SyncEngine(db, client, clock=now)
+                engine = SyncEngine(db, client, clock=now, sales=True)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
         finally:
             db.close()
