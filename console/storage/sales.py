@@ -199,6 +199,10 @@ class Scope:
         return "".join(f" AND {c}" for c in clauses), args
 
 
+#: Every store, platform and channel.
+ALL = Scope()
+
+
 def go_live_days(conn: sqlite3.Connection) -> dict[str, date]:
     """Store id -> the day WeChat Pay went live, for stores where it is live."""
     out = {}
@@ -214,7 +218,7 @@ def go_live_days(conn: sqlite3.Connection) -> dict[str, date]:
 
 
 def daily_aggregates(
-    conn: sqlite3.Connection, first: date, last: date, scope: Scope = Scope()
+    conn: sqlite3.Connection, first: date, last: date, scope: Scope = ALL
 ) -> list[DailyAggregate]:
     """Aggregates of ``first``…``last`` grouped by platform, method, channel, cohort and day:
     what :class:`console.core.sales.SalesCube` is built from (a few rows per day, not per store)."""
@@ -246,13 +250,13 @@ def daily_aggregates(
 
 
 def totals_by(
-    conn: sqlite3.Connection, first: date, last: date, by: str, scope: Scope = Scope()
+    conn: sqlite3.Connection, first: date, last: date, by: str, scope: Scope = ALL
 ) -> list[tuple[str, str, int, int, int, int]]:
     """(group, method, payments, gross, refunds, fees) per ``by`` (method, store or channel)."""
     column = {"method": "d.method", "store": "d.store_id", "channel": "d.channel"}[by]
     where, args = scope.where("d")
     return [
-        tuple(r)  # type: ignore[misc]
+        tuple(r)
         for r in conn.execute(
             f"""SELECT {column}, d.method, sum(d.payments), sum(d.gross_fen), sum(d.refunds_fen),
                        sum(d.fees_fen)
@@ -261,6 +265,20 @@ def totals_by(
             [first.isoformat(), last.isoformat(), *args],
         )
     ]
+
+
+def daily_rows(
+    conn: sqlite3.Connection, first: date, last: date, scope: Scope = ALL
+) -> list[tuple[Any, ...]]:
+    """(day, store, platform, method, channel, payments, gross, refunds, fees) for exports."""
+    where, args = scope.where("d")
+    return conn.execute(
+        f"""SELECT d.day, d.store_id, d.platform, d.method, d.channel, d.payments, d.gross_fen,
+                   d.refunds_fen, d.fees_fen
+            FROM sales_daily d WHERE d.day BETWEEN ? AND ?{where}
+            ORDER BY d.day, d.store_id, d.method, d.channel""",
+        [first.isoformat(), last.isoformat(), *args],
+    ).fetchall()
 
 
 def _settlement(r: Sequence[Any]) -> SettlementFacts:
@@ -285,7 +303,7 @@ _SETTLEMENT_COLUMNS = (
 
 
 def settlements(
-    conn: sqlite3.Connection, first: date, last: date, scope: Scope = Scope()
+    conn: sqlite3.Connection, first: date, last: date, scope: Scope = ALL
 ) -> list[SettlementFacts]:
     where, args = scope.where("st")
     return [
@@ -299,7 +317,7 @@ def settlements(
 
 
 def payment_totals(
-    conn: sqlite3.Connection, first: date, last: date, scope: Scope = Scope()
+    conn: sqlite3.Connection, first: date, last: date, scope: Scope = ALL
 ) -> Iterable[tuple[str, str, str, PaymentTotals]]:
     """(store, method, day, totals) of the payments kept, for the quick reconciliation test."""
     where, args = scope.where("p")
@@ -354,7 +372,7 @@ def record_mismatches(
     first: date,
     last: date,
     at: datetime,
-    scope: Scope = Scope(),
+    scope: Scope = ALL,
 ) -> list[StoredMismatch]:
     """Replace the mismatches of ``first``…``last`` with ``found``; returns those not known before
     (what is news). A mismatch that is gone (a late settlement arrived) is dropped."""

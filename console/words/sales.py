@@ -112,4 +112,100 @@ def explain(mismatch: Mismatch, lang: str) -> str:
     )
 
 
-__all__ = ["COLUMNS", "channel_name", "column_titles", "difference_name", "explain", "status_word"]
+#: Column headings of the sales export (one row per day, store, method and channel).
+SALES_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("date", "日期", "Date"),
+    ("store_id", "店铺", "Store"),
+    ("platform", "平台", "Platform"),
+    ("method", "支付方式", "Payment method"),
+    ("channel", "渠道", "Channel"),
+    ("count", "笔数", "Payments"),
+    ("gross", "交易金额", "Gross"),
+    ("refunds", "退款", "Refunds"),
+    ("fees", "手续费", "Fees"),
+    ("net", "净额", "Net"),
+)
+
+
+def sales_column_titles(lang: str) -> list[str]:
+    return [_pick(lang, zh, en) for _, zh, en in SALES_COLUMNS]
+
+
+#: Why a period or a scope cannot be asked about (``console.sales_service.PeriodError`` codes).
+_PERIOD = {
+    "reversed": (
+        "开始日期 {first} 晚于结束日期 {last}。",
+        "The period starts ({first}) after it ends ({last}).",
+    ),
+    "future": (
+        "开始日期 {first} 在未来（今天是 {today}）。",
+        "The period starts in the future ({first}; today is {today}).",
+    ),
+    "too_long": (
+        "时间段太长（{days} 天，最多 {most} 天）。",
+        "The period is too long ({days} days; at most {most}).",
+    ),
+    "bad_date": (
+        "无法识别日期“{text}”，请写成 2026-11-24。",
+        "Cannot read the date “{text}”; write it as 2026-11-24.",
+    ),
+    "unknown_store": ("没有店铺 {store_id}。", "No store {store_id}."),
+    "unknown_channel": (
+        "没有渠道“{channel}”（可选：mobile_app、pc_web、wechat_mini_program、alipay_mini_program）。",
+        "No channel “{channel}” (one of mobile_app, pc_web, wechat_mini_program, alipay_mini_program).",
+    ),
+    "unknown_platform": (
+        "没有平台“{platform}”（可选：taobao、tmall）。",
+        "No platform “{platform}” (taobao or tmall).",
+    ),
+    "unknown_grouping": ("无法按“{by}”汇总。", "Cannot group by “{by}”."),
+}
+
+
+def period_problem(code: str, lang: str, **facts: object) -> str:
+    return _pick(lang, *_PERIOD[code]).format(**facts)
+
+
+_MESSAGES = {
+    "no_sales": (
+        "这段时间没有已同步的交易。先同步：main.py sync",
+        "No synced sales in this period. Sync first: main.py sync",
+    ),
+    "no_settlements": ("{day} 没有已同步的结算。", "No synced settlements for {day}."),
+    "all_matched": ("{count} 笔结算全部相符。", "All {count} settlements matched."),
+    "mismatched": ("{count} 笔结算不符：", "{count} settlement(s) do not match:"),
+    "nothing_to_reconcile": (
+        "这段时间没有可对账的付款（付款只保留最近 {days} 天）。",
+        "Nothing to reconcile in this period (payments are kept for the last {days} days).",
+    ),
+    "exported": ("已导出 {count} 行到 {path}", "Exported {count} rows to {path}"),
+    "total": ("合计", "Total"),
+    "share": ("微信支付占比", "WeChat Pay share"),
+    "group": ("分组", "Group"),
+    "offline": (
+        "无法连接平台；以下是上次同步的数据。",
+        "The platform cannot be reached; this is the last synced data.",
+    ),
+    "card": (
+        "微信支付自 {day} 开通以来：{count} 笔付款，占销售额 {share}，手续费 {fees}",
+        "Since WeChat Pay went live on {day}: {count} payments, {share} of sales, {fees} in fees",
+    ),
+}
+
+
+def sales_msg(key: str, lang: str, **facts: object) -> str:
+    return _pick(lang, *_MESSAGES[key]).format(**facts)
+
+
+__all__ = [
+    "COLUMNS",
+    "SALES_COLUMNS",
+    "channel_name",
+    "column_titles",
+    "difference_name",
+    "explain",
+    "period_problem",
+    "sales_column_titles",
+    "sales_msg",
+    "status_word",
+]
