@@ -38,7 +38,7 @@ from console.storage.sales import ALL, Scope, StoredMismatch
 #: The longest period a question may cover (a typo like 2206 for 2026 is not a question).
 MAX_PERIOD_DAYS = 3 * 366
 
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int, int], object]  # (done, total); a TaskRunner task.progress fits
 
 
 class PeriodError(ValueError):

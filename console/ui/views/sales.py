@@ -192,6 +192,7 @@ class SalesView(BaseView):
         self.platform.currentIndexChanged.connect(self._load)
         self.channel.currentIndexChanged.connect(self._load)
         self.stores.editingFinished.connect(self._load)
+        ctx.events.language_changed.connect(lambda _lang: self.retranslateUi())  # words follow ctx.lang
 
     # -- filters ------------------------------------------------------------------------------
     def query(self) -> SalesQuery:
@@ -301,6 +302,7 @@ class SalesView(BaseView):
         )
         ba = ans.before_after
         self.ba_title.setText(page_text("before_after_title", lang, days=ba.days))
+        self.ba_table.setAccessibleName(self.ba_title.text())
         if ba.cohorts == 0:
             self.ba_table.setRowCount(0)
             self.ba_table.setToolTip(page_text("before_after_none", lang, days=ba.days))
@@ -376,6 +378,8 @@ class SalesView(BaseView):
             ]
         )
         self.ba_table.setHorizontalHeaderLabels([t("method", lang), t("before", lang), t("after", lang)])
+        self.fees_table.setAccessibleName(t("fees_title", lang))
+        self.ba_table.setAccessibleName(f"{t('before', lang)} / {t('after', lang)}")
         if self.answer is not None:
             self._show(self.answer)
 
