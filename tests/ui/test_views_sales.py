@@ -108,3 +108,12 @@ def test_pages_are_in_the_window(qtbot, window) -> None:
     page = window.show_view("sales")
     assert isinstance(page, SalesView)
     assert isinstance(window.show_view("reconciliation"), ReconciliationView)
+
+
+def test_the_store_page_card_says_what_wechat_pay_brought(qtbot, window) -> None:
+    window.show_view("store", "tb-3")
+    card = window.stores.detail.sales_card
+    qtbot.waitUntil(lambda: card.isVisible() and card.card is not None)
+    assert card.text().startswith("Since WeChat Pay went live on 2026-11-17: 35 payments")
+    window.show_view("store", "tb-1")
+    qtbot.waitUntil(lambda: not card.isVisible())

@@ -124,6 +124,62 @@ def copy_table(table: QTableWidget) -> str:
     return text
 
 
+class SalesCard(QLabel):
+    """The store page's card: "since WeChat Pay went live on …: N payments, x % of sales, ¥ fees".
+
+    Read on the db lane (the store page itself stays a GUI-thread read of a few rows)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("salesCard")
+        self.setWordWrap(True)
+        self.card: Any = None
+        self._store: str | None = None
+        self.hide()
+
+    def show_store(self, store_id: str | None) -> None:
+        self._store = store_id
+        if store_id is None:
+            self.hide()
+            return
+
+        def load(task: Task) -> tuple[str, Any]:
+            from console.sales_service import SalesService
+
+            return store_id, SalesService(task.db, clock=self.ctx.clock).store_card(store_id)
+
+        self.ctx.tasks.run(load, on_done=self._on_loaded)
+
+    def _on_loaded(self, result: tuple[str, Any]) -> None:
+        store_id, card = result
+        if store_id != self._store:
+            return
+        self.card = card
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from console.words.sales import sales_msg
+
+        card, lang = self.card, self.ctx.lang
+        if card is None:
+            self.hide()
+            return
+        share = f"{card.share * 100:.1f} %" if card.share is not None else "–"
+        self.setText(
+            sales_msg(
+                "card",
+                lang,
+                day=card.go_live.isoformat(),
+                count=card.payments,
+                share=share,
+                fees=format_fen(card.fees_fen, lang),
+            )
+        )
+        self.setAccessibleName(self.text())
+        self.show()
+
+
 class SalesView(BaseView):
     view_name = "sales"
 
@@ -384,4 +440,4 @@ class SalesView(BaseView):
             self._show(self.answer)
 
 
-__all__ = ["SalesAnswer", "SalesQuery", "SalesView", "answer", "copy_table"]
+__all__ = ["SalesAnswer", "SalesCard", "SalesQuery", "SalesView", "answer", "copy_table"]
