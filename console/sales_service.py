@@ -221,7 +221,7 @@ class SalesService:
         self, first: date, last: date, scope: Scope, lang: str
     ) -> tuple[list[str], list[list[Any]]]:
         """One row per day, store, method and channel, in the columns of words.sales."""
-        from console.texts import method_name, platform_name
+        from console.words.domain import method_name, platform_name
         from console.words.sales import channel_name, sales_column_titles
 
         rows: list[list[Any]] = [
@@ -247,7 +247,7 @@ class SalesService:
         self, first: date, last: date, scope: Scope, lang: str
     ) -> tuple[list[str], list[list[Any]]]:
         """Each settlement with its reconciliation result and the difference explained."""
-        from console.texts import method_name
+        from console.words.domain import method_name
         from console.words.sales import column_titles, explain, status_word
 
         report = self.reconcile(first, last, scope)

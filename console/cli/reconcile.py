@@ -25,7 +25,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     from console.cli.render import format_table
     from console.cli.sales import checked, sales_service
     from console.storage.sales import DEFAULT_RETENTION_DAYS
-    from console.texts import method_name
+    from console.words.domain import method_name
     from console.words.sales import column_titles, explain, sales_msg
 
     lang = ctx.lang

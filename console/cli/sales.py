@@ -70,7 +70,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     from console.cli.render import format_table
     from console.core.money import format_fen
     from console.sales_service import PeriodError
-    from console.texts import method_name
+    from console.words.domain import method_name
     from console.words.sales import channel_name, sales_column_titles, sales_msg
 
     lang = ctx.lang

@@ -20,7 +20,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     from console.cli.render import format_table
     from console.cli.sales import checked, parse_day, sales_service
     from console.core.money import format_fen
-    from console.texts import method_name
+    from console.words.domain import method_name
     from console.words.sales import column_titles, sales_msg
 
     lang = ctx.lang

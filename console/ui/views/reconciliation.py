@@ -131,7 +131,7 @@ class ReconciliationView(BaseView):
         report, lang = self.report, self.ctx.lang
         if report is None:
             return
-        from console.texts import method_name
+        from console.words.domain import method_name
 
         self.summary.setText(
             page_text("recon_summary", lang, checked=len(report.results), bad=len(report.mismatched))

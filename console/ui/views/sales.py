@@ -382,7 +382,7 @@ class SalesView(BaseView):
         )
 
     def _method(self, method: Method) -> str:
-        from console.texts import method_name
+        from console.words.domain import method_name
 
         return method_name(method, self.ctx.lang)
 
@@ -402,7 +402,7 @@ class SalesView(BaseView):
         self.period.clear()
         for days in PERIODS:
             self.period.addItem(t("last_days", lang, days=days), days)
-        from console.texts import platform_name
+        from console.words.domain import platform_name
 
         self.platform.clear()
         self.platform.addItem(t("all", lang), None)
