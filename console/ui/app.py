@@ -440,7 +440,7 @@ def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
     try:
         db = open_database(database_path(ctx.data_dir))
         with conn.client() as client:
-            report = SyncEngine(db, client).run_once(force=True)
+            report = SyncEngine(db, client, sales=True).run_once(force=True)
         db.conn.close()
         log.info("screenshot data: pulled %d entities (error: %s)", report.pulled, report.error)
     finally:
