@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -51,14 +50,12 @@ class ReconciliationView(BaseView):
         row = QHBoxLayout()
         self.period = QComboBox()
         self.stores = QLineEdit()
-        self.only_bad = QCheckBox()
         self.run_button = QPushButton()
         self.csv_button = QPushButton()
         self.xlsx_button = QPushButton()
         for w in (
             self.period,
             self.stores,
-            self.only_bad,
             self.run_button,
             self.csv_button,
             self.xlsx_button,
@@ -75,7 +72,6 @@ class ReconciliationView(BaseView):
         lay.addWidget(self.table, 1)
         self.retranslateUi()
         self.run_button.clicked.connect(self.reconcile)
-        self.only_bad.toggled.connect(self._show)
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         ctx.events.language_changed.connect(lambda _lang: self.retranslateUi())  # words follow ctx.lang
@@ -134,11 +130,10 @@ class ReconciliationView(BaseView):
         from console.words.domain import method_name
 
         self.summary.setText(
-            page_text("recon_summary", lang, checked=len(report.results), bad=len(report.mismatched))
+            page_text("recon_summary", lang, checked=report.checked, bad=len(report.mismatched))
         )
-        shown = report.mismatched if self.only_bad.isChecked() else report.results
         rows = []
-        for r in shown:
+        for r in report.mismatched:  # matched settlements are counted, not listed (millions)
             s = r.settlement
             rows.append(
                 [
@@ -198,7 +193,6 @@ class ReconciliationView(BaseView):
         self.period.setAccessibleName(t("period", lang))
         self.stores.setPlaceholderText(t("stores_hint", lang))
         self.stores.setAccessibleName(t("stores", lang))
-        self.only_bad.setText(t("only_mismatched", lang))
         self.run_button.setText(t("reconcile", lang))
         self.csv_button.setText(t("export_csv", lang))
         self.xlsx_button.setText(t("export_xlsx", lang))
