@@ -100,7 +100,7 @@ def test_the_quick_path_finds_what_the_plain_one_finds(db) -> None:
     }
 
 
-def test_a_matched_day_is_not_loaded_again_until_a_payment_lands_for_it(db) -> None:
+def test_a_matched_day_is_not_loaded_again_until_its_settlement_is_published_again(db) -> None:
     payments = make_payments()
     settlements = settle(payments, through=LAST)
     with transaction(db.conn):
@@ -109,12 +109,14 @@ def test_a_matched_day_is_not_loaded_again_until_a_payment_lands_for_it(db) -> N
     service = SalesService(db, clock=lambda: NOW)
     assert tables.to_check(db.conn, FIRST, LAST) == []  # the totals agreed as the pages landed
     assert service.reconcile(FIRST, LAST).mismatched == []
-    late = dict(payments[0], id="p-came-late")  # a payment of a settled day, synced afterwards
+    restated = dict(settlements[3], fees_fen=settlements[3]["fees_fen"] + 2)
     with transaction(db.conn):
-        tables.apply_payments(db.conn, [late], keep_from=None)
-    assert tables.to_check(db.conn, FIRST, LAST) == [
-        (late["store_id"], late["method"], date.fromisoformat(late["settlement_date"]))
-    ]
+        tables.apply_settlements(db.conn, [restated])
+    key = (restated["store_id"], restated["method"], date.fromisoformat(restated["date"]))
+    assert tables.to_check(db.conn, FIRST, LAST) == [key]
     [bad] = service.reconcile(FIRST, LAST).mismatched
-    assert bad.mismatches[0].kind is Difference.MISSING_PAYMENT
-    assert bad.mismatches[0].payment_ids == ("p-came-late",)
+    assert bad.mismatches[0].kind is Difference.FEE_DIFFERENCE and bad.mismatches[0].delta_fen == 2
+    with transaction(db.conn):
+        tables.apply_settlements(db.conn, [settlements[3]])  # corrected by the platform
+    assert service.reconcile(FIRST, LAST).mismatched == []
+    assert tables.mismatches(db.conn) == []
