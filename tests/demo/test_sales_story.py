@@ -31,7 +31,9 @@ def _today(term: Terminal) -> date:
 
 
 def _wechat_share(term: Terminal, first: date, last: date) -> float:
-    done = term("--json", "sales", "--store", STORE, "--from", str(first), "--to", str(last), "--by", "method")
+    done = term(
+        "--json", "sales", "--store", STORE, "--from", str(first), "--to", str(last), "--by", "method"
+    )
     assert done.code == EXIT_OK, done.err
     rows = done.json()["rows"]
     gross = {r["method"]: r["gross_fen"] for r in rows}
