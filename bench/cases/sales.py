@@ -10,6 +10,8 @@
 * the Sales page, ``STORES`` stores × 90 days of daily aggregates: a filter change (channel,
   then platform) = the cube's queries + the chart's data + one paint into an image. Target
   ≤ 100 ms (an absolute budget: a merchant's perception, not a ratio).
+* the Sales page's peak memory over ``STORES`` stores × 90 days (``sales_page_child``, the
+  real page in a child) against the bare window's, same run: ≤ baseline + 200 MB.
 * reconciliation of ``RECON_DAYS`` days × ``RECON_STORES`` stores, off the GUI thread with
   progress: ``SalesService.reconcile`` against the bare ``GROUP BY`` join of the same tables.
 
@@ -283,10 +285,45 @@ def run(ctx: Context) -> list[Row]:
     except Exception as exc:
         rows.append(failed_row("sales page filter change", exc))
     try:
+        rows.append(_memory_row(ctx, n))
+    except Exception as exc:
+        rows.append(failed_row("sales page memory", exc))
+    try:
         rows.append(_recon_row(ctx))
     except Exception as exc:
         rows.append(failed_row("reconciliation", exc))
     return rows
+
+
+def _memory_row(ctx: Context, n: int) -> Row:
+    """Peak RSS of the real Sales page (``sales_page_child``) against the bare window's."""
+    from bench.cases.startup import BARE_WINDOW, QUIT_ENV
+    from bench.common import GUI_ENV, PY, child_value, must, plus_row, rmtree, run_child
+
+    ctx.log(f"sales page memory: {STORES:,} stores x {DAYS} days, the real page beside the bare window")
+    counter = iter(range(1000))
+
+    def page() -> int:
+        data = ctx.tmp / f"sales-page-{next(counter)}"
+        try:
+            cmd = [PY, "-m", "bench.cases.sales_page_child", str(data), str(STORES), str(DAYS)]
+            run = must(run_child(cmd, GUI_ENV, timeout=600), "sales_page_child")
+            if child_value(run, "DAYS_SHOWN") != str(DAYS):
+                raise RuntimeError(f"the page showed {child_value(run, 'DAYS_SHOWN')} days, not {DAYS}")
+            return int(child_value(run, "PEAK_KB") or 0)
+        finally:
+            rmtree(data)
+
+    runs = max(1, min(n, 3))
+    pages, bares = interleave(runs, page, lambda: must(run_child([PY, str(BARE_WINDOW)], QUIT_ENV), "bare"))
+    return plus_row(
+        f"sales page peak memory, {STORES:,} stores x {DAYS} days",
+        "MB",
+        [kb / 1024 for kb in pages],
+        [r.maxrss_kb / 1024 for r in bares],
+        200,
+        note="VmHWM once the page answered and a filter changed; baseline: the bare window",
+    )
 
 
 def _recon_row(ctx: Context) -> Row:
@@ -355,7 +392,7 @@ def _recon_row(ctx: Context) -> Row:
         [dt],
         2000,
         2000,
-        note=f"{len(report.results):,} settlements, {len(report.mismatched)} mismatched,"
+        note=f"{report.checked:,} settlements, {len(report.mismatched)} mismatched,"
         f" {len(calls)} progress reports",
     )
 
