@@ -1,0 +1,71 @@
+"""Private by default (issue #13): the log folder 0700 and every log file 0600, whatever the
+umask, rotated ones included; a log an older release left 0644 is narrowed."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from console.wiring.logfile import log_to_file
+from console.wiring.paths import log_path
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The common desktop umask (022) that would leave new files readable by everyone."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
+def own_handlers() -> Iterator[None]:
+    """log_to_file adds a handler to the root logger: remove (and close) the ones a test added."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+def test_the_log_folder_and_file_are_private(tmp_path: Path, open_umask: None, own_handlers: None) -> None:
+    path = log_to_file(tmp_path)
+    assert path == log_path(tmp_path)
+    logging.getLogger("test").warning("store tb-1 changed")
+    assert mode(path.parent) == 0o700 and mode(path) == 0o600
+    assert "store tb-1 changed" in path.read_text(encoding="utf-8")
+
+
+def test_rotated_logs_stay_private(tmp_path: Path, open_umask: None, own_handlers: None) -> None:
+    path = log_to_file(tmp_path)
+    assert path is not None
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(path))
+    handler.doRollover()  # type: ignore[attr-defined]
+    logging.getLogger("test").warning("after the rollover")
+    assert mode(path) == 0o600 and mode(path.with_name("console.log.1")) == 0o600
+    assert "after the rollover" in path.read_text(encoding="utf-8")
+
+
+def test_an_old_open_log_is_narrowed(tmp_path: Path, open_umask: None, own_handlers: None) -> None:
+    old = log_path(tmp_path)
+    old.parent.mkdir(mode=0o755)
+    old.write_text("earlier lines\n", encoding="utf-8")
+    old.chmod(0o644)
+    assert log_to_file(tmp_path) == old
+    logging.getLogger("test").warning("appended")
+    assert mode(old.parent) == 0o700 and mode(old) == 0o600
+    assert old.read_text(encoding="utf-8").startswith("earlier lines\n")  # appended, not replaced
