@@ -42,6 +42,8 @@ class AmountParseError(ValueError):
 # Currency marks merchants type or paste: ¥ (NFKC folds the full-width ￥ into it), RMB, CNY,
 # and a trailing 元 / 圆.
 _CURRENCY = re.compile(r"^(?:¥|rmb|cny)|(?:元|圆|rmb|cny)$", re.IGNORECASE)
+#: The digits of the grammar (docs/amounts.md): ASCII and full-width; other scripts' are refused.
+_WELCOME_DIGIT = re.compile(r"[0-9０-９]")
 _PLAIN = re.compile(r"^(\d*)(?:\.(\d*))?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
@@ -49,11 +51,14 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 def parse_fen(text: str, *, allow_zero: bool = True) -> int:
     """Read "12.50", "¥1,234.5", "１２" (full-width), "88元" as fen.
 
+    The grammar is written down in docs/amounts.md, each form tested in tests/faults/test_amounts.py.
     Full-width digits and punctuation (what a Chinese input method gives) are folded by NFKC and
     the ideographic full stop "。" is read as a decimal point. Thousands separators must sit every
     three digits: "1,23" is refused rather than guessed. More than two decimals is refused, not
     rounded: a price is never silently changed. ``allow_zero=False`` for a payment amount.
     """
+    if any(ch.isdigit() and not _WELCOME_DIGIT.match(ch) for ch in text):
+        raise AmountParseError(AmountProblem.NOT_A_NUMBER, text)  # "١٢٣", "²": not typed for a price
     s = unicodedata.normalize("NFKC", text).replace("。", ".")
     s = re.sub(r"\s+", "", s)
     if not s:
