@@ -42,6 +42,11 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
             os.close(fd)
             raise
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that cannot be written (a full disk) is dropped: ``logging`` would print a
+        traceback to stderr, in front of the merchant, about the very disk the action that
+        failed already names in its own sentence."""
+
 
 def log_to_file(data_dir: Path) -> Path | None:
     """Send the root logger to ``<data>/logs/console.log`` (once per file); None if impossible."""

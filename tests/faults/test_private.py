@@ -69,3 +69,26 @@ def test_an_old_open_log_is_narrowed(tmp_path: Path, open_umask: None, own_handl
     logging.getLogger("test").warning("appended")
     assert mode(old.parent) == 0o700 and mode(old) == 0o600
     assert old.read_text(encoding="utf-8").startswith("earlier lines\n")  # appended, not replaced
+
+
+class FullDisk:
+    """A stream on a drive with no space left."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_log_line_that_cannot_be_written_prints_no_traceback(
+    tmp_path: Path, own_handlers: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = log_to_file(tmp_path)
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(path))
+    handler.stream = FullDisk()  # type: ignore[attr-defined]
+    logging.getLogger("test").error("the disk filled up")
+    assert "Traceback" not in capsys.readouterr().err
