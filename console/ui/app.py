@@ -108,6 +108,7 @@ def install_excepthook(
 ) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
+    from console.ui.errors import storage_failure_text
     from console.wiring.logfile import record_crash
     from console.words.errors import unexpected_text
 
@@ -116,8 +117,9 @@ def install_excepthook(
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
-        log_file = record_crash(exc, data_dir)
-        text = unexpected_text(lang(), log_file)
+        text = storage_failure_text(exc, lang())  # a full disk is named, not logged as a bug
+        if text is None:
+            text = unexpected_text(lang(), record_crash(exc, data_dir))
         print(text, file=sys.stderr)
         if show is not None:
             try:

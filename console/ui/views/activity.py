@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,10 @@ from PySide6.QtWidgets import (
 
 from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
+from console.storage.files import create_private_file
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import export_failure_text
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
 from console.ui.tasks import Task
@@ -464,7 +467,9 @@ class ActivityView(BaseView):
         UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
         GBK and the store names turn into mojibake. Times are local, as shown on screen.
         """
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        fd = create_private_file(Path(path))  # 0600: the audit log names stores and people
+        os.ftruncate(fd, 0)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([self.column_title(c) for c in COLUMNS])
             for entry in self.model.entries:
@@ -483,8 +488,7 @@ class ActivityView(BaseView):
         try:
             n = self.export_csv(path)
         except OSError as exc:
-            why = exc.strerror or str(exc)
-            self.message.setText(self.tr("Could not save to %1: %2").replace("%1", path).replace("%2", why))
+            self.message.setText(export_failure_text(exc, path, self.ctx.lang))
         else:
             self.message.setText(
                 (self.tr("Saved 1 entry to %2.") if n == 1 else self.tr("Saved %1 entries to %2."))

@@ -13,6 +13,7 @@ month?") for a sales volume the merchant types in.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +53,10 @@ from console.core.checkout import CheckoutLine, CheckoutPreview, HiddenMethod, m
 from console.core.model import Device, Method, MethodTerms
 from console.core.reasons import Reason
 from console.service import StoreFilter
+from console.storage.files import create_private_file
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import export_failure_text
 from console.ui.money import (
     AmountError,
     format_bps,
@@ -76,7 +79,6 @@ DEFAULT_VOLUME_FEN = 100_000_00
 # Pixels per QR module on screen (~130 px for a short payload: scannable off a monitor and
 # small enough that the page fits 1280×800); the PNG export uses 6.
 QR_MODULE_PX = 4
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,6 +516,7 @@ class CheckoutView(BaseView):
         qr_text.addLayout(self.wallet_icons)
         qr_text.addWidget(self.qr_payload_label)
         qr_text.addStretch(1)
+        self.export_error: OSError | None = None  # why the last export failed, if it did
         self.export_button = QPushButton()
         self.export_button.setIcon(icon("export"))
         self.export_button.clicked.connect(self._ask_export)
@@ -685,6 +688,12 @@ class CheckoutView(BaseView):
                 )
         finally:
             painter.end()
+        self.export_error = None
+        try:
+            os.close(create_private_file(Path(path)))  # 0600 before Qt writes into it
+        except OSError as exc:
+            self.export_error = exc
+            return False
         ok = canvas.save(str(path), "PNG")
         if not ok:
             log.warning("could not write %s", path)
@@ -925,6 +934,8 @@ class CheckoutView(BaseView):
             return
         ok = self.export_png(path)
         message = self.tr("Saved to %1.") if ok else self.tr("Could not save to %1.")
+        if self.export_error is not None:
+            message = export_failure_text(self.export_error, "%1", self.ctx.lang)
         self.export_message.setText(message.replace("%1", path))
         self.export_message.show()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import storage_failure_text
 from console.ui.money import format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
@@ -246,7 +247,8 @@ class PendingView(BaseView):
         dialogs.tell(
             self,
             QCoreApplication.translate("PendingView", "The change was not made"),
-            QCoreApplication.translate(
+            storage_failure_text(exc, self.ctx.lang)
+            or QCoreApplication.translate(
                 "PendingView", "It may be sending right now. Wait for the sync to finish, then try again."
             ),
             warning=True,
