@@ -8,7 +8,10 @@ written before, through a healthy connection, and is compared afterwards.
   (they live in the connection's memory, never in the file) make every write also need new pages,
   so *any* write fails with a genuine SQLITE_FULL from SQLite, as on a disk with no space left;
 * ``read_only``: a ``mode=ro`` connection, which refuses writes even to root (SQLITE_READONLY);
-* ``busy``: another process holds the file in exclusive locking mode (SQLITE_BUSY, readers too).
+* ``busy``: another process holds the file in exclusive locking mode (SQLITE_BUSY, readers too);
+  it must be the first to open the file, so it suits a command line, not an open window;
+* ``writer``: another process holds the write lock (``BEGIN IMMEDIATE``): in WAL mode reading
+  goes on and every write is SQLITE_BUSY, what an open window meets.
 
 tests/storage/test_faults.py provokes the same faults at chosen points inside the engine.
 """
@@ -75,8 +78,9 @@ def _fill_up(conn: sqlite3.Connection) -> None:
 HOLDER = """
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-conn.execute("BEGIN EXCLUSIVE")
+if sys.argv[2] == "busy":
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+conn.execute("BEGIN EXCLUSIVE" if sys.argv[2] == "busy" else "BEGIN IMMEDIATE")
 print("locked", flush=True)
 sys.stdin.read()  # hold the file until the test closes our stdin
 conn.execute("ROLLBACK")
@@ -112,10 +116,10 @@ def storage_fault(kind: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
             yield
         finally:
             monkeypatch.setattr(dbmod, "connect", real)
-    elif kind == "busy":
+    elif kind in ("busy", "writer"):
         monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 100)  # wait a little, not 5 s
         holder = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(path)],
+            [sys.executable, "-c", HOLDER, str(path), kind],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
