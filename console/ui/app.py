@@ -17,6 +17,7 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -199,6 +200,7 @@ def build_context(
     from PySide6.QtCore import QSettings
 
     from console.core.timeutil import utcnow
+    from console.storage.files import create_private_file
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
     from console.wiring.paths import database_path
@@ -221,7 +223,10 @@ def build_context(
             return make_service(open_db())
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    ui_ini = data_dir / "ui.ini"
+    with contextlib.suppress(OSError):  # created 0600 so QSettings (umask-bound) rewrites it in place
+        os.close(create_private_file(ui_ini))
+    settings = QSettings(str(ui_ini), QSettings.Format.IniFormat)
     tasks = TaskRunner(open_db, make_service, parent=app)
     return UiContext(
         data_dir=data_dir,

@@ -8,6 +8,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +93,70 @@ def test_a_log_line_that_cannot_be_written_prints_no_traceback(
     handler.stream = FullDisk()  # type: ignore[attr-defined]
     logging.getLogger("test").error("the disk filled up")
     assert "Traceback" not in capsys.readouterr().err
+
+
+# -- after a full run of both faces ----------------------------------------------------------------------
+def _open_files(folder: Path) -> list[str]:
+    """Every file or folder under ``folder`` that its group or other accounts may read."""
+    return sorted(
+        f"{p.relative_to(folder)} {oct(mode(p))}"
+        for p in [folder, *folder.rglob("*")]
+        if mode(p) & 0o077 and not p.is_symlink()
+    )
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """Listed before ``window``: the window's context is built under the open umask too."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_nothing_the_app_creates_is_readable_by_others(
+    umask_022: None,
+    own_handlers: None,
+    ui_data_dir: Path,
+    window: Any,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CLI and the window on one data folder, a full round: list, change, feedback, sync
+    (offline), activity, a crash report in the log, a settings save, a flip and a CSV export
+    from the window, the window's own state. Then no file or folder there is open to others."""
+    from console import cli
+    from console.core.model import Method
+    from console.wiring.config import AppConfig, save_config
+    from tests.helpers.factories import FIXED_NOW
+
+    folder = ui_data_dir
+    monkeypatch.setenv("MERCHANT_CONSOLE_APP_SECRET", "s")
+    env = {"LANG": "en_US.UTF-8"}
+
+    def cli_run(*argv: str) -> int:
+        return cli.main(["--data-dir", str(folder), *argv], environ=env, clock=lambda: FIXED_NOW)
+
+    assert cli_run("stores") == 0
+    assert cli_run("set-method", "tb-live", "alipay", "off") == 0
+    assert cli_run("feedback", "a-open", "please phase it in") == 0
+    assert cli_run("--platform", "http://127.0.0.1:9", "--app-key", "k", "sync") == 4
+    assert cli_run("activity") == 0
+
+    def bug(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug, logged")
+
+    with monkeypatch.context() as m:
+        m.setattr("console.service.ConsoleService.list_stores", bug)
+        assert cli_run("stores") == 1  # the crash report goes to logs/console.log
+    save_config(folder, AppConfig())
+
+    window.ctx.service.set_method("tb-live", Method.ALIPAY, True)  # the window's own connection
+    view = window.show_view("activity")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    (folder / "exports").mkdir(mode=0o700)
+    assert view.export_csv(folder / "exports" / "activity.csv") > 0
+    window.close()  # saves the window's state (ui.ini)
+    window.ctx.settings.sync()
+
+    assert log_path(folder).exists() and (folder / "ui.ini").exists()
+    assert _open_files(folder) == []
