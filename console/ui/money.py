@@ -1,25 +1,22 @@
 """Money, date and duration helpers for the views, in the merchant's locale.
 
-Amounts are integer fen everywhere below the UI (docs/platform-api.md); this module is the one
-place that turns what a merchant types into fen and fen back into text. Parsing returns an error
-*code* rather than a sentence, because this module has no ``tr()``: the view that shows the
-message translates it, so the words follow a language switch without re-parsing.
+Amounts are integer fen everywhere below the UI (docs/platform-api.md); typed text is read by
+the one grammar in ``console.core.money`` (docs/amounts.md) and shown back in the locale here.
+Parsing returns an error *code* rather than a sentence, because this module has no ``tr()``:
+the view that shows the message translates it, so the words follow a language switch.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 
-#: Highest amount the inputs accept (¥100,000,000.00): far above any platform limit, low enough
-#: that a pasted account number is caught as a mistake instead of shown as a sum.
-MAX_AMOUNT_FEN = 100_000_000_00
+from console.core.money import MAX_AMOUNT_FEN as MAX_AMOUNT_FEN  # the inputs' limit, re-exported
+from console.core.money import AmountParseError, parse_fen
 
 
 class AmountError(StrEnum):
@@ -46,59 +43,14 @@ class ParsedAmount:
         return self.fen is not None
 
 
-# Currency marks merchants type or paste: ¥ / ￥ (NFKC folds the full-width one), "RMB",
-# "CNY" and a trailing 元/圆.
-_CURRENCY = re.compile(r"^(?:¥|rmb|cny)\s*|\s*(?:元|圆|rmb|cny)$", re.IGNORECASE)
-_PLAIN = re.compile(r"^\d+(?:\.\d*)?$|^\.\d+$")
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
-
-
 def parse_amount(text: str, *, allow_zero: bool = True) -> ParsedAmount:
-    """Read "12.50", "¥1,234.5", "１２．５" or "88元" as fen; say why when it cannot.
-
-    Full-width digits and punctuation (what a Chinese input method gives) are folded by NFKC;
-    the ideographic full stop "。" is read as a decimal point since IMEs produce it for ".".
-    Thousands separators must sit every three digits, so "1,23" is refused rather than guessed.
-    ``allow_zero=False`` is for a payment amount: a checkout of ¥0 does not exist.
-    """
-    s = unicodedata.normalize("NFKC", text).strip().replace("。", ".")
-    s = re.sub(r"\s+", "", s)
-    if not s:
-        return ParsedAmount(error=AmountError.EMPTY)
-    negative = s.startswith("-")
-    if negative:
-        s = s[1:]
-    previous = None
-    while previous != s:  # "¥ 12 元" has a mark on both sides
-        previous, s = s, _CURRENCY.sub("", s)
-    if s.startswith("-"):  # "¥-5"
-        negative, s = True, s[1:]
-    if not s:
-        return ParsedAmount(error=AmountError.NOT_A_NUMBER)
-    if "," in s:
-        if not _GROUPED.match(s):
-            return ParsedAmount(
-                error=AmountError.BAD_GROUPING if re.fullmatch(r"[\d,]+(?:\.\d*)?", s) else
-                AmountError.NOT_A_NUMBER
-            )
-        s = s.replace(",", "")
-    if not _PLAIN.match(s):
-        return ParsedAmount(error=AmountError.NOT_A_NUMBER)
+    """Read what a merchant typed as fen, or say why not: the one grammar of
+    ``console.core.money.parse_fen`` (docs/amounts.md), so the window and ``preview --amount``
+    can never disagree about what "+12" or "١٢٣" means. ``allow_zero=False`` for a payment."""
     try:
-        value = Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the pattern above already rules it out
-        return ParsedAmount(error=AmountError.NOT_A_NUMBER)
-    if negative and value != 0:
-        return ParsedAmount(error=AmountError.NEGATIVE)
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01")):
-        return ParsedAmount(error=AmountError.TOO_MANY_DECIMALS)
-    fen = int(value * 100)
-    if fen == 0 and not allow_zero:
-        return ParsedAmount(error=AmountError.ZERO)
-    if fen > MAX_AMOUNT_FEN:
-        return ParsedAmount(error=AmountError.TOO_LARGE)
-    return ParsedAmount(fen=fen)
+        return ParsedAmount(fen=parse_fen(text, allow_zero=allow_zero))
+    except AmountParseError as exc:
+        return ParsedAmount(error=AmountError(exc.problem.value))
 
 
 def locale_for(lang: str) -> QLocale:

@@ -59,3 +59,15 @@ def test_a_refused_form_says_why_in_each_language(run: Run, typed: str, en: str,
     assert en in run.err and run.err.count("\n") == 1 and "Traceback" not in run.err
     assert run("--lang", "zh_CN", "preview", "tb-3", "--amount", typed) == 2
     assert zh in run.err and run.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("typed", [t for t, _ in WELCOME] + [t for t, _, _ in REFUSED])
+def test_the_window_reads_every_form_as_the_command_line_does(typed: str) -> None:
+    from console.core.money import AmountParseError, parse_fen
+    from console.ui.money import parse_amount
+
+    window = parse_amount(typed, allow_zero=False)
+    try:
+        assert window.fen == parse_fen(typed, allow_zero=False)
+    except AmountParseError as exc:
+        assert window.fen is None and window.error == exc.problem.value
