@@ -39,7 +39,7 @@ def run_discard(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
-    from console.texts import format_when, method_name, msg, on_off, outbox_status_name, reason_text
+    from console.words import format_when, method_name, msg, on_off, outbox_status_name, reason_text
 
     changes = service.pending_changes()
     if out.as_json:
@@ -88,7 +88,7 @@ def _change_id(service: ConsoleService, given: str) -> str | None:
 
 def _settle(service: ConsoleService, args: argparse.Namespace, out: Out, operation: str) -> int:
     from console.storage.repo import OutboxStateError
-    from console.texts import msg, reason_text
+    from console.words import msg, reason_text
 
     change = _change_id(service, args.change)
     if change is None:
