@@ -58,4 +58,3 @@ def test_a_refused_form_says_why_in_each_language(run: Run, typed: str, en: str,
     assert en in run.err and run.err.count("\n") == 1 and "Traceback" not in run.err
     assert run("--lang", "zh_CN", "preview", "tb-3", "--amount", typed) == 2
     assert zh in run.err and run.err.count("\n") == 1
-

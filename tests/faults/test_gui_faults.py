@@ -155,7 +155,7 @@ def test_an_export_to_a_full_drive_says_so(
     def full(path: Path) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr("console.ui.views.activity.create_private_file", full)
+    monkeypatch.setattr("console.ui.views.activity.create_export", full)
     target = tmp_path / "activity.csv"
     monkeypatch.setattr(
         "console.ui.views.activity.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")

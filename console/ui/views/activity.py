@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -36,10 +35,9 @@ from PySide6.QtWidgets import (
 from console import words
 from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
-from console.storage.files import create_private_file
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.errors import export_failure_text
+from console.ui.errors import create_export, export_failure_text
 from console.ui.models.activity_model import COLUMNS, ActivityModel
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
@@ -395,8 +393,7 @@ class ActivityView(BaseView):
         UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
         GBK and the store names turn into mojibake. Times are local, as shown on screen.
         """
-        fd = create_private_file(Path(path))  # 0600: the audit log names stores and people
-        os.ftruncate(fd, 0)
+        fd = create_export(path)  # 0600: the audit log names stores and people
         with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([self.column_title(c) for c in COLUMNS])

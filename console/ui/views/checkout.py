@@ -42,10 +42,9 @@ from console.core.model import Device, Method
 from console.core.money import AmountParseError, parse_fen
 from console.core.reasons import Reason
 from console.service import CheckoutSimulation, FeeRow
-from console.storage.files import create_private_file
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.errors import export_failure_text
+from console.ui.errors import create_export, export_failure_text
 from console.ui.money import format_fen, format_fen_input
 from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
@@ -306,7 +305,7 @@ class CheckoutView(BaseView):
         picture = checkout_picture(self.preview, self._store_name, self.lang, qr, caption)
         self.export_error = None
         try:
-            os.close(create_private_file(Path(path)))  # 0600 before Qt writes into it
+            os.close(create_export(path))  # 0600 before Qt writes into it
         except OSError as exc:
             self.export_error = exc
             return False
