@@ -39,6 +39,7 @@ Exit codes (stable, for scripts)
       something we cannot trust; the changes are kept
 5     ``sync``: some changes were refused by the platform in this pass (reasons printed)
 6     ``sync``: the platform refused our credentials (app key, secret, or this computer's clock)
+7     ``reconcile``: some settlement does not match its payments (each difference is printed)
 ====  ==========================================================================================
 
 JSON (``--json``)
@@ -75,6 +76,10 @@ VERBS = (
     "activity",
     "feedback",
     "announcements",
+    "sales",
+    "settlements",
+    "reconcile",
+    "export",
     "sync",
     "demo",
     "stub_server",

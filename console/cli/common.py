@@ -22,6 +22,7 @@ EXIT_REFUSED = 3
 EXIT_UNREACHABLE = 4
 EXIT_SYNC_REFUSED = 5
 EXIT_CREDENTIALS = 6
+EXIT_MISMATCH = 7  # reconcile found a settlement that does not match
 
 
 class UsageError(Exception):

@@ -168,7 +168,7 @@ def run_sync_command(
             # requests are signed with this PC's clock; the app's clock is the platform's time
             signing = system_now if isinstance(now, PlatformClock) else now
             with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=signing) as client:
-                engine = SyncEngine(db, client, clock=now)
+                engine = SyncEngine(db, client, clock=now, sales=True)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
                 offset = float(getattr(client, "clock_offset", 0.0) or 0.0)
         finally:

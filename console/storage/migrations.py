@@ -231,6 +231,73 @@ def index_the_hot_paths(conn: sqlite3.Connection) -> None:
     _run(conn, V2)
 
 
+# Sales by payment method (issue #15): payments kept for a window, daily aggregates per
+# store x method x channel for good, settlements as published, and reconciliation mismatches.
+# Additive tables an older release never reads: a minor step.
+V2_1 = [
+    """CREATE TABLE payments (
+        id TEXT PRIMARY KEY,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        day TEXT NOT NULL,                -- the settlement date (UTC day) it belongs to
+        amount_fen INTEGER NOT NULL,
+        refunded_fen INTEGER NOT NULL,
+        fee_bps INTEGER NOT NULL,
+        fee_fen INTEGER NOT NULL,
+        paid_at TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX payments_by_day ON payments (day, store_id, method)",
+    """CREATE TABLE sales_daily (
+        day TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        payments INTEGER NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        refunds_fen INTEGER NOT NULL,
+        fees_fen INTEGER NOT NULL,
+        PRIMARY KEY (day, store_id, method, channel)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX sales_daily_by_store ON sales_daily (store_id, day)",
+    """CREATE TABLE settlements (
+        id TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        refunds_fen INTEGER NOT NULL,
+        fees_fen INTEGER NOT NULL,
+        net_fen INTEGER NOT NULL,
+        payment_ids TEXT NOT NULL,        -- space-separated ids, as published
+        settled_at TEXT NOT NULL,
+        PRIMARY KEY (day, store_id, method)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sales_mismatches (
+        day TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        delta_fen INTEGER NOT NULL,
+        payment_ids TEXT NOT NULL DEFAULT '',
+        late_by_s INTEGER,
+        found_at TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, store_id, method, kind)
+    ) WITHOUT ROWID""",
+]
+
+
+@step(2, 1)
+def keep_sales_and_settlements(conn: sqlite3.Connection) -> None:
+    """2.1: payments, daily sales aggregates, settlements and reconciliation mismatches (#15)."""
+    _run(conn, V2_1)
+
+
 STEPS: tuple[Step, ...] = tuple(_STEPS)
 #: The version this release writes.
 CURRENT = STEPS[-1].version

@@ -26,11 +26,13 @@ from console.core.timeutil import utcnow
 from console.platform.client import PlatformClient
 from console.platform.errors import PlatformError, PlatformOffline
 from console.storage import audit, meta, outbox, snapshots
+from console.storage import sales as sales_tables
 from console.storage.db import transaction
 from console.sync.backoff import Uniform
 from console.sync.pull import Puller, PullOutcome
 from console.sync.push import Pusher, PushOutcome, describe, error_kind
 from console.sync.report import SyncReport
+from console.sync.sales import SalesSync
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +125,7 @@ class SyncEngine:
         rng: Uniform | None = None,
         page_size: int = 500,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S,
+        sales: bool = False,
     ) -> None:
         self.db = db
         self.client = client
@@ -130,6 +133,7 @@ class SyncEngine:
         self.rng: Uniform = rng if rng is not None else random.Random()
         self.page_size = page_size
         self.lock_timeout = lock_timeout
+        self.sales = sales  # also pull the sales feeds (#15); the app turns it on
         self._thread_lock = threading.Lock()
         path = database_file(db)
         self._lock_path = path.with_name(path.name + ".sync-lock") if path is not None else None
@@ -161,6 +165,8 @@ class SyncEngine:
                 if push.error not in ("offline", "auth", "rate_limited"):
                     try:
                         Puller(self.db, self.client, clock=self.clock, page_size=self.page_size).run(pull)
+                        if self.sales:
+                            SalesSync(self.db, self.client).run()
                         push.online = True
                     except PlatformError as exc:
                         if not isinstance(exc, PlatformOffline):
@@ -203,6 +209,7 @@ class SyncEngine:
             )
         with transaction(conn):
             stores = snapshots.clear_account(conn, key)
+            sales_tables.clear_account(conn)
             audit.record(
                 conn,
                 at=self.clock(),

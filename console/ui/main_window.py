@@ -47,15 +47,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Sidebar entries (the "store" view is the stores page with the detail focused).
-NAV: tuple[str, ...] = ("stores", "checkout", "announcements", "activity", "pending", "settings")
+NAV: tuple[str, ...] = (
+    "stores", "checkout", "announcements", "activity", "pending", "sales", "reconciliation", "settings"
+)
 # view name -> (module, class) of views built on first use.
 LAZY_VIEWS: dict[str, tuple[str, str]] = {
     "checkout": ("console.ui.views.checkout", "CheckoutView"),
+    "sales": ("console.ui.views.sales", "SalesView"),
+    "reconciliation": ("console.ui.views.reconciliation", "ReconciliationView"),
     "announcements": ("console.ui.views.announcements", "AnnouncementsView"),
     "activity": ("console.ui.views.activity", "ActivityView"),
     "pending": ("console.ui.views.pending", "PendingView"),
     "settings": ("console.ui.views.settings", "SettingsView"),
 }
+
+
+def sales_titles() -> dict[str, str]:
+    """The sales pages' names come from the Qt-free vocabulary (console.words.sales)."""
+    from console.ui.texts import current_lang
+    from console.words.sales import page_text
+
+    lang = current_lang()
+    return {"sales": page_text("sales_title", lang), "reconciliation": page_text("recon_title", lang)}
 
 
 class _Unavailable(BaseView):
@@ -326,6 +339,7 @@ class MainWindow(QMainWindow):
             "activity": QCoreApplication.translate("MainWindow", "Activity"),
             "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
             "settings": QCoreApplication.translate("MainWindow", "Settings"),
+            **sales_titles(),
         }
 
     def changeEvent(self, event: QEvent) -> None:

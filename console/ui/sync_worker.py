@@ -270,7 +270,7 @@ class SyncWorker(QObject):
 
             if net.engine is None:
                 net.client = connection.client()
-                net.engine = SyncEngine(task.db, net.client)
+                net.engine = SyncEngine(task.db, net.client, sales=True)
             report: SyncReport = net.engine.run_once(force=force)
             return report
 
