@@ -17,6 +17,7 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -101,6 +102,7 @@ def install_excepthook(
 ) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
+    from console.ui.errors import storage_failure_text
     from console.wiring.logfile import record_crash
     from console.words.errors import unexpected_text
 
@@ -109,8 +111,9 @@ def install_excepthook(
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
-        log_file = record_crash(exc, data_dir)
-        text = unexpected_text(lang(), log_file)
+        text = storage_failure_text(exc, lang())  # a full disk is named, not logged as a bug
+        if text is None:
+            text = unexpected_text(lang(), record_crash(exc, data_dir))
         print(text, file=sys.stderr)
         if show is not None:
             try:
@@ -190,6 +193,7 @@ def build_context(
     from PySide6.QtCore import QSettings
 
     from console.core.timeutil import utcnow
+    from console.storage.files import create_private_file
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
     from console.wiring.paths import database_path
@@ -212,7 +216,10 @@ def build_context(
             return make_service(open_db())
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    ui_ini = data_dir / "ui.ini"
+    with contextlib.suppress(OSError):  # created 0600 so QSettings (umask-bound) rewrites it in place
+        os.close(create_private_file(ui_ini))
+    settings = QSettings(str(ui_ini), QSettings.Format.IniFormat)
     tasks = TaskRunner(open_db, make_service, parent=app)
     return UiContext(
         data_dir=data_dir,
