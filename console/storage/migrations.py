@@ -213,6 +213,22 @@ V2 = [
     "CREATE INDEX feedback_by_announcement ON feedback (announcement_id, created_at)",
 ]
 
+# News the merchant should hear (console.core.news, and later kinds such as settlement
+# mismatches): one row per fact, deduplicated by its stable key; read_at NULL while unread.
+V2_1 = [
+    """CREATE TABLE news (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        store_ids TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        at TEXT NOT NULL,                        -- when it happened (or the reminder's moment)
+        params TEXT NOT NULL DEFAULT '{}',       -- JSON object, typed values tagged
+        created_at TEXT NOT NULL,
+        read_at TEXT
+    )""",
+    "CREATE INDEX news_unread ON news (at) WHERE read_at IS NULL",
+]
+
 
 # -- the steps, in order ----------------------------------------------------------------------
 @step(1)
@@ -229,6 +245,12 @@ def index_the_hot_paths(conn: sqlite3.Connection) -> None:
     index alone would be a minor one today.
     """
     _run(conn, V2)
+
+
+@step(2, 1)
+def add_the_news_table(conn: sqlite3.Connection) -> None:
+    """2.1: the ``news`` table (a new table older 2.x releases never read: a minor step)."""
+    _run(conn, V2_1)
 
 
 STEPS: tuple[Step, ...] = tuple(_STEPS)
