@@ -59,7 +59,7 @@ def test_a_fresh_database_says_not_synced_yet_and_has_the_news_table(world: Worl
     status = world.service.sync_status()
     assert status.headline is Headline.NOT_SYNCED_YET
     assert status.connection is Connection.UNKNOWN
-    assert migrations.CURRENT >= migrations.UserVersion(2, 1)
+    assert migrations.UserVersion(2, 1) <= migrations.CURRENT
     assert world.service.news() == [] and world.service.unread_news_count() == 0
 
 
@@ -140,7 +140,9 @@ def test_a_deadline_is_reminded_three_days_and_one_day_ahead_without_platform_ch
     world.engine.run_once()
     world.clock.now = deadline - timedelta(days=1) + timedelta(hours=1)
     world.engine.run_once()
-    reminders = [n for n in world.service.news() if n.kind == NewsKind.DEADLINE_SOON and "tb-2" in n.store_ids]
+    reminders = [
+        n for n in world.service.news() if n.kind == NewsKind.DEADLINE_SOON and "tb-2" in n.store_ids
+    ]
     assert sorted(n.params["days"] for n in reminders) == [1, 3]
     assert all(n.params["deadline_at"] == deadline for n in reminders)
 
