@@ -69,7 +69,7 @@ def _encode(value: Any) -> Any:
 
 def _decode(value: Any) -> Any:
     if isinstance(value, dict) and len(value) == 1:
-        (tag, raw), = value.items()
+        ((tag, raw),) = value.items()
         if tag == "$ts":
             return parse_ts(raw)
         if tag == "$text":
@@ -168,7 +168,11 @@ def read_snapshot(conn: sqlite3.Connection, at: datetime) -> Snapshot:
     """
     stores = {
         r[0]: Store(
-            id=r[0], platform=Platform(r[1]), name=r[2], category=r[3], status=StoreStatus(r[4]),
+            id=r[0],
+            platform=Platform(r[1]),
+            name=r[2],
+            category=r[3],
+            status=StoreStatus(r[4]),
             receive_code=r[5],
         )
         for r in conn.execute("SELECT id, platform, name, category, status, receive_code FROM stores")
@@ -217,8 +221,12 @@ def read_snapshot(conn: sqlite3.Connection, at: datetime) -> Snapshot:
     }
     terms = {
         (Platform(r[0]), Method(r[1])): MethodTerms(
-            platform=Platform(r[0]), method=Method(r[1]), fee_bps=int(r[2]), max_amount_fen=None,
-            devices=frozenset(), display_order=0,
+            platform=Platform(r[0]),
+            method=Method(r[1]),
+            fee_bps=int(r[2]),
+            max_amount_fen=None,
+            devices=frozenset(),
+            display_order=0,
         )
         for r in conn.execute("SELECT platform, method, fee_bps FROM method_terms")
     }

@@ -112,8 +112,14 @@ def test_working_offline_is_said_before_waiting(world: World) -> None:
 
 
 def _store(status: str, store_id: str = "tb-1") -> dict[str, object]:
-    return {"id": store_id, "platform": "taobao", "name": f"Store {store_id}", "category": "apparel",
-            "status": status, "receive_code": f"mcpay://receive/{store_id}"}
+    return {
+        "id": store_id,
+        "platform": "taobao",
+        "name": f"Store {store_id}",
+        "category": "apparel",
+        "status": status,
+        "receive_code": f"mcpay://receive/{store_id}",
+    }
 
 
 def test_a_platform_freeze_becomes_one_unread_news_item(world: World) -> None:
@@ -156,8 +162,11 @@ def test_no_news_while_offline_and_a_missed_reminder_is_said_on_return(world: Wo
     assert not [n for n in world.service.news() if n.kind == NewsKind.DEADLINE_SOON]
     world.platform.mode = "online"
     world.engine.run_once()
-    days = [n.params["days"] for n in world.service.news() if n.kind == NewsKind.DEADLINE_SOON
-            and "tb-2" in n.store_ids]
+    days = [
+        n.params["days"]
+        for n in world.service.news()
+        if n.kind == NewsKind.DEADLINE_SOON and "tb-2" in n.store_ids
+    ]
     assert days == [3]
 
 
