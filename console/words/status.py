@@ -433,6 +433,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "news_title": ("通知", "Notifications"),
     "all_stores": ("全部店铺", "All stores"),
     "other_news": ("平台消息（{kind}）", "Platform message ({kind})"),
+    "news_unread_only": ("只看未读", "Unread only"),
+    "news_mark_read": ("标为已读", "Mark read"),
+    "news_mark_all_read": ("全部标为已读", "Mark all read"),
+    "news_open_store": ("查看店铺", "Show the store"),
+    "news_intro": (
+        "平台的每一项变化和临近的截止日期都会记录在这里，即使当时程序没有打开。",
+        "Every change the platform made and every deadline coming up is kept here, "
+        "even when the app was closed at the time.",
+    ),
+    "news_sidebar": ("通知", "Notifications"),
+    "news_sidebar_unread": ("通知（{count}）", "Notifications ({count})"),
+    "tray_unread": ("{count} 条未读通知", "{count} unread notifications"),
 }
 
 

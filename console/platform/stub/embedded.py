@@ -128,6 +128,11 @@ class EmbeddedPlatform:
     def gave_up(self) -> bool:
         return self._failed_restarts >= self._max_restarts
 
+    def reset_restarts(self) -> None:
+        """Try again now, as if no restart had failed (the merchant pressed the button)."""
+        self._failed_restarts = 0
+        self._next_restart_at = None
+
     def keep_alive(self) -> Health:
         """Restart the demo platform if it died, with backoff; call it from the net lane.
 
