@@ -278,6 +278,7 @@ class SyncWorker(QObject):
         assert connection is not None
 
         demo = getattr(connection, "demo_platform", None)
+        clock = self.ctx.clock  # the app's one clock: news, reminders and "offline since" use it
 
         def job(task: Task) -> SyncReport:
             from console.sync.engine import SyncEngine
@@ -287,7 +288,7 @@ class SyncWorker(QObject):
             if net.engine is None:
                 net.client = connection.client()
                 net.engine = SyncEngine(
-                    task.db, net.client, demo_alive=demo.is_running if demo is not None else None
+                    task.db, net.client, clock=clock, demo_alive=demo.is_running if demo is not None else None
                 )
             report: SyncReport = net.engine.run_once(force=force)
             return report
