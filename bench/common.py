@@ -326,12 +326,17 @@ def measured(ctx: Context, results: list[Any]) -> list[Any]:
 
 # -- the stub platform -----------------------------------------------------------------------------
 @contextmanager
-def stub_server(data_dir: Path, seed: str, *, admin: bool = False) -> Iterator[Any]:
+def stub_server(
+    data_dir: Path, seed: str, *, admin: bool = False, review_delay_s: int | None = None
+) -> Iterator[Any]:
     """The real stub platform in a child process on 127.0.0.1 (stopped on exit, and by itself when
-    this process dies: --watch-stdin / --parent-pid)."""
+    this process dies: --watch-stdin / --parent-pid). ``review_delay_s``: the stub's review time
+    (reviews finishing add entries to the change feed while a long case runs)."""
     from console.platform.stub.embedded import EmbeddedPlatform
 
-    platform = EmbeddedPlatform(data_dir, seed=seed, admin=admin, startup_timeout=180.0)
+    platform = EmbeddedPlatform(
+        data_dir, seed=seed, admin=admin, startup_timeout=180.0, review_delay_s=review_delay_s
+    )
     platform.start()
     try:
         yield platform

@@ -3,6 +3,7 @@
     python -m bench.run                      # everything (about 5 minutes on 2 cores)
     python -m bench.run --only startup,toggle
     python -m bench.run --runs 3 --load-seconds 5   # a quick look while working
+    python -m bench.run --only sync100k           # the 100,000-store initial sync alone (minutes)
 
 Each case returns rows (figure, median, min, max, baseline, ratio, target, met). A case that
 fails becomes a FAILED row and the exit code is 1; a target that is missed is reported (met: no),
@@ -61,6 +62,7 @@ CASES: list[tuple[str, str]] = [
     ("startup", "bench.cases.startup:run"),
     ("frozen", "bench.cases.startup:run_frozen"),
     ("platform", "bench.cases.platform:run"),  # initial sync, push, load (one stub, 10,000 stores)
+    ("sync100k", "bench.cases.platform:run_100k"),  # initial sync of 100,000 stores
     ("toggle", "bench.cases.toggle:run"),
     ("gui", "bench.cases.gui:run"),  # 10,000 and 100,000 stores: memory scrolled, filter keystroke
     ("collation", "bench.cases.collation:run"),  # merchant sort keys for 10,000 names

@@ -7,11 +7,13 @@ driver; see that module), interleaved with the bare window for the memory baseli
   and has been scrolled end to end, against the bare window's peak RSS (≤ baseline + 80 MB);
   then a typed letter, timed per keystroke (model alone, and the real search box);
 * 100,000 stores (tests/helpers/factories.make_db: the same schema, filled directly): the same
-  keystrokes (no scrolling: 5,000 pages would only measure paint).
+  keystrokes (no scrolling: 5,000 pages would only measure paint), the list's load time after
+  the first paint (≤ 400 ms) and the peak RSS with the list loaded, beside the bare window's
+  (≤ baseline + 150 MB).
 
 Letters: "s" (every store matches), "7" (about a third), "q" (none); a run's figure is the mean
 of the three keystrokes, and the figure is the median of the runs. The yardstick is one frame
-at 60 Hz (16 ms); the targets are 8 ms (10,000) and 50 ms (100,000).
+at 60 Hz (16 ms); the targets (issue #14) are 8 ms (10,000) and one frame, 16 ms (100,000).
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ def _mean_list(run: ChildRun, key: str) -> float:
     return statistics.fmean(json.loads(child_value(run, key) or "[]"))
 
 
-def _filter_rows(label: str, runs: list[ChildRun], limit: float) -> list[Row]:
+def _filter_rows(
+    label: str, runs: list[ChildRun], limit: float, load_limit: float | None = None
+) -> list[Row]:
     shown = json.loads(child_value(runs[0], "FILTER_SHOWN") or "{}")
     what = ", ".join(f"{k!r}→{v:,}" for k, v in shown.items())
     return [
@@ -77,13 +81,17 @@ def _filter_rows(label: str, runs: list[ChildRun], limit: float) -> list[Row]:
             limit,
             note="the real StoresView: filter, chip counts, selection kept, layout and paint",
         ),
-        info_row(
-            f"stores list load after first paint, {label} stores",
-            "ms",
-            [float(child_value(r, "LOADED_MS") or "nan") for r in runs],
-            note="db lane: list_stores → StoreTable → model (the window is already painted)",
-        ),
+        _load_row(label, runs, load_limit),
     ]
+
+
+def _load_row(label: str, runs: list[ChildRun], limit: float | None) -> Row:
+    name = f"stores list load after first paint, {label} stores"
+    values = [float(child_value(r, "LOADED_MS") or "nan") for r in runs]
+    note = "db lane: store_columns → StoreTable → model, chips, first row selected (window already painted)"
+    if limit is None:
+        return info_row(name, "ms", values, note=note)
+    return absolute_row(name, "ms", values, limit, limit, note=note)
 
 
 def run_10k(ctx: Context) -> list[Row]:
@@ -126,17 +134,25 @@ def run_100k(ctx: Context) -> list[Row]:
     try:
         db = make_100k(ctx.tmp / "db-100k")
     except RuntimeError as exc:
-        return [skip_row("filter by a typed letter, 100,000 stores", "ms", "median ≤ 50 ms", str(exc))]
+        return [skip_row("filter by a typed letter, 100,000 stores", "ms", "median ≤ 16 ms", str(exc))]
     data = app_data_dir(ctx.tmp / "gui-100k", db)
     n = ctx.warmups + ctx.runs
-    ctx.log(f"100,000 stores: real app loads and filters; {n} runs")
-    runs = measured(ctx, [_child(data, "--filter") for _ in range(n)])
+    ctx.log(f"100,000 stores: real app loads and filters; {n} runs beside the bare window")
+    runs, bares = interleave(
+        n,
+        lambda: _child(data, "--filter"),
+        lambda: must(run_child([PY, str(BARE_WINDOW)], QUIT_ENV), "bare window"),
+    )
+    runs, bares = measured(ctx, runs), measured(ctx, bares)
     return [
-        *_filter_rows("100,000", runs, 50.0),
-        info_row(
+        *_filter_rows("100,000", runs, FRAME_MS, load_limit=400.0),
+        plus_row(
             "peak memory, 100,000 stores loaded",
             "MB",
             [int(child_value(r, "PEAK_KB_LOADED") or 0) / 1024 for r in runs],
+            [r.maxrss_kb / 1024 for r in bares],
+            150,
+            note="VmHWM once the list has loaded, against the bare window's peak RSS",
         ),
     ]
 

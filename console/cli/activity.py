@@ -30,7 +30,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.service import ActivityFilter
-    from console.texts import activity_words, format_when, method_name, msg, on_off
+    from console.words import activity_words, format_when, method_name, msg, on_off
 
     entries = service.activity(ActivityFilter(store_id=args.store, limit=args.limit))
     if out.as_json:
@@ -70,7 +70,7 @@ def cmd_activity(service: ConsoleService, args: argparse.Namespace, out: Out) ->
 def _activity_note(detail: dict[str, Any], lang: str) -> str:
     """The facts of an audit row worth a merchant's eye, in words (the JSON stays in --json)."""
     from console.core.reasons import Reason, ReasonCode
-    from console.texts import eligibility_name, msg, reason_text
+    from console.words import eligibility_name, msg, reason_text
 
     parts: list[str] = []
     code, message = detail.get("code"), detail.get("message")

@@ -24,7 +24,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_announcements(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
-    from console.texts import format_when, msg
+    from console.words import format_when, msg
 
     now = service.now()
     items = service.announcements()

@@ -44,6 +44,17 @@ class Context:
     environ: Mapping[str, str]
     clock: Callable[[], datetime] | None = None
 
+    def __post_init__(self) -> None:
+        if self.clock is None:  # the app's one clock: platform time as last learned (issue #10)
+            from console.core.clock import PlatformClock, system_now
+            from console.storage.meta import MetaFile
+            from console.wiring.paths import database_path
+
+            env = self.environ
+            self.clock = PlatformClock(
+                meta=MetaFile(database_path(self.data_dir)), wall=lambda: system_now(env)
+            )
+
     @property
     def lang(self) -> str:
         return self.out.lang
@@ -67,7 +78,7 @@ Run = Callable[[Context, argparse.Namespace], int]
 
 
 def unknown_store(out: Out, store_id: str) -> int:
-    from console.texts import msg
+    from console.words import msg
 
     return out.fail(
         "UNKNOWN_STORE", msg("unknown_store", out.lang, store_id=store_id), EXIT_USAGE, store_id=store_id

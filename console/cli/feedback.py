@@ -27,7 +27,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_feedback(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.reasons import ReasonCode
-    from console.texts import msg, reason_text
+    from console.words import msg, reason_text
 
     result = service.send_feedback(args.announcement, args.text)
     if result.reason is not None and result.reason.code is ReasonCode.UNKNOWN_ANNOUNCEMENT:

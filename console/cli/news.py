@@ -61,7 +61,7 @@ def cmd_news(service: ConsoleService, args: argparse.Namespace, out: Out) -> int
     if not items:
         out.print(label("no_unread_news" if args.unread else "no_news", lang))
         return EXIT_OK
-    from console.texts import format_when
+    from console.words import format_when
     from console.words.status import stored_news_text
 
     headers = [label(k, lang) for k in ("news_col_id", "news_col_when", "news_col_store", "news_col_text")]

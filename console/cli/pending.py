@@ -46,7 +46,7 @@ def cmd_pending(
 ) -> int:
     """The changes, then the one state (the same counts the status bar and ``status`` show)."""
     from console.cli.status import status_json, status_lines
-    from console.texts import format_when, method_name, msg, on_off, outbox_status_name, reason_text
+    from console.words import format_when, method_name, msg, on_off, outbox_status_name, reason_text
 
     changes = service.pending_changes()
     status = status or service.sync_status()
@@ -99,7 +99,7 @@ def _change_id(service: ConsoleService, given: str) -> str | None:
 
 def _settle(service: ConsoleService, args: argparse.Namespace, out: Out, operation: str) -> int:
     from console.storage.repo import OutboxStateError
-    from console.texts import msg, reason_text
+    from console.words import msg, reason_text
 
     change = _change_id(service, args.change)
     if change is None:

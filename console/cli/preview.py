@@ -35,7 +35,7 @@ def cmd_preview(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
     from console.core.model import Device
     from console.core.money import AmountParseError, format_bps, format_fen, parse_fen
     from console.core.rules import Refused
-    from console.texts import amount_problem_text, device_name, method_name, msg, reason_text
+    from console.words import amount_problem_text, device_name, method_name, msg, reason_text
 
     try:
         amount = parse_fen(args.amount, allow_zero=False)

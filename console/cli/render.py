@@ -52,7 +52,7 @@ def to_jsonable(value: Any, lang: str) -> Any:
     from console.core.model import LocalizedText
     from console.core.reasons import Reason
     from console.core.timeutil import format_ts
-    from console.texts import reason_text
+    from console.words import reason_text
 
     if isinstance(value, Reason):
         return {

@@ -37,7 +37,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_set_method(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.model import Method
     from console.core.reasons import ReasonCode
-    from console.texts import eligibility_name, method_name, msg, on_off, reason_text
+    from console.words import eligibility_name, method_name, msg, on_off, reason_text
 
     method = Method(METHOD_ALIASES.get(args.method, args.method))
     enabled = args.value == "on"

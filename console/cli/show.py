@@ -26,7 +26,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.money import format_bps
-    from console.texts import (
+    from console.words import (
         eligibility_name,
         format_when,
         method_name,

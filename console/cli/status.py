@@ -128,7 +128,7 @@ def status_lines(
 ) -> list[str]:
     """The state for people: the headline, the counts, the refusals with reasons, the way forward."""
     from console.service import refusal_reason
-    from console.texts import format_when, method_name, reason_text
+    from console.words import format_when, method_name, reason_text
     from console.words.status import forward_text, headline_text, label
 
     def when(value: Any) -> str:

@@ -37,7 +37,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_stores(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
     from console.core.model import Eligibility, Platform
     from console.service import StoreFilter
-    from console.texts import eligibility_name, format_when, msg, on_off, platform_name, store_status_name
+    from console.words import eligibility_name, format_when, msg, on_off, platform_name, store_status_name
 
     flt = StoreFilter(
         text=args.text or "",

@@ -21,7 +21,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     try:
         from console.platform.stub.__main__ import main as stub_main
     except ImportError as exc:
-        from console.texts import msg
+        from console.words import msg
 
         ctx.out.error(msg("stub_missing", ctx.lang, error=exc))
         return EXIT_ERROR

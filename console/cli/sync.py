@@ -61,7 +61,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     try:
         import console.sync.engine  # noqa: F401  (a build without the sync engine says so)
     except ImportError as exc:
-        from console.texts import msg
+        from console.words import msg
 
         ctx.out.error(msg("sync_missing", ctx.lang, error=exc))
         return EXIT_ERROR
@@ -135,15 +135,16 @@ def run_sync_command(
 ) -> int:
     """One pass: resolve the platform, open the database, push and pull, print, exit code."""
     from console.cli.status import status_json
+    from console.core.clock import PlatformClock, system_now
     from console.core.timeutil import utcnow
     from console.service import ConsoleService
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
-    from console.texts import detect_lang
     from console.wiring.config import load_config
     from console.wiring.connection import resolve_connection
     from console.wiring.credentials import CredentialError, ask_secret_once
     from console.wiring.paths import database_path
+    from console.words import detect_lang
     from console.words.sync import sync_text
 
     out = out or sys.stdout
@@ -181,9 +182,12 @@ def run_sync_command(
         db = open_database(database_path(Path(data_dir)))
         try:
             now = clock or utcnow
-            with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=now) as client:
+            # requests are signed with this PC's clock; the app's clock is the platform's time
+            signing = system_now if isinstance(now, PlatformClock) else now
+            with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=signing) as client:
                 engine = SyncEngine(db, client, clock=now)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
+                offset = float(getattr(client, "clock_offset", 0.0) or 0.0)
             status = ConsoleService(db, clock=now).sync_status()
         finally:
             db.close()
@@ -198,4 +202,8 @@ def run_sync_command(
         )
     else:
         print(summary(report, lang, status), file=out)
+        if abs(offset) >= 60:  # learned from a signed refusal: say it, the merchant can fix it
+            from console.words.time import time_text
+
+            print(time_text("clock_off", lang, minutes=round(abs(offset) / 60)), file=out)
     return code

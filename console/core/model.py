@@ -191,9 +191,6 @@ class Invitation:
     def window_open(self, now: datetime) -> bool:
         return self.window_opens_at <= now < self.deadline_at
 
-    def time_left(self, now: datetime) -> timedelta:
-        return max(self.deadline_at - now, timedelta(0))
-
 
 @dataclass(frozen=True, slots=True)
 class MethodTerms:

@@ -1,8 +1,29 @@
 """Money as integer fen: reading what a merchant types, writing it back, fees in basis points.
 
-Integer fen everywhere (docs/platform-api.md), so no float ever rounds a price. Parsing raises an
-error carrying a *problem code* rather than a sentence: the CLI (``console/texts.py``) and the GUI
-translate the code, so this module stays language-free. The codes match ``console.ui.money``.
+Integer fen everywhere (docs/platform-api.md), so no float ever rounds a price. ``parse_fen`` is
+the app's one amount parser: the CLI's ``preview --amount`` and the window's amount fields both
+call it. It raises an error carrying a *problem code* rather than a sentence; ``console.words``
+words the code in the merchant's language, so this module stays language-free.
+
+The amount grammar (decided, and tested form by form in tests/core/test_money.py):
+
+- Digits are ASCII or full-width (``１２３``, what a Chinese input method types; folded by NFKC).
+  Other scripts' digits (Arabic-Indic ``١٢٣``, Devanagari ...) are refused as not a number: no
+  merchant of a Chinese marketplace types them, and reading them would hide a paste mistake.
+- A decimal point is ``.``, full-width ``．`` or the ideographic ``。`` (IMEs give it for "."). ``1.``
+  reads as 1.00 and ``.5`` as 0.50: both are what a person typing means, and a field parsed
+  while typing passes through ``1.`` on the way to ``1.5``.
+- At most two decimals (fen). Extra digits are refused, not rounded (a price is never silently
+  changed), unless they are zeros: ``1.500`` is exactly 1.50.
+- Thousands separators (``,`` or full-width ``，``) only every three digits: ``1,234.50`` yes,
+  ``1,23`` is refused rather than guessed. Whitespace anywhere is dropped (``1 234``).
+- Currency marks on either side: ``¥``/``￥``, ``RMB``, ``CNY`` (any case) in front or behind,
+  ``元``/``圆`` behind: ``¥12``, ``12.50元``, ``RMB 3.20``. ``12元5角`` is refused.
+- A leading ``+`` is accepted (spreadsheets export it; it changes nothing). A minus (``-`` or
+  the typographic ``−``) is refused as negative, except ``-0``, which is zero.
+- Zero is an amount (a month without sales) unless ``allow_zero=False`` (a payment).
+- At most ¥100,000,000.00 (``MAX_AMOUNT_FEN``); a longer digit string is refused as too large
+  before any arithmetic, so a pasted account number costs nothing.
 """
 
 from __future__ import annotations
@@ -42,19 +63,16 @@ class AmountParseError(ValueError):
 # Currency marks merchants type or paste: ¥ (NFKC folds the full-width ￥ into it), RMB, CNY,
 # and a trailing 元 / 圆.
 _CURRENCY = re.compile(r"^(?:¥|rmb|cny)|(?:元|圆|rmb|cny)$", re.IGNORECASE)
-_PLAIN = re.compile(r"^(\d*)(?:\.(\d*))?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+_PLAIN = re.compile(r"^([0-9]*)(?:\.([0-9]*))?$")  # ASCII only: NFKC already folded full-width
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?$")
 
 
 def parse_fen(text: str, *, allow_zero: bool = True) -> int:
-    """Read "12.50", "¥1,234.5", "１２" (full-width), "88元" as fen.
+    """Read "12.50", "¥1,234.5", "１２" (full-width), "88元" as fen (grammar: module docstring).
 
-    Full-width digits and punctuation (what a Chinese input method gives) are folded by NFKC and
-    the ideographic full stop "。" is read as a decimal point. Thousands separators must sit every
-    three digits: "1,23" is refused rather than guessed. More than two decimals is refused, not
-    rounded: a price is never silently changed. ``allow_zero=False`` for a payment amount.
+    Raises ``AmountParseError`` with the problem; ``allow_zero=False`` for a payment amount.
     """
-    s = unicodedata.normalize("NFKC", text).replace("。", ".")
+    s = unicodedata.normalize("NFKC", text).replace("。", ".").replace("\u2212", "-")
     s = re.sub(r"\s+", "", s)
     if not s:
         raise AmountParseError(AmountProblem.EMPTY, text)
@@ -69,7 +87,9 @@ def parse_fen(text: str, *, allow_zero: bool = True) -> int:
             s = s[1:]
     if "," in s:
         if not _GROUPED.match(s):
-            raise AmountParseError(AmountProblem.BAD_GROUPING, text)
+            misplaced = re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", s) is not None
+            problem = AmountProblem.BAD_GROUPING if misplaced else AmountProblem.NOT_A_NUMBER
+            raise AmountParseError(problem, text)
         s = s.replace(",", "")
     match = _PLAIN.match(s)
     if match is None or not (match.group(1) or match.group(2)):

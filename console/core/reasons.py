@@ -1,7 +1,7 @@
 """Reason codes: why something may not be done, or why shoppers do not see a method.
 
 The core answers with codes and parameters; the UI and the CLI translate them into the user's
-language (``console/ui/texts.py`` and ``console/texts.py``). Codes that the platform also uses on
+language (``console/words``, for the CLI and the window alike). Codes that the platform also uses on
 the wire (docs/platform-api.md) keep the same spelling.
 """
 

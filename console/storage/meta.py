@@ -8,11 +8,16 @@ there is one.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import uuid
+from contextlib import closing
+from pathlib import Path
 
 from console.core.sync_state import PassOutcome, PassRecord, PassResult
 from console.core.timeutil import format_ts, parse_ts
+
+log = logging.getLogger(__name__)
 
 INSTALL_ID = "install_id"  # a random id naming this device, made on first use
 ACCOUNT = "account"  # the platform app key this database's data belongs to
@@ -94,3 +99,32 @@ def put_pass_record(conn: sqlite3.Connection, record: PassRecord) -> None:
         "last_success_at": format_ts(record.last_success_at) if record.last_success_at else None,
     }
     put(conn, LAST_PASS, json.dumps(data))
+
+
+PLATFORM_TIME = "platform_time"  # the platform's business time as last learned (core/clock.py)
+
+
+class MetaFile:
+    """``meta`` through a short connection per call: usable from any thread (the app's clock
+    learns on the sync lane and is read on the GUI thread), one small write per sync pass."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"  # reading never creates the file
+            with closing(sqlite3.connect(uri, uri=True, timeout=5)) as conn:
+                return get(conn, key, default)
+        except sqlite3.Error:
+            return default  # no database yet (or unreadable): the clock starts from the PC's
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Best effort: the clock keeps what it learned in memory when the file cannot take it."""
+        if not self.path.exists():
+            return  # no database yet: nothing opened or created behind the storage's back
+        try:
+            with closing(sqlite3.connect(self.path, timeout=5)) as conn, conn:
+                put(conn, key, value)
+        except sqlite3.Error as exc:
+            log.warning("platform time not saved: %s", exc)

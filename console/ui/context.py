@@ -98,9 +98,6 @@ class UiContext:
     clock: Callable[[], datetime] = utcnow
     sync_status: SyncStatus = field(default_factory=SyncStatus)
 
-    def is_chinese(self) -> bool:
-        return self.lang.startswith("zh")
-
 
 @runtime_checkable
 class View(Protocol):

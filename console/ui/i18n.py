@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from console.ui.money import locale_for, split_duration
+from console.ui.money import locale_for
 from console.ui.resources import resources_dir
+from console.words import split_duration
 
 log = logging.getLogger(__name__)
 

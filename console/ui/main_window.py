@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QSystemTrayIcon,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,8 @@ from console.ui.widgets.banner import Banner
 from console.words import status as status_words
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon  # the app adds one after the first paint
+
     from console.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowIcon(icon("app"))
+        # the window icon is set after the first paint (see event()): rendering app.svg for the
+        # platform window cost ~10 ms of start-up, for a title-bar icon that may arrive a frame later
         self.setMinimumSize(QSize(960, 600))
         self._painted = False
         self._views: dict[str, BaseView] = {}
@@ -585,7 +587,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(
             text, kind, QCoreApplication.translate("MainWindow", "Show") if store_id else None
         )
-        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+        if self.tray is not None and self.tray.supportsMessages():
             self.tray.showMessage(
                 QCoreApplication.translate("MainWindow", "Merchant Console"), text, icon("app"), 8000
             )
@@ -628,6 +630,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
             self._painted = True
             self.first_painted.emit()
+            self.setWindowIcon(icon("app"))
         return result
 
 

@@ -109,7 +109,7 @@ def start_embedded(data_dir: Path) -> Connection:
     """Start the demo platform in a child process (imported here: the client never needs it)."""
     from console.platform.stub.embedded import EmbeddedPlatform
 
-    started = EmbeddedPlatform(Path(data_dir) / EMBEDDED_DIR).start()
+    started = EmbeddedPlatform(Path(data_dir) / EMBEDDED_DIR, admin=True).start()  # demo controls
     try:
         creds = _embedded_credentials(started.credentials)
         url = str(started.url)

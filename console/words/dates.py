@@ -92,3 +92,44 @@ def format_relative(value: datetime | None, now: datetime, lang: str, tz: tzinfo
     if days == -1:
         return "昨天" if zh else "yesterday"
     return _count(abs(days), "天", "day", lang, days > 0)
+
+def format_when(value: datetime | None, tz: tzinfo | None = None) -> str:
+    """Local time (the machine's zone unless ``tz``), to the minute: "2026-12-08 10:00"."""
+    if value is None:
+        return "-"
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+
+def format_short_date(value: datetime | None, lang: str, tz: tzinfo | None = None) -> str:
+    """The date for tight lists: the same one format as :func:`format_date`."""
+    return format_date(value, lang, tz)
+
+
+def split_duration(delta: timedelta) -> tuple[int, int, int]:
+    """(days, hours, minutes) of a non-negative span, for a countdown sentence; rounds down."""
+    total = max(int(delta.total_seconds()), 0)
+    days, rest = divmod(total, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    return days, hours, rest // 60
+
+
+def format_duration(delta: timedelta, lang: str) -> str:
+    """A span in words, two units at most: "3 days 4 hours", "5 hours 10 minutes", "12 minutes".
+
+    Rounds down (a countdown never promises time that is not left); under a minute reads
+    "1 minute" so a still-open period never shows as nothing.
+    """
+    days, hours, minutes = split_duration(delta)
+
+    def unit(n: int, zh: str, one: str, many: str) -> str:
+        return f"{n} {zh}" if _is_zh(lang) else (one if n == 1 else many.format(n=n))
+
+    d = unit(days, "天", "1 day", "{n} days")
+    h = unit(hours, "小时", "1 hour", "{n} hours")
+    m = unit(minutes if days or hours else max(minutes, 1), "分钟", "1 minute", "{n} minutes")
+    if days:
+        return f"{d} {h}" if hours else d
+    if hours:
+        return f"{h} {m}" if minutes else h
+    return m

@@ -1,1 +1,1 @@
-"""Tests of console/cli/ (one file per verb), console/texts.py, console/wiring/paths.py and main.py."""
+"""Tests of console/cli/ (one file per verb), console/wiring/paths.py and main.py (plain pytest, no Qt)."""

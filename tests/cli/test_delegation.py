@@ -37,7 +37,7 @@ def test_gui_without_display_says_so(run: Run, monkeypatch: pytest.MonkeyPatch) 
 
 
 def cli_no_display() -> str:
-    from console.texts import NO_DISPLAY
+    from console.words import NO_DISPLAY
 
     assert NO_DISPLAY == (
         "No display found: run this on a desktop, or set QT_QPA_PLATFORM=offscreen for a headless check "

@@ -23,4 +23,4 @@ def test_language_from_flag_then_locale(
     run: Run, env: dict[str, str], argv: list[str], chinese: bool
 ) -> None:
     assert run(*argv, "set-method", "tb-1", "alipay", "off", env=env) == 3
-    assert ("不能更改" in run.err) is chinese
+    assert ("不能修改" in run.err) is chinese

@@ -58,7 +58,7 @@ def test_a_command_end_to_end_with_the_data_dir_from_the_environment(tmp_path: P
     make_db(tmp_path, stores=[StoreSpec("tb-1"), StoreSpec("tb-2", wechat="invited")])
     env = {"MERCHANT_CONSOLE_DATA_DIR": str(tmp_path), "LANG": "zh_CN.UTF-8"}
     done = run_main("set-method", "tb-1", "alipay", "off", env=env)
-    assert done.returncode == 3 and "不能更改 tb-1 支付宝" in done.stderr
+    assert done.returncode == 3 and "不能修改 tb-1 支付宝" in done.stderr
     done = run_main("--json", "set-method", "tb-2", "wechat_pay", "on", env=env)
     assert done.returncode == 0 and json.loads(done.stdout)["outcome"] == "queued"
     done = run_main("pending", "--json", env=env)
@@ -100,7 +100,7 @@ def test_core_storage_service_and_cli_import_no_qt() -> None:
     code = (
         "import sys\n"
         "import console.core.rules, console.core.checkout, console.core.money, console.storage.repo\n"
-        "import console.service, console.cli, console.texts, console.wiring.paths\n"
+        "import console.service, console.cli, console.words, console.wiring.paths\n"
         "from console.cli import main\n"
         "main(['--version'])\n"
     )

@@ -39,7 +39,7 @@ def test_pending_and_activity(run: Run) -> None:
     assert "Change a payment method → on" in run.out and "Waiting to sync" in run.out
     assert "set_method" not in run.out and "{" not in run.out
     assert run("--lang", "zh_CN", "activity", "--store", "tb-2") == 0
-    assert "更改支付方式 → 开" in run.out and "您" in run.out and "待同步" in run.out
+    assert "修改支付方式 → 开" in run.out and "您" in run.out and "待同步" in run.out
     code, data = run.json("activity", "--limit", "1")
     assert code == 0 and data["count"] == 1
     assert set(data["activity"][0]) == {

@@ -33,7 +33,7 @@ def test_preview_json_shape(run: Run) -> None:
     ("amount", "lang", "message"),
     [
         ("abc", "en", '"abc" is not an amount; write it like 12.50.'),
-        ("1,23", "zh_CN", "千位分隔符位置不对：“1,23”。"),
+        ("1,23", "zh_CN", "千位分隔符位置不对：“1,23”。应每三位一个，例如 1,234.50。"),
         ("0", "en", "Enter an amount greater than zero."),
         ("-5", "en", "The amount cannot be negative."),
         ("1.234", "zh_CN", "金额最多两位小数（分）。"),

@@ -16,7 +16,7 @@ def test_set_method_refused_exits_3_with_the_reason(run: Run) -> None:
     assert run("set-method", "tb-1", "alipay", "off") == 3
     assert "last live payment method" in run.err and run.out == ""
     assert run("--lang", "zh_CN", "set-method", "tb-1", "alipay", "off") == 3
-    assert "不能更改 tb-1 支付宝：这是店铺最后一个已上线并开启的支付方式" in run.err
+    assert "不能修改 tb-1 支付宝：这是店铺最后一个已上线并开启的支付方式" in run.err
     assert run("set-method", "tb-5", "alipay", "off") == 3
     assert "frozen" in run.err
 

@@ -14,11 +14,8 @@ def test_show_in_english(run: Run) -> None:
 
 def test_show_in_chinese_with_the_rejection_reason(run: Run) -> None:
     assert run("--lang", "zh_CN", "show", "tm-4") == 0
-    assert "申请未通过：营业执照不符" in run.out
-    assert (
-        "下一步: 申请未通过（营业执照不符）。请修正后于 2026-12-08 02:00 前重新开启微信支付再次申请。"
-        in run.out
-    )
+    assert "申请未通过：营业执照与店铺登记的公司不一致。" in run.out
+    assert "请在 2026-12-08 02:00 前重新开启微信支付再次申请。" in run.out
 
 
 def test_show_json_shape(run: Run) -> None:
@@ -38,7 +35,7 @@ def test_show_json_shape(run: Run) -> None:
     assert wechat["shown_to_shoppers"] is False and wechat["toggle_allowed"] is True
     (reason,) = wechat["hidden_reasons"]
     assert reason["code"] == "REJECTED" and reason["params"]["reason_code"] == "LICENSE_MISMATCH"
-    assert reason["message"] == "The application was rejected: License does not match"
+    assert reason["message"].startswith("The application was rejected: The business licence does not match")
     alipay = data["methods"]["alipay"]
     assert alipay["toggle_allowed"] is False and alipay["toggle_refusal"]["code"] == "LAST_LIVE_METHOD"
     assert data["invitation"]["history"][0]["to"] == "invited"

@@ -1,4 +1,8 @@
-"""console.core.money: what merchants type, read as fen or refused with a reason."""
+"""console.core.money: what merchants type, read as fen or refused with a reason.
+
+The one amount parser (the CLI's --amount and the window's fields): every form of the grammar
+written in the module docstring is a row below.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +50,15 @@ P = AmountProblem
         ("1.500", 150),  # trailing zeros beyond fen are exact
         ("-0", 0),
         ("100,000,000", MAX_AMOUNT_FEN),
+        ("１２３", 12300),  # full-width digits, as a Chinese IME types them
+        ("￥１，２３４．５", 123450),  # everything full-width
+        ("１２。５", 1250),
+        ("12.50元", 1250),
+        ("12.50 圆", 1250),
+        ("+12", 1200),  # a plus sign changes nothing: accepted (spreadsheets export it)
+        ("1.", 100),  # on the way to "1.5" while typing
+        ("12.500", 1250),
+        ("−0", 0),  # the typographic minus
     ],
 )
 def test_parse_fen_reads(text, fen) -> None:
@@ -74,6 +87,16 @@ def test_parse_fen_reads(text, fen) -> None:
         ("1,0000", P.BAD_GROUPING),
         ("100000000.01", P.TOO_LARGE),
         ("9" * 40, P.TOO_LARGE),
+        ("9" * 100_000, P.TOO_LARGE),  # a pasted wall of digits: refused before any arithmetic
+        ("1000000001", P.TOO_LARGE),
+        ("١٢٣", P.NOT_A_NUMBER),  # Arabic-Indic digits: not what a merchant here types
+        ("१२३", P.NOT_A_NUMBER),  # Devanagari
+        ("−5", P.NEGATIVE),  # the typographic minus
+        ("abc,def", P.NOT_A_NUMBER),
+        ("1,2a", P.NOT_A_NUMBER),
+        ("12元5角", P.NOT_A_NUMBER),
+        ("1.2.3元", P.NOT_A_NUMBER),
+        ("--5", P.NEGATIVE),
     ],
 )
 def test_parse_fen_refuses_with_a_reason(text, problem) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -322,7 +323,16 @@ def test_transport_errors_are_wrapped():
         c.merchant()
 
 
-def test_a_sync_teaches_the_app_clock_the_platform_time(stub, merchant, tmp_path):
+@pytest.fixture
+def own_stub(tmp_path: Path) -> Iterator[StubProcess]:
+    """A platform of its own: moving the business clock of the module's shared one would leak
+    into the other tests."""
+    server = StubProcess(tmp_path / "own-stub").start()
+    yield server
+    server.stop()
+
+
+def test_a_sync_teaches_the_app_clock_the_platform_time(own_stub, tmp_path):
     """After a sync the app's "now" is the platform's business time, even when the demo
     platform was moved days ahead and this PC's clock is an hour off."""
     from console.core.clock import PlatformClock
@@ -330,6 +340,7 @@ def test_a_sync_teaches_the_app_clock_the_platform_time(stub, merchant, tmp_path
     from console.sync.engine import SyncEngine
     from tests.helpers.factories import make_db
 
+    stub, merchant = own_stub, own_stub.new_merchant(3)
     stub.advance(3 * 86400)
     app_clock = PlatformClock(wall=lambda: utcnow() + timedelta(hours=1))
     db = open_database(make_db(tmp_path, stores=[]))

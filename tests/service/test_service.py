@@ -140,7 +140,30 @@ def test_checkout_preview(service: ConsoleService) -> None:
 
 
 def test_monthly_fees_for_the_stores_platform(service: ConsoleService) -> None:
-    assert service.monthly_fees("tm-9", 1_000_000) == [(W, 50, 5_000), (A, 60, 6_000)]
+    rows = service.monthly_fees("tm-9", 1_000_000)
+    assert [(r.method, r.fee_bps, r.fee_fen, r.net_fen) for r in rows] == [
+        (W, 50, 5_000, 995_000),
+        (A, 60, 6_000, 994_000),
+    ]
+    # tm-9's WeChat Pay is approved, not live yet: priced, but not available to shoppers
+    assert [r.available for r in rows] == [False, True]
+
+
+def test_checkout_simulation_reads_the_page_in_one_go(service: ConsoleService) -> None:
+    sim = service.checkout_simulation("tb-3", 12_345, Device.PC_WEB, 1_000_000)
+    assert sim.preview == service.checkout_preview("tb-3", 12_345, Device.PC_WEB)
+    assert sim.fee_rows == service.monthly_fees("tb-3", 1_000_000)
+    assert sim.store_name == service.store_detail("tb-3").store.name
+    with pytest.raises(KeyError):
+        service.checkout_simulation("nope", 100, Device.PC_WEB, 0)
+
+
+def test_store_names_and_the_invited_scope(service: ConsoleService) -> None:
+    invited = service.invited_store_ids()
+    assert invited and all(service.store_detail(i).methods[W].state.eligibility == "invited" for i in invited)
+    assert service.store_names([]) == {}
+    names = service.store_names(["tb-3", "nope"])
+    assert names == {"tb-3": service.store_detail("tb-3").store.name}
 
 
 # -- set_method -------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 """A small OpenAPI 3.1 / JSON Schema checker for the stub's own /openapi.json.
 
 Just enough of JSON Schema for what FastAPI emits ($ref, type, properties, required, items,
-anyOf/oneOf, enum, const, additionalProperties, nullable via type lists). Independent of the
+anyOf/oneOf, enum, const, additionalProperties, nullable via type lists, and the string keywords
+minLength/maxLength/pattern the header parameters use). Independent of the
 server code on purpose: it checks the document the server publishes against what it sends.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -57,6 +59,11 @@ def validate(value: Any, schema: dict[str, Any], doc: dict[str, Any], where: str
     if types is not None:
         names = types if isinstance(types, list) else [types]
         assert any(_type_ok(value, n) for n in names), f"{where}: {value!r} is not {names}"
+    if isinstance(value, str):
+        assert len(value) >= schema.get("minLength", 0), f"{where}: shorter than minLength"
+        assert len(value) <= schema.get("maxLength", len(value)), f"{where}: longer than maxLength"
+        if "pattern" in schema:  # ECMA-262 semantics: unanchored unless the pattern anchors itself
+            assert re.search(schema["pattern"], value), f"{where}: {value!r} !~ {schema['pattern']}"
     if isinstance(value, dict):
         props = schema.get("properties", {})
         for name in schema.get("required", []):
@@ -89,6 +96,38 @@ def documented_statuses(doc: dict[str, Any], template: str, method: str) -> set[
     if operation is None:
         return None
     return {int(s) for s in operation["responses"]}
+
+
+def header_parameter(doc: dict[str, Any], template: str, method: str, name: str) -> dict[str, Any] | None:
+    """The documented header parameter ``name`` (case-insensitive) of an operation, if any."""
+    operation = doc["paths"][template].get(method.lower()) or {}
+    for param in operation.get("parameters", []):
+        if param["in"] == "header" and param["name"].lower() == name.lower():
+            return dict(param)
+    return None
+
+
+def conforms(value: Any, schema: dict[str, Any], doc: dict[str, Any]) -> bool:
+    """Whether ``value`` is valid against ``schema`` (for asking, where validate() asserts)."""
+    try:
+        validate(value, schema, doc)
+    except AssertionError:
+        return False
+    return True
+
+
+def check_response_headers(
+    doc: dict[str, Any], template: str, method: str, status: int, headers: Mapping[str, str]
+) -> None:
+    """Each header the document states for this answer: present when required, in its shape."""
+    operation = doc["paths"][template].get(method.lower())
+    response = operation["responses"].get(str(status)) if operation else None
+    for name, spec in (response or {}).get("headers", {}).items():
+        value = headers.get(name)
+        if value is None:
+            assert not spec.get("required"), f"{method} {template} {status}: {name} missing"
+        else:
+            validate(value, spec["schema"], doc, f"{status} header {name}")
 
 
 def response_schema(doc: dict[str, Any], template: str, method: str, status: int) -> dict[str, Any] | None:

@@ -28,6 +28,8 @@ def test_openapi_document(stub: Stub) -> None:
         ("get", "/admin/clock"),
         ("put", "/admin/clock"),
         ("post", "/admin/clock/advance"),
+        ("get", "/admin/events"),  # the demo controls (tests/demo/)
+        ("post", "/admin/clock/next"),
         ("post", "/admin/merchants"),
         ("post", "/admin/phases/{n}/open"),
         ("post", "/admin/reviews/finish"),

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from console.core.model import Eligibility, Method, Platform
 from console.service import StoreFilter
-from console.ui.models.stores_model import Col, RowFilter, StoresModel, StoreTable
+from console.ui.models.stores_model import SOURCES, Col, RowFilter, StoresModel, StoreTable
 from tests.ui.rows import NOW, make_rows
 
 
@@ -100,3 +100,47 @@ def test_filter_speed(qtbot, n, budget_ms):
         ms = _median_ms(lambda flt=flt: (m.set_filter(flt), m.set_filter(RowFilter(StoreFilter(text="~")))))
         print(f"\n{n} rows {flt}: {ms / 2:.2f} ms per filter")
         assert ms / 2 <= budget_ms
+
+
+def test_typing_on_narrows_to_the_same_rows_as_a_fresh_search(model):
+    """The search narrows its previous match when the text grows; the rows must not differ."""
+    steps = ["p", "pa", "pan", "panda", "panda 1", "panda", "blue", "blue fox 9"]
+    for text in steps:
+        model.set_filter(RowFilter(StoreFilter(text=text)))
+        narrowed = model.visible_ids()
+        fresh = StoresModel(clock=lambda: NOW)
+        fresh.set_table(StoreTable.from_rows(make_rows(10_000)))
+        fresh.set_filter(RowFilter(StoreFilter(text=text)))
+        assert narrowed == fresh.visible_ids(), text
+
+
+@pytest.mark.parametrize("column", range(Col.COUNT))
+@pytest.mark.parametrize("descending", [False, True])
+def test_name_ordered_table_sorts_and_filters_like_any_other(column, descending):
+    """A table loaded in name order skips the name sort; every order and filter stays the same."""
+    rows = make_rows(3_000)
+    by_name = sorted(rows, key=lambda r: (r.name, r.id))
+    loaded = StoresModel(clock=lambda: NOW)
+    columns = [[getattr(r, f) for r in by_name] for f in SOURCES]
+    loaded.set_table(StoreTable.from_chunks([columns], name_ordered=True))
+    plain = StoresModel(clock=lambda: NOW)
+    plain.set_table(StoreTable.from_rows(rows))
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    filters = (
+        RowFilter(),
+        RowFilter(StoreFilter(text="sun")),
+        RowFilter(StoreFilter(text="3"), deadline_soon=True),
+    )
+    for flt in filters:
+        for m in (loaded, plain):
+            m.sort(column, order)
+            m.set_filter(flt)
+        assert loaded.visible_ids() == plain.visible_ids(), (column, descending, flt)
+
+
+def test_a_renamed_store_moves_to_its_place_in_name_order():
+    rows = sorted(make_rows(500), key=lambda r: (r.name, r.id))
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_chunks([[[getattr(r, f) for r in rows] for f in SOURCES]], name_ordered=True))
+    m.update_rows([dataclasses.replace(rows[-1], name="0 first")])
+    assert m.visible_ids()[0] == rows[-1].id

@@ -1,7 +1,8 @@
-"""Chinese terminology is the same on every page (merchants read Chinese first).
+"""Chinese terminology is the same on every page and in the terminal (merchants read Chinese first).
 
-The glossary: one word per thing across both catalogues (shell_zh_CN.ts and views_zh_CN.ts).
-A source string naming the thing must use the word; words we replaced must not come back.
+The glossary: one word per thing across the window's catalogue (console_zh_CN.ts, widget strings)
+and the vocabulary (console/words: names, reasons, messages). An English text naming the thing
+must have the word in its Chinese; words we replaced must not come back.
 """
 
 from __future__ import annotations
@@ -39,8 +40,26 @@ NOT_NAMING = {
 }
 
 
-def messages() -> list[tuple[str, str, str]]:
+def _vocabulary() -> list[tuple[str, str, str]]:
+    """(module, English, Chinese) of every pair in console/words' tables."""
+    from console.words import domain, messages
+
     found = []
+    for module in (domain, messages):
+        for name, table in vars(module).items():
+            if not (name.startswith("_") and isinstance(table, dict)):
+                continue
+            for value in table.values():
+                if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):
+                    found.append((module.__name__, value[1], value[0]))
+                elif isinstance(value, tuple):  # reason variants: (needed, zh, en)
+                    found.extend((module.__name__, en, zh) for _needed, zh, en in value)
+    return found
+
+
+def messages() -> list[tuple[str, str, str]]:
+    found = _vocabulary()
+    assert len(found) > 150  # the scan really read the tables
     for ts in sorted(I18N.glob("*_zh_CN.ts")):
         for ctx in ET.parse(ts).getroot().iter("context"):
             name = ctx.findtext("name") or ""

@@ -66,6 +66,28 @@ def test_every_string_in_the_code_is_in_a_shipped_ts(tmp_path: Path) -> None:
     )
 
 
+def test_one_source_of_chinese_fills_the_catalogue_without_leftovers(tmp_path: Path) -> None:
+    """tools/zh_CN.py is the only place the window's Chinese is written: it fills every string of
+    the shipped catalogue, and holds nothing the code no longer says."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import zh_CN
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    copy = tmp_path / "console_zh_CN.ts"
+    shutil.copy(I18N / "console_zh_CN.ts", copy)
+    assert zh_CN.fill(copy) == []
+    assert zh_CN.stale(copy) == []
+    assert sorted(p.name for p in I18N.glob("*.ts")) == ["console_zh_CN.ts"]
+
+
+def test_domain_words_are_not_qt_strings() -> None:
+    """Names, statuses and reasons come from console.words, never from a Qt catalogue."""
+    shipped = _shipped()
+    for source in ("WeChat Pay", "In review", "The platform refused the change."):
+        assert not [key for key in shipped if key[1] == source and key[0] == "Texts"], source
+
+
 def test_built_catalogues_load_and_translate(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -82,11 +104,8 @@ def test_built_catalogues_load_and_translate(qapp: object) -> None:
         QCoreApplication.installTranslator(tr)
         translators.append(tr)
     try:
-        # one string from the shell's catalogue and one from the views' catalogue
-        assert QCoreApplication.translate("Texts", "The platform had a problem. Trying again shortly.") != (
-            "The platform had a problem. Trying again shortly."
-        )
-        context, source = next(k for k, m in _messages(I18N / "views_zh_CN.ts").items() if _finished(m))
+        assert QCoreApplication.translate("Texts", "Fee %1") == "费率 %1"
+        context, source = next(k for k, m in _messages(I18N / "console_zh_CN.ts").items() if _finished(m))
         assert QCoreApplication.translate(context, source) != source
     finally:
         for tr in translators:

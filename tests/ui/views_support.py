@@ -61,7 +61,7 @@ def chinese(ctx: UiContext) -> Iterator[None]:
     translations = Translations()
     ctx.lang = "zh_CN"
     loaded = translations.apply(app, "zh_CN")
-    assert "views_zh_CN.qm" in loaded
+    assert "console_zh_CN.qm" in loaded
     ctx.events.language_changed.emit("zh_CN")
     try:
         yield

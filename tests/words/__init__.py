@@ -1,0 +1,1 @@
+"""Tests of console/words: the one vocabulary both faces speak."""

@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from console.words.dates import format_date, format_datetime, format_iso, format_relative
+from console.words.dates import (
+    format_date,
+    format_datetime,
+    format_duration,
+    format_iso,
+    format_relative,
+    format_short_date,
+    format_when,
+)
 
 SHANGHAI = timezone(timedelta(hours=8), "CST")
 NEW_YORK = timezone(timedelta(hours=-5), "EST")
@@ -79,3 +87,28 @@ def test_relative_counts_calendar_days_in_the_display_zone() -> None:
     assert format_relative(soon, late, "en", SHANGHAI) == "tomorrow"
     assert format_relative(soon, late, "en", UTC) == "in 2 hours"
     assert format_relative(late + timedelta(hours=26), late, "zh_CN", SHANGHAI) == "2天后"
+
+def test_the_terminal_form_sorts() -> None:
+    assert format_when(datetime(2026, 12, 1, 15, 5, tzinfo=UTC), UTC) == "2026-12-01 15:05"
+    assert format_when(None) == "-"
+
+
+def test_short_date_is_the_one_date_format() -> None:
+    assert format_short_date(WHEN, "en", SHANGHAI) == format_date(WHEN, "en", SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("delta", "en", "zh"),
+    [
+        (timedelta(days=4), "4 days", "4 天"),
+        (timedelta(days=2, hours=5, minutes=59), "2 days 5 hours", "2 天 5 小时"),
+        (timedelta(days=1), "1 day", "1 天"),
+        (timedelta(hours=1, minutes=1), "1 hour 1 minute", "1 小时 1 分钟"),
+        (timedelta(hours=3), "3 hours", "3 小时"),
+        (timedelta(minutes=12, seconds=59), "12 minutes", "12 分钟"),
+        (timedelta(seconds=20), "1 minute", "1 分钟"),  # an open period never reads as nothing
+        (timedelta(seconds=-5), "1 minute", "1 分钟"),
+    ],
+)
+def test_durations_in_words(delta: timedelta, en: str, zh: str) -> None:
+    assert format_duration(delta, "en") == en and format_duration(delta, "zh_CN") == zh

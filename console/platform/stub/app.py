@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -24,6 +24,7 @@ from .clock import ServerClock, iso, parse_iso
 from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
 from .middleware import PlatformMiddleware
+from .openapi_headers import signed_operation
 from .rules import DEFAULT_REVIEW_DELAY_S, Platform
 from .sales_routes import sales_router
 from .seed import create_merchant, generated_specs
@@ -32,9 +33,9 @@ from .state import StateStore
 JSON = "application/json"
 
 ERROR_DESCRIPTIONS = {
-    400: "Malformed request: bad JSON, bad query, or a missing Idempotency-Key "
-    "(BAD_REQUEST, IDEMPOTENCY_KEY_MISSING)",
-    401: "Signature check failed (AUTH_* codes)",
+    400: "Malformed request: bad JSON, bad query, or a missing, malformed or repeated "
+    "Idempotency-Key (BAD_REQUEST, IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_DUPLICATE)",
+    401: "Signature check failed or a signing header repeated (AUTH_* codes)",
     403: "Admin route called from a non-loopback client (FORBIDDEN)",
     404: "No such resource, or it belongs to another merchant (NOT_FOUND)",
     409: "The same Idempotency-Key is still being processed (IDEMPOTENCY_IN_PROGRESS)",
@@ -87,7 +88,11 @@ class StubApp(FastAPI):
 
     def build_middleware_stack(self) -> ASGIApp:
         return PlatformMiddleware(
-            super().build_middleware_stack(), self.platform, self.faults, self.stub_config
+            super().build_middleware_stack(),
+            self.platform,
+            self.faults,
+            self.stub_config,
+            self.router.routes,
         )
 
 
@@ -190,25 +195,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 # -- /v1 ----------------------------------------------------------------------------------------
 
 
-def _signed_headers(
-    x_app_key: Annotated[str | None, Header(description="The merchant's app key")] = None,
-    x_timestamp: Annotated[str | None, Header(description="Unix time, whole seconds")] = None,
-    x_nonce: Annotated[str | None, Header(description="16–64 chars [A-Za-z0-9_-], single use")] = None,
-    x_signature: Annotated[
-        str | None, Header(description="Lowercase hex HMAC-SHA256 of the string-to-sign")
-    ] = None,
-) -> None:
-    """Documents the signing headers; PlatformMiddleware checks them before the route runs."""
-
-
-def _idempotency_header(
-    idempotency_key: Annotated[
-        str | None, Header(description="1–128 chars [A-Za-z0-9_.:-]; required")
-    ] = None,
-) -> None:
-    """Documents Idempotency-Key; PlatformMiddleware enforces and replays."""
-
-
 def _merchant_id(request: Request) -> str:
     merchant_id = request.scope.get("state", {}).get("merchant_id")
     if not isinstance(merchant_id, str):  # only when the middleware is bypassed
@@ -218,8 +204,6 @@ def _merchant_id(request: Request) -> str:
 
 def _v1_router(platform: Platform) -> APIRouter:
     router = APIRouter(prefix="/v1")
-    signed = [Depends(_signed_headers)]
-    writes = [Depends(_signed_headers), Depends(_idempotency_header)]
 
     @router.get("/health", response_model=m.Health, responses=errors(*UNSIGNED_ERRORS), tags=["v1"])
     async def health() -> dict[str, Any]:
@@ -230,7 +214,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/merchant",
         response_model=m.MerchantReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_merchant(request: Request) -> dict[str, Any]:
@@ -240,7 +224,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}",
         response_model=m.StoreReply,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_store(
@@ -252,7 +236,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/changes",
         response_model=m.ChangesPage,
         responses=errors(*SIGNED_READ_ERRORS),
-        dependencies=signed,
+        openapi_extra=signed_operation((200, *SIGNED_READ_ERRORS)),
         tags=["v1"],
     )
     async def get_changes(
@@ -267,7 +251,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         "/stores/{store_id}/methods/{method}",
         response_model=m.MethodReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        dependencies=writes,
+        openapi_extra=signed_operation((200, *SIGNED_WRITE_ERRORS), write=True),
         tags=["v1"],
     )
     async def put_method(
@@ -283,7 +267,7 @@ def _v1_router(platform: Platform) -> APIRouter:
         status_code=201,
         response_model=m.FeedbackReply,
         responses=errors(*SIGNED_WRITE_ERRORS),
-        dependencies=writes,
+        openapi_extra=signed_operation((201, *SIGNED_WRITE_ERRORS), write=True),
         tags=["v1"],
     )
     async def post_feedback(
@@ -343,6 +327,19 @@ def _admin_router(platform: Platform, faults: FaultRegistry) -> APIRouter:
         platform.clock.advance(body.seconds)
         platform.apply_due()
         return platform.clock_info()
+
+    @router.get("/events", response_model=m.EventsReply)
+    async def upcoming(
+        merchant_id: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> dict[str, Any]:
+        """What the business clock passes next, in order (demo controls name them)."""
+        return {"now": iso(platform.clock.now()), "events": platform.upcoming_events(merchant_id, limit)}
+
+    @router.post("/clock/next", response_model=m.NextEventReply, responses=errors(409))
+    async def advance_to_event(body: m.NextEventBody | None = None) -> dict[str, Any]:
+        """Move the business clock to the next event (or the named one) and fire what is due."""
+        return platform.advance_to(body.event if body else None)
 
     @router.post("/merchants", status_code=201, response_model=m.CreateMerchantReply)
     async def post_merchant(body: m.CreateMerchantBody) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import Headers
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import signing
@@ -36,6 +37,8 @@ log = logging.getLogger("console.platform.stub")
 PRUNE_EVERY_S = 30.0
 SLOW_BODY_CHUNKS = 8
 RETRYABLE_CODES = {429: "RATE_LIMITED", 500: "INTERNAL", 503: "UNAVAILABLE"}
+SIGNING_HEADERS = ("X-App-Key", "X-Timestamp", "X-Nonce", "X-Signature")
+WRITE_METHODS = frozenset({"PUT", "POST", "PATCH", "DELETE"})
 
 
 @dataclass
@@ -76,8 +79,16 @@ def _is_loopback(scope: Scope) -> bool:
 class PlatformMiddleware:
     """Signing, idempotency, body limits and fault injection for one stub platform."""
 
-    def __init__(self, app: ASGIApp, platform: Platform, faults: FaultRegistry, config: StubConfig) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        platform: Platform,
+        faults: FaultRegistry,
+        config: StubConfig,
+        routes: list[BaseRoute],
+    ) -> None:
         self.app = app
+        self.routes = routes  # the app's own list: matched here so 405 can precede the key check
         self.platform = platform
         self.faults = faults
         self.admin = config.admin
@@ -123,6 +134,9 @@ class PlatformMiddleware:
         self._maybe_prune()
         sign: tuple[str, bytes] | None = None
         if path != "/v1/health":
+            repeated = self._repeated_signing_header(headers)
+            if repeated is not None:
+                return repeated
             try:
                 merchant_id, sign = self._authenticate(scope, headers, body)
             except AuthFailure as exc:
@@ -131,8 +145,8 @@ class PlatformMiddleware:
                 return reply
             scope.setdefault("state", {})["merchant_id"] = merchant_id
         reservation: tuple[str, str] | None = None
-        if sign is not None and method in ("PUT", "POST"):
-            outcome = self._idempotency(scope, headers, body)
+        if sign is not None and method in WRITE_METHODS:
+            outcome = self._write_checks(scope, headers, body)
             if isinstance(outcome, Reply):
                 outcome.sign = sign
                 return outcome
@@ -260,6 +274,70 @@ class PlatformMiddleware:
             raise AuthFailure("AUTH_NONCE_REUSED", "This nonce was already used.", sign)
         return merchant.id, sign
 
+    # -- request shape: repeated security headers, methods a path does not take -------------------
+
+    def _repeated_signing_header(self, headers: Headers) -> Reply | None:
+        """401 AUTH_DUPLICATE_HEADER when a signing header comes twice.
+
+        Which copy a proxy or framework reads is not defined, so a request that says two things
+        about who signed it is refused outright, never judged on its first copy. Signed with the
+        key only when X-App-Key and X-Nonce themselves are single, so the answer names one request.
+        """
+        repeated = next((name for name in SIGNING_HEADERS if len(headers.getlist(name)) > 1), None)
+        if repeated is None:
+            return None
+        reply = error_reply(
+            401,
+            "AUTH_DUPLICATE_HEADER",
+            f"{repeated} appears more than once; send each signing header exactly once.",
+            {"header": repeated},
+        )
+        if repeated not in ("X-App-Key", "X-Nonce"):
+            reply.sign = self._known_key_context(headers)
+        return reply
+
+    @staticmethod
+    def _repeated_idempotency_key(headers: Headers) -> Reply | None:
+        """400 IDEMPOTENCY_KEY_DUPLICATE: two keys would make replay depend on which one is read."""
+        if len(headers.getlist("idempotency-key")) <= 1:
+            return None
+        return error_reply(
+            400,
+            "IDEMPOTENCY_KEY_DUPLICATE",
+            "Idempotency-Key appears more than once; send exactly one.",
+            {"header": "Idempotency-Key"},
+        )
+
+    def _matches(self, scope: Scope) -> tuple[bool, set[str]]:
+        """(a route takes this method on this path, the methods the path's routes take)."""
+        allowed: set[str] = set()
+        for route in self.routes:
+            match, _ = route.matches(scope)
+            if match is Match.FULL:
+                return True, allowed
+            if match is Match.PARTIAL:
+                allowed |= set(getattr(route, "methods", None) or ())
+        return False, allowed
+
+    def _write_checks(self, scope: Scope, headers: Headers, body: bytes) -> Reply | tuple[str, str] | None:
+        """A write's checks in contract order: 405 with Allow, one Idempotency-Key, then the key.
+
+        The method is the first thing wrong with a write to a path that does not take it; asking
+        for a key would send the client after the wrong fix. A write to no route at all needs no
+        key either: it gets the routes' 404 and nothing is reserved (None).
+        """
+        takes_method, allowed = self._matches(scope)
+        if not takes_method:
+            if not allowed:
+                return None
+            return error_reply(
+                405,
+                "METHOD_NOT_ALLOWED",
+                "Method Not Allowed",
+                headers={"Allow": ", ".join(sorted(allowed))},
+            )
+        return self._repeated_idempotency_key(headers) or self._idempotency(scope, headers, body)
+
     def _idempotency(self, scope: Scope, headers: Headers, body: bytes) -> Reply | tuple[str, str]:
         """A reply (replay or refusal) or the reserved (merchant, key) to record the answer under."""
         merchant_id: str = scope["state"]["merchant_id"]
@@ -276,7 +354,10 @@ class PlatformMiddleware:
         outcome, stored = self.platform.store.idempotency_begin(
             # keys live 24 h on the platform's calendar (a demo jump of a day retires them);
             # pruning runs on real time, so it never drops a key this check still honours
-            merchant_id, key, fingerprint, self.platform.clock.now()
+            merchant_id,
+            key,
+            fingerprint,
+            self.platform.clock.now(),
         )
         if outcome == "replay" and stored is not None:
             return Reply(

@@ -170,6 +170,42 @@ class ClockReply(BaseModel):
     offset_seconds: float
 
 
+class UpcomingEvent(BaseModel):
+    """One thing the business clock will pass: ``id`` names it for ``POST /admin/clock/next``."""
+
+    id: str
+    kind: Literal[
+        "phase_opens",
+        "deadline_passes",
+        "launch",
+        "review_finishes",
+        "opinion_opens",
+        "opinion_closes",
+        "takes_effect",
+    ]
+    at: str
+    phase: int | None = None
+    stores: int | None = None
+    store_id: str | None = None
+    announcement_id: str | None = None
+    title: Localized | None = None
+
+
+class EventsReply(BaseModel):
+    now: str
+    events: list[UpcomingEvent]
+
+
+class NextEventBody(BaseModel):
+    event: str | None = Field(default=None, min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")
+
+
+class NextEventReply(BaseModel):
+    event: UpcomingEvent
+    now: str
+    offset_seconds: float
+
+
 class SetClockBody(BaseModel):
     now: str = Field(max_length=64)
 

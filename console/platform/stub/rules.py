@@ -20,6 +20,8 @@ from .errors import PlatformError, not_found, refusal
 from .state import Entity, StateStore, Tx
 
 DEFAULT_REVIEW_DELAY_S = 120
+#: The last word of an upcoming event's id: ``phase-3-opens``, ``phase-2-deadline``, ``phase-1-launch``.
+EVENT_WORD = {"phase_opens": "opens", "deadline_passes": "deadline", "launch": "launch"}
 
 
 class Platform:
@@ -302,6 +304,71 @@ class Platform:
 
     def clock_info(self) -> dict[str, Any]:
         return {"now": iso(self.clock.now()), "offset_seconds": round(self.clock.offset, 3)}
+
+    def upcoming_events(self, merchant_id: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """What the business clock will pass next, named the way a merchant thinks of it.
+
+        Store transitions are grouped per phase ("phase 3 opens" for all its stores) except
+        reviews, which are per store; announcements add their opinion period and effective date.
+        Each event has an ``id`` the admin API accepts to advance to it."""
+        now = self.clock.now()
+        where = "e.kind = 'method' AND e.due_at IS NOT NULL AND e.due_at > ?"
+        params: list[Any] = [int(now)]
+        if merchant_id is not None:
+            where += " AND e.merchant_id = ?"
+            params.append(merchant_id)
+        rows = self.store.conn.execute(
+            "SELECT e.due_at, json_extract(e.data, '$.eligibility'), json_extract(e.data, '$.store_id'),"
+            " json_extract(i.data, '$.phase') FROM entities e LEFT JOIN entities i"
+            " ON i.merchant_id = e.merchant_id AND i.kind = 'invitation'"
+            " AND i.id = json_extract(e.data, '$.store_id')"
+            f" WHERE {where} ORDER BY e.due_at LIMIT 20000",
+            params,
+        ).fetchall()
+        kinds = {"not_invited": "phase_opens", "invited": "deadline_passes", "approved": "launch"}
+        grouped: dict[str, dict[str, Any]] = {}
+        for due_at, eligibility, store_id, phase in rows:
+            if eligibility == "in_review":
+                event = {"id": f"review-{store_id}", "kind": "review_finishes", "store_id": store_id}
+            elif eligibility in kinds and phase is not None:
+                kind = kinds[eligibility]
+                event = {"id": f"phase-{phase}-{EVENT_WORD[kind]}", "kind": kind, "phase": int(phase)}
+            else:
+                continue
+            known = grouped.setdefault(event["id"], {**event, "at": int(due_at), "stores": 0})
+            known["stores"] += 1
+            known["at"] = min(known["at"], int(due_at))
+        for (data,) in self.store.conn.execute("SELECT data FROM announcements"):
+            announcement = json.loads(data)
+            for field, kind in (
+                ("opinion_opens_at", "opinion_opens"),
+                ("opinion_closes_at", "opinion_closes"),
+                ("effective_at", "takes_effect"),
+            ):
+                at = int(parse_iso(announcement[field]))
+                if at > now:
+                    event_id = f"{announcement['id']}-{kind.replace('_', '-')}"
+                    grouped[event_id] = {
+                        "id": event_id,
+                        "kind": kind,
+                        "announcement_id": announcement["id"],
+                        "title": announcement["title"],
+                        "at": at,
+                    }
+        events = sorted(grouped.values(), key=lambda e: (e["at"], e["id"]))[:limit]
+        return [dict(e, at=iso(e["at"])) for e in events]
+
+    def advance_to(self, event_id: str | None) -> dict[str, Any]:
+        """Move the business clock to an upcoming event (the next one when None) and fire it."""
+        events = self.upcoming_events(limit=100_000)
+        chosen = next((e for e in events if event_id in (None, e["id"])), None)
+        if chosen is None:
+            if event_id is None:
+                raise PlatformError(422, "NO_UPCOMING_EVENT", "Nothing is scheduled on the platform.")
+            raise PlatformError(422, "UNKNOWN_EVENT", f"No upcoming event {event_id}.", {"event": event_id})
+        self.clock.set(max(parse_iso(chosen["at"]), self.clock.now()))
+        self.apply_due()
+        return {"event": chosen, **self.clock_info()}
 
     def _wechat_of(self, store_id: str) -> tuple[str, Entity, Entity | None]:
         merchant_id = self.store.owner_of("store", store_id)

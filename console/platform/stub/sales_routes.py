@@ -11,13 +11,14 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from .clock import parse_iso
 from .errors import PlatformError
 from .models import ErrorBody, MethodName, Platform
+from .openapi_headers import signed_operation
 from .payments import Sales, parse_day
 from .rules import Platform as PlatformRules
 
@@ -130,17 +131,6 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorBody, "description": _DESCRIPTIONS[s]} for s in statuses}
 
 
-def _signed_headers(
-    x_app_key: Annotated[str | None, Header(description="The merchant's app key")] = None,
-    x_timestamp: Annotated[str | None, Header(description="Unix time, whole seconds")] = None,
-    x_nonce: Annotated[str | None, Header(description="16–64 chars [A-Za-z0-9_-], single use")] = None,
-    x_signature: Annotated[
-        str | None, Header(description="Lowercase hex HMAC-SHA256 of the string-to-sign")
-    ] = None,
-) -> None:
-    """Documents the signing headers; PlatformMiddleware checks them before the route runs."""
-
-
 def _merchant_id(request: Request) -> str:
     merchant_id = request.scope.get("state", {}).get("merchant_id")
     if not isinstance(merchant_id, str):  # only when the middleware is bypassed
@@ -156,13 +146,15 @@ def sales_router(platform: PlatformRules, *, admin: bool, seed: int = 0) -> APIR
     """/v1/payments and /v1/settlements; with ``admin``, /admin/sales/* as well."""
     sales = Sales(platform, seed)
     router = APIRouter()
-    read_errors = _errors(400, 401, 413, 429, 500, 503)
+    read_statuses = (400, 401, 413, 429, 500, 503)
+    read_errors = _errors(*read_statuses)
+    signed = signed_operation((200, *read_statuses))  # headers stated once, in openapi_headers
 
     @router.get(
         "/v1/payments",
         response_model=PaymentsPage,
         responses=read_errors,
-        dependencies=[Depends(_signed_headers)],
+        openapi_extra=signed,
         tags=["v1"],
     )
     async def get_payments(
@@ -177,7 +169,7 @@ def sales_router(platform: PlatformRules, *, admin: bool, seed: int = 0) -> APIR
         "/v1/settlements",
         response_model=SettlementsPage,
         responses=read_errors,
-        dependencies=[Depends(_signed_headers)],
+        openapi_extra=signed,
         tags=["v1"],
     )
     async def get_settlements(

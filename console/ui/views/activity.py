@@ -13,12 +13,8 @@ import contextlib
 import csv
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -36,17 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.models.activity_model import COLUMNS, ActivityModel
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
 from console.ui.tasks import Task
-from console.ui.theme import current_theme
 from console.ui.views.base import BaseView
-from console.ui.views.checkout import StoreSearch
 from console.ui.widgets.page import page_header
+from console.ui.widgets.store_search import StoreSearch
 
 log = logging.getLogger(__name__)
 
@@ -55,76 +52,9 @@ ROW_LIMIT = 5000
 # Up to this many unknown stores in a load are looked up one by one; more, and one list is read.
 NAME_LOOKUPS = 300
 
-COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
 # Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
 OUTCOMES = ("ok", "queued", "coalesced", "cancelled", "refused", "discarded", "failed")
 # outcome -> the theme's text colour for it (readable in light and dark)
-_RESULT_COLOURS = {
-    "ok": "ok",
-    "queued": "pending",
-    "coalesced": "pending",
-    "refused": "error",
-    "failed": "error",
-}
-_RESULT_ICONS = {
-    "ok": "sync-online",
-    "queued": "sync-pending",
-    "coalesced": "sync-pending",
-    "refused": "sync-refused",
-    "failed": "sync-refused",
-}
-
-
-class ActivityModel(QAbstractTableModel):
-    """Audit entries as a table; words come from the view so they follow the language."""
-
-    def __init__(self, view: ActivityView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.entries: list[ActivityEntry] = []
-
-    def set_entries(self, entries: list[ActivityEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self._view.column_title(COLUMNS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        if not 0 <= index.column() < len(COLUMNS):
-            return None
-        entry = self.entries[index.row()]
-        column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._view.cell_text(entry, column)
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == "method" and entry.method is not None:
-                return icon(f"method-{entry.method.value}")
-            if column == "result":
-                name = _RESULT_ICONS.get(entry.result)
-                return icon(name) if name else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == "result":
-            colour = _RESULT_COLOURS.get(entry.result)
-            return current_theme().color(colour) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.id
-        return None
 
 
 class ActivityView(BaseView):
@@ -137,7 +67,7 @@ class ActivityView(BaseView):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = ActivityModel(self)
+        self.model = ActivityModel(self, self)
         self._store_names: dict[str, str] = {}  # names of the stores in the rows shown
         self._generation = 0  # a load's result is used only if no newer load was asked for
         self.selected_store: str | None = None
@@ -202,10 +132,6 @@ class ActivityView(BaseView):
         self._filling = False
 
     # -- the view protocol ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
-
     def refresh(self) -> None:
         """Reload the entries that match the filters (in the background: the log can be long)."""
         self._stale = False
@@ -250,7 +176,8 @@ class ActivityView(BaseView):
             self.method_filter.clear()
             self.method_filter.addItem(self.tr("All methods"), None)
             for m in Method:
-                self.method_filter.addItem(icon(f"method-{m.value}"), texts.method_name(m), m.value)
+                name = words.method_name(m, self.lang)
+                self.method_filter.addItem(icon(f"method-{m.value}"), name, m.value)
             self.method_filter.setCurrentIndex(max(self.method_filter.findData(method), 0) if method else 0)
 
             result = self.result_filter.currentData()
@@ -372,7 +299,7 @@ class ActivityView(BaseView):
         d = entry.detail
         method_value = entry.method.value if entry.method else str(d.get("method"))
         method = (
-            texts.method_name(Method(method_value))
+            words.method_name(Method(method_value), self.lang)
             if method_value in Method._value2member_map_
             else self.tr("a payment method")
         )
@@ -413,7 +340,7 @@ class ActivityView(BaseView):
         message = d.get("message") or d.get("refused_message")
         if code or message:
             parts.append(
-                texts.refusal_code_text(
+                words.refusal_code_text(
                     str(code) if code else None, str(message) if message else None, self.lang
                 )
             )
@@ -425,7 +352,8 @@ class ActivityView(BaseView):
             parts.append(text.replace("%1", str(changes)))
         eligibility = d.get("eligibility")
         if isinstance(eligibility, str):
-            parts.append(self.tr("Platform status: %1").replace("%1", texts.eligibility_name(eligibility)))
+            status = texts.status_label(eligibility, self.lang)
+            parts.append(self.tr("Platform status: %1").replace("%1", status))
         if d.get("replayed"):
             parts.append(self.tr("the platform already had it"))
         announcement = d.get("announcement_id")
@@ -450,7 +378,7 @@ class ActivityView(BaseView):
             name = self._store_names.get(entry.store_id)
             return f"{name} ({entry.store_id})" if name else entry.store_id
         if column == "method":
-            return texts.method_name(entry.method) if entry.method else ""
+            return words.method_name(entry.method, self.lang) if entry.method else ""
         if column == "result":
             return self.result_name(entry.result)
         if column == "detail":

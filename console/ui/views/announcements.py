@@ -12,20 +12,16 @@ offline.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,18 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.model import Announcement, Method, SyncState
+from console import words
+from console.core.model import Announcement, SyncState
 from console.core.reasons import Reason, ReasonCode
 from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
-from console.service import ChangeResult, StoreFilter
+from console.service import ChangeResult, Impact
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_datetime, format_short_date, split_duration
+from console.ui.models.announcements_model import AnnouncementListModel, IdRole
 from console.ui.resources import icon
-from console.ui.tasks import Task
 from console.ui.theme import current_theme, text_style
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import page_header, scroll_area
+from console.words import format_datetime, format_short_date
 
 log = logging.getLogger(__name__)
 
@@ -70,94 +67,6 @@ def _flag_style() -> str:
     )
 
 
-ReadRole = Qt.ItemDataRole.UserRole + 1
-IdRole = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass(frozen=True, slots=True)
-class Impact:
-    """How many of the merchant's stores an announcement reaches (counted off the GUI thread)."""
-
-    total_stores: int
-    affected_stores: int
-    method_on: dict[Method, int]  # among the affected stores: where this method is on
-
-
-def count_impact(task: Task, announcement: Announcement) -> Impact:
-    """Runs on the db lane: SQL counts, no rows built.
-
-    At 100,000 stores reading every store took about a second, holding the db lane that the
-    merchant's next toggle waits on; a handful of ``count_stores`` queries take tens of
-    milliseconds. Platforms are disjoint, so per-platform counts add up.
-    """
-    service = task.service
-    total = service.count_stores()
-    platforms = sorted(announcement.affects_platforms, key=lambda p: p.value)
-    scopes = [StoreFilter(platform=p) for p in platforms] or [StoreFilter()]
-    affected = sum(service.count_stores(f) for f in scopes) if platforms else total
-    method_on = {
-        m: sum(service.count_stores(replace(f, method=m, method_on=True)) for f in scopes)
-        for m in announcement.affects_methods
-    }
-    return Impact(total, affected, method_on)
-
-
-class AnnouncementListModel(QAbstractListModel):
-    """The announcements, newest first; unread ones bold (a Qt model, not widgets per row)."""
-
-    def __init__(self, view: AnnouncementsView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.items: list[Announcement] = []
-
-    def set_items(self, items: list[Announcement]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def replace_item(self, announcement: Announcement) -> None:
-        for row, item in enumerate(self.items):
-            if item.id == announcement.id:
-                self.items[row] = announcement
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index)
-                return
-
-    def texts_changed(self) -> None:
-        """Every row's words changed (language, countdown); rows and order did not."""
-        if self.items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, 0))
-
-    def row_of(self, announcement_id: str) -> int:
-        return next((i for i, a in enumerate(self.items) if a.id == announcement_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        a = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{a.title.get(self._view.lang)}\n{self._view.status_line(a)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return a.title.get(self._view.lang)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont(self._view.font())
-            font.setBold(not a.read)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon("warning" if not a.meets_notice_period else "view-announcements")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            unread = self.tr("Unread") if not a.read else ""
-            return f"{unread} {a.title.get(self._view.lang)}. {self._view.status_line(a)}".strip()
-        if role == ReadRole:
-            return a.read
-        if role == IdRole:
-            return a.id
-        return None
 
 
 class AnnouncementsView(BaseView):
@@ -167,7 +76,7 @@ class AnnouncementsView(BaseView):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = AnnouncementListModel(self)
+        self.model = AnnouncementListModel(self, self)
         self.impact: dict[str, Impact] = {}
         self._counting: set[str] = set()
         self._read_wanted: dict[str, bool] = {}
@@ -318,10 +227,6 @@ class AnnouncementsView(BaseView):
         ]
 
     # -- the view protocol ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
-
     def now(self) -> datetime:
         return self.ctx.clock()
 
@@ -383,22 +288,9 @@ class AnnouncementsView(BaseView):
         self._show_detail()
 
     # -- words ---------------------------------------------------------------------------------
-    def _count(self, n: int, one: str, many: str) -> str:
-        return (one if n == 1 else many).replace("%1", str(n))
-
     def duration_text(self, delta: timedelta) -> str:
         """ "3 days 4 hours", "5 hours 10 minutes", "12 minutes": two units at most."""
-        days, hours, minutes = split_duration(delta)
-        d = self._count(days, self.tr("1 day"), self.tr("%1 days"))
-        h = self._count(hours, self.tr("1 hour"), self.tr("%1 hours"))
-        m = self._count(
-            max(minutes, 1 if not (days or hours) else minutes), self.tr("1 minute"), self.tr("%1 minutes")
-        )
-        if days:
-            return self.tr("%1 %2").replace("%1", d).replace("%2", h) if hours else d
-        if hours:
-            return self.tr("%1 %2").replace("%1", h).replace("%2", m) if minutes else h
-        return m
+        return words.format_duration(delta, self.lang)
 
     def countdown_text(self, a: Announcement) -> str:
         now = self.now()
@@ -466,9 +358,7 @@ class AnnouncementsView(BaseView):
                     "require. You may raise this in your feedback or with platform support."
                 ).replace(
                     "%1",
-                    self.duration_text(a.notice_period)
-                    if days < 1
-                    else self._count(days, self.tr("1 day"), self.tr("%1 days")),
+                    self.duration_text(a.notice_period if days < 1 else timedelta(days=days)),
                 )
             )
             self.notice_flag.show()
@@ -487,7 +377,7 @@ class AnnouncementsView(BaseView):
 
     def _show_impact(self, a: Announcement) -> None:
         platforms = sorted(a.affects_platforms, key=lambda p: p.value)
-        where = self.tr(", ").join(texts.platform_name(p) for p in platforms)
+        where = self.tr(", ").join(words.platform_name(p, self.lang) for p in platforms)
         if not platforms:
             where = self.tr("all platforms")
         impact = self.impact.get(a.id)
@@ -496,7 +386,7 @@ class AnnouncementsView(BaseView):
             if a.id not in self._counting:
                 self._counting.add(a.id)
                 self.ctx.tasks.run(
-                    lambda t: (a.id, count_impact(t, a)),
+                    lambda t: (a.id, t.service.announcement_impact(a)),
                     on_done=self._on_impact,
                     on_error=self._on_impact_error,
                 )
@@ -516,7 +406,7 @@ class AnnouncementsView(BaseView):
             for method in sorted(impact.method_on, key=lambda m: m.value):
                 lines.append(
                     self.tr("%1 is on in %2 of them.")
-                    .replace("%1", texts.method_name(method))
+                    .replace("%1", words.method_name(method, self.lang))
                     .replace("%2", str(impact.method_on[method]))
                 )
         text = lines[0]
@@ -554,7 +444,7 @@ class AnnouncementsView(BaseView):
         if not open_now and decision.reason is not None:
             self._set_message(self.why_closed(decision.reason), error=False)
         elif self.feedback_error is not None:
-            self._set_message(texts.reason_text(self.feedback_error, self.lang), error=True)
+            self._set_message(texts.reason(self.feedback_error, self.lang), error=True)
         elif self.feedback_notice:
             self._set_message(self.feedback_notice, error=False)
         else:
@@ -571,7 +461,7 @@ class AnnouncementsView(BaseView):
             return self.tr("The opinion period ended on %1, so feedback can no longer be sent.").replace(
                 "%1", format_datetime(when, self.lang)
             )
-        return texts.reason_text(reason, self.lang)
+        return texts.reason(reason, self.lang)
 
     def _set_message(self, text: str, *, error: bool) -> None:
         self.feedback_message.setText(text)

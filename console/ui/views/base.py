@@ -27,6 +27,11 @@ class BaseView(QWidget):
         self.ctx = ctx
         self.setObjectName(f"view-{self.view_name}")
 
+    @property
+    def lang(self) -> str:
+        """The UI language ("zh_CN" or "en"): what ``console.words`` is asked to speak."""
+        return self.ctx.lang
+
     def refresh(self) -> None:
         """Reload the view's data (through ``ctx.tasks`` for anything non-trivial)."""
 

@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.model import Eligibility, Method
+from console import words
+from console.core.model import Method
 from console.ui import texts
 from console.ui.context import UiContext
 
 if TYPE_CHECKING:
     from console.service import BulkResult
-    from console.storage.repo import StoreListRow
     from console.ui.tasks import Task, TaskHandle
 
 
@@ -246,8 +246,8 @@ class BulkDialog(QDialog):
             QCoreApplication.translate("BulkDialog", "All stores invited to WeChat Pay")
         )
         self.method_label.setText(QCoreApplication.translate("BulkDialog", "&Payment method"))
-        self.method.setItemText(0, texts.method_name(Method.WECHAT_PAY))
-        self.method.setItemText(1, texts.method_name(Method.ALIPAY))
+        self.method.setItemText(0, words.method_name(Method.WECHAT_PAY, self.ctx.lang))
+        self.method.setItemText(1, words.method_name(Method.ALIPAY, self.ctx.lang))
         self.value_label.setText(QCoreApplication.translate("BulkDialog", "Change"))
         self.turn_on.setText(QCoreApplication.translate("BulkDialog", "Turn on"))
         self.turn_off.setText(QCoreApplication.translate("BulkDialog", "Turn off"))
@@ -307,29 +307,23 @@ class BulkDialog(QDialog):
         method, on = self.chosen()
         selected = self.selected_ids if self.scope_selected.isChecked() else None
 
-        def job(task: Task) -> tuple[list[str], BulkResult]:
-            from console.service import StoreFilter
-
-            ids = selected
-            if ids is None:
-                ids = [
-                    r.id
-                    for r in task.service.list_stores(StoreFilter(wechat_eligibility=Eligibility.INVITED))
-                ]
-            return ids, task.service.set_method_bulk(ids, method, on, dry_run=True, progress=task.progress)
+        def job(task: Task) -> tuple[list[str], BulkResult, dict[str, str]]:
+            ids = selected if selected is not None else task.service.invited_store_ids()
+            dry = task.service.set_method_bulk(ids, method, on, dry_run=True, progress=task.progress)
+            return ids, dry, _example_names(task, dry)
 
         self.next_button.setEnabled(False)
         self.ctx.tasks.run(job, on_done=self._dry_done, on_error=self._failed)
 
-    def _dry_done(self, value: tuple[list[str], BulkResult]) -> None:
-        self.store_ids, self.dry = value
+    def _dry_done(self, value: tuple[list[str], BulkResult, dict[str, str]]) -> None:
+        self.store_ids, self.dry, names = value
         dry = self.dry
         method, on = self.chosen()
         action = (
             QCoreApplication.translate("BulkDialog", "Turn on %1")
             if on
             else QCoreApplication.translate("BulkDialog", "Turn off %1")
-        ).replace("%1", texts.method_name(method))
+        ).replace("%1", words.method_name(method, self.ctx.lang))
         # only the parts that are not zero, each phrased so that any number reads right
         parts = [
             text.replace("%1", _n(n))
@@ -360,11 +354,10 @@ class BulkDialog(QDialog):
         groups: Counter[str] = Counter()
         examples: dict[str, list[str]] = {}
         for r in dry.refused:
-            sentence = texts.reason_text(r.reason, self.ctx.lang)
+            sentence = texts.reason(r.reason, self.ctx.lang)
             groups[sentence] += 1
             examples.setdefault(sentence, []).append(r.store_id or "")
         shown = {sentence: ids[:EXAMPLES] for sentence, ids in examples.items()}
-        names = self._store_names([sid for ids in shown.values() for sid in ids])
         for sentence, count in groups.most_common():
             item = QTreeWidgetItem([_n(count), sentence])
             item.setToolTip(1, sentence)
@@ -377,17 +370,6 @@ class BulkDialog(QDialog):
         self._buttons()
         self.next_button.setFocus()
         self.reviewed.emit(dry)
-
-    def _store_names(self, store_ids: list[str]) -> dict[str, str]:
-        """Names of the stores shown as examples (a few hundred at most: one indexed query)."""
-        if not store_ids:
-            return {}
-        try:
-            rows: list[StoreListRow] = self.ctx.service.repo.list_stores(store_ids=store_ids)
-        except Exception:  # names are a courtesy: ids alone still say which stores
-            log.exception("looking up store names for the bulk review")
-            return {}
-        return {r.id: r.name for r in rows}
 
     def start_run(self) -> None:
         if self.dry is None:
@@ -499,3 +481,22 @@ class BulkDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+
+def _example_names(task: Task, dry: BulkResult) -> dict[str, str]:
+    """Names of the refused stores the review may show as examples (runs on the db lane).
+
+    The review groups refusals by sentence and shows the first ``EXAMPLES`` of each; a sentence
+    follows from the reason's code and facts, so grouping by those picks the same stores.
+    """
+    per_reason: dict[str, list[str]] = {}
+    for r in dry.refused:
+        key = repr((r.reason.code, sorted((r.reason.params or {}).items()))) if r.reason else ""
+        group = per_reason.setdefault(key, [])
+        if len(group) < EXAMPLES and r.store_id:
+            group.append(r.store_id)
+    try:
+        return task.service.store_names([sid for ids in per_reason.values() for sid in ids])
+    except Exception:  # names are a courtesy: ids alone still say which stores
+        log.exception("looking up store names for the bulk review")
+        return {}

@@ -30,7 +30,7 @@ from console.ui.context import UiContext
 from console.ui.views.base import BaseView
 
 if TYPE_CHECKING:
-    from console.storage.news import StoredNews
+    from console.service import NewsEntry
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,7 +46,7 @@ class NewsView(BaseView):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.items: list[StoredNews] = []
+        self.items: list[NewsEntry] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
@@ -109,7 +109,7 @@ class NewsView(BaseView):
             if self.isVisible():
                 self.refresh()
 
-    def _loaded(self, items: list[StoredNews]) -> None:
+    def _loaded(self, items: list[NewsEntry]) -> None:
         keep = {n.id for n in self.selected()}
         self.items = items
         self._fill()
@@ -142,7 +142,7 @@ class NewsView(BaseView):
         self._update_buttons()
 
     # -- actions -----------------------------------------------------------------------------
-    def selected(self) -> list[StoredNews]:
+    def selected(self) -> list[NewsEntry]:
         ids = {item.data(0, ID_ROLE) for item in self.tree.selectedItems()}
         return [n for n in self.items if n.id in ids]
 

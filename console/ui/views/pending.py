@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.money import format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
+from console.words import format_datetime
 
 if TYPE_CHECKING:
     from console.service import ChangeResult, PendingChange
@@ -115,7 +116,7 @@ class PendingView(BaseView):
             why = ""
             if c.status == "refused":
                 why = (
-                    texts.reason_text(c.refusal, lang)
+                    texts.reason(c.refusal, lang)
                     if c.refusal
                     else QCoreApplication.translate("PendingView", "Refused.")
                 )
@@ -138,12 +139,11 @@ class PendingView(BaseView):
         self.table.setVisible(bool(self.changes))
         self._update_buttons()
 
-    @staticmethod
-    def _what(c: PendingChange) -> str:
+    def _what(self, c: PendingChange) -> str:
         if c.kind == "send_feedback":
             return QCoreApplication.translate("PendingView", "Feedback on an announcement")
         if c.method is not None and c.enabled is not None:
-            name = texts.method_name(c.method)
+            name = words.method_name(c.method, self.ctx.lang)
             return (
                 QCoreApplication.translate("PendingView", "Turn on %1")
                 if c.enabled
@@ -234,7 +234,7 @@ class PendingView(BaseView):
             dialogs.tell(
                 self,
                 QCoreApplication.translate("PendingView", "The change cannot be retried yet"),
-                texts.reason_text(result.reason, self.ctx.lang),
+                texts.reason(result.reason, self.ctx.lang),
                 warning=True,
             )
         self.ctx.events.data_changed.emit({result.store_id} if result.store_id else None)

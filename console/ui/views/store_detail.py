@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import words
 from console.core.model import Eligibility, Method, SyncState
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.i18n import fmt_countdown
-from console.ui.money import format_date, format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
 from console.ui.widgets.page import scrolling_page
 from console.ui.widgets.pill import StatusPill
 from console.ui.widgets.toggle import ToggleSwitch
+from console.words import format_date, format_datetime
 
 if TYPE_CHECKING:
     from console.service import ChangeResult, MethodView, StoreDetail
@@ -129,7 +130,7 @@ class MethodCard(QFrame):
         self.retranslate(lang)
 
     def retranslate(self, lang: str) -> None:
-        name = texts.method_name(self.method)
+        name = words.method_name(self.method, lang)
         self.title.setText(name)
         self.platform_label.setText(QCoreApplication.translate("StoreDetail", "Platform"))
         self.setting_label.setText(QCoreApplication.translate("StoreDetail", "Your setting"))
@@ -144,13 +145,13 @@ class MethodCard(QFrame):
             return
         st = mv.state
         self.terms.setText(texts.fee_text(mv.terms.fee_bps, lang) if mv.terms else "")
-        self.pill.set_status(st.eligibility.value, texts.eligibility_name(st.eligibility))
+        self.pill.set_status(st.eligibility.value, texts.status_label(st.eligibility, lang))
         self.eligibility_text.setText(self._eligibility_sentence(lang))
         self.switch.setChecked(st.setting)
         self.switch.setAccessibleName(
             QCoreApplication.translate("StoreDetail", "%1 on or off").replace("%1", name)
         )
-        setting = texts.on_off(st.setting)
+        setting = words.label(words.on_off(st.setting, lang))
         if st.sync_state == SyncState.PENDING:
             setting = QCoreApplication.translate("StoreDetail", "%1 · waiting to sync").replace("%1", setting)
         elif st.sync_state == SyncState.REFUSED:
@@ -166,10 +167,10 @@ class MethodCard(QFrame):
         if st.sync_state == SyncState.REFUSED:
             notice = QCoreApplication.translate(
                 "StoreDetail", "The platform refused your last change: %1"
-            ).replace("%1", texts.refusal_code_text(st.refused_code, st.refused_message, lang))
+            ).replace("%1", words.refusal_code_text(st.refused_code, st.refused_message, lang))
         elif mv.toggle_allowed is not None:
             notice = QCoreApplication.translate("StoreDetail", "Cannot be changed now: %1").replace(
-                "%1", texts.reason_text(mv.toggle_allowed, lang)
+                "%1", texts.reason(mv.toggle_allowed, lang)
             )
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
@@ -177,7 +178,7 @@ class MethodCard(QFrame):
         self.why_button.setVisible(bool(chain))
         self.why_text.setVisible(bool(chain) and self._why_open)
         if chain:
-            items = "".join(f"<li>{_html(texts.reason_text(r, lang))}</li>" for r in chain)
+            items = "".join(f"<li>{_html(texts.reason(r, lang))}</li>" for r in chain)
             self.why_text.setText(f"<ol style='margin-left:-20px'>{items}</ol>")
 
     def _eligibility_sentence(self, lang: str) -> str:
@@ -188,8 +189,8 @@ class MethodCard(QFrame):
         ):
             return (
                 QCoreApplication.translate("StoreDetail", "%1 Reason: %2")
-                .replace("%1", texts.eligibility_explained(st.eligibility))
-                .replace("%2", texts.rejection_reason(st.reason_code, st.reason_text, lang))
+                .replace("%1", words.eligibility_explained(st.eligibility, lang))
+                .replace("%2", words.rejection_reason(st.reason_code, st.reason_text, lang))
             )
         if st.eligibility == Eligibility.APPROVED and st.launch_at is not None:
             return QCoreApplication.translate("StoreDetail", "Approved: goes live on %1.").replace(
@@ -197,7 +198,7 @@ class MethodCard(QFrame):
             )
         if self.method == Method.ALIPAY and st.eligibility == Eligibility.LIVE:
             return QCoreApplication.translate("StoreDetail", "Available to every store.")
-        return texts.eligibility_explained(st.eligibility)
+        return words.eligibility_explained(st.eligibility, lang)
 
 
 def _html(text: str) -> str:
@@ -240,7 +241,7 @@ class InvitationCard(QFrame):
         self.title.setText(QCoreApplication.translate("StoreDetail", "WeChat Pay invitation"))
         self.next_step.setText(
             QCoreApplication.translate("StoreDetail", "Next step: %1").replace(
-                "%1", texts.next_step_text(detail.next_step, lang)
+                "%1", texts.next_step(detail.next_step, lang)
             )
         )
         if inv is None:
@@ -276,9 +277,9 @@ class InvitationCard(QFrame):
         lines = []
         for ev in sorted(inv.history, key=lambda e: e.at):
             change = (
-                f"{texts.eligibility_name(ev.from_state)} → {texts.eligibility_name(ev.to_state)}"
+                f"{texts.status_label(ev.from_state, lang)} → {texts.status_label(ev.to_state, lang)}"
                 if ev.from_state
-                else texts.eligibility_name(ev.to_state)
+                else texts.status_label(ev.to_state, lang)
             )
             note = f" · {_html(ev.note)}" if ev.note and not lang.startswith("zh") else ""
             lines.append(
@@ -361,9 +362,9 @@ class StoreDetailView(BaseView):
                 card.retranslate(lang)
             return
         self.name.setText(d.store.name)
-        parts = [texts.platform_name(d.store.platform), d.store.id]
+        parts = [words.platform_name(d.store.platform, self.ctx.lang), d.store.id]
         if d.store.status != "open":
-            parts.append(texts.store_status_name(d.store.status))
+            parts.append(words.label(words.store_status_name(d.store.status, self.ctx.lang)))
         self.subtitle.setText(" · ".join(parts))
         self.invitation.show_detail(d, lang, self.ctx.clock())
         for m, card in self.cards.items():
@@ -397,12 +398,12 @@ class StoreDetailView(BaseView):
         mv = d.methods.get(method)
         if mv is None:
             return
-        name = texts.method_name(method)
+        name = words.method_name(method, self.ctx.lang)
         if mv.toggle_allowed is not None:
             dialogs.tell(
                 self,
                 QCoreApplication.translate("StoreDetail", "%1 cannot be changed now").replace("%1", name),
-                texts.reason_text(mv.toggle_allowed, self.ctx.lang),
+                texts.reason(mv.toggle_allowed, self.ctx.lang),
             )
             return
         wanted = not mv.state.setting
@@ -418,7 +419,7 @@ class StoreDetailView(BaseView):
         )
 
     def _confirmation(self, d: StoreDetail, mv: MethodView, wanted: bool) -> tuple[str, str, str]:
-        name = texts.method_name(mv.state.method)
+        name = words.method_name(mv.state.method, self.ctx.lang)
         store = d.store.name
         elig = mv.state.eligibility
         if (
@@ -466,7 +467,7 @@ class StoreDetailView(BaseView):
             dialogs.tell(
                 self,
                 QCoreApplication.translate("StoreDetail", "The change was not made"),
-                texts.reason_text(result.reason, self.ctx.lang),
+                texts.reason(result.reason, self.ctx.lang),
                 warning=True,
             )
         store_id = result.store_id or self.store_id

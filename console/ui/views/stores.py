@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 from console.core.model import Eligibility, Method, Platform
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.models.stores_model import Col as StoreCol
 from console.ui.models.stores_model import (
+    SOURCES,
     EligibilityRole,
     RowFilter,
     StoresModel,
     StoreTable,
     row_from_detail,
 )
+from console.ui.models.stores_model import Col as StoreCol
 from console.ui.views.base import BaseView
 from console.ui.views.store_detail import StoreDetailView
 from console.ui.widgets.chips import ChipBar
@@ -58,7 +59,11 @@ ROW_UPDATE_LIMIT = 200
 
 
 def _load_table(task: Task) -> StoreTable:
-    return StoreTable.from_rows(task.service.list_stores())
+    """Column by column straight from SQLite, in name order (no StoreRow per store, no sort on
+    the GUI thread; see console/storage/store_columns.py for the figures)."""
+    from console.storage.store_columns import iter_store_columns
+
+    return StoreTable.from_chunks(iter_store_columns(task.db.conn, SOURCES), name_ordered=True)
 
 
 def _load_rows(ids: list[str]) -> Any:
@@ -230,6 +235,7 @@ class StoresView(BaseView):
         self.table.setAccessibleName(QCoreApplication.translate("StoresView", "Stores"))
         self.empty.setText(QCoreApplication.translate("StoresView", "No store matches these filters."))
         self.model.retranslate()
+        self._update_chips()
         self._update_counts()
 
     @staticmethod
@@ -250,6 +256,7 @@ class StoresView(BaseView):
         self._loading = False
         keep = self._pending_select or self.current_store_id()
         self.model.set_table(table)
+        self._update_chips()
         self._update_counts()
         if (keep is None or not self.select_store(keep)) and self.model.rowCount():
             self.table.selectRow(0)
@@ -271,6 +278,7 @@ class StoresView(BaseView):
 
     def _rows_loaded(self, rows: list[StoreRow]) -> None:
         self.model.update_rows(rows)
+        self._update_chips()
         self._update_counts()
 
     # -- filtering ------------------------------------------------------------------------
@@ -298,7 +306,10 @@ class StoresView(BaseView):
         if keep is not None:
             self.select_store(keep, scroll=False)
 
-    def _update_counts(self) -> None:
+    def _update_chips(self) -> None:
+        """The chips count the whole list, not the filtered rows: recounted when the list's data
+        changes (load, row updates, language), never per keystroke (at 100,000 stores the counts
+        cost ~4 ms of a 16 ms frame)."""
         t = self.model.table
         counts = t.counts()
         loc_n = self._n
@@ -307,7 +318,7 @@ class StoresView(BaseView):
         )
         for e in CHIP_ELIGIBILITY:
             self.chips.set_label(e.value, f"{texts.eligibility_name(e)} {loc_n(counts.get(e, 0))}")
-        soon = sum(t.soon_mask(self.ctx.clock().timestamp()))
+        soon = t.soon_mask(self.ctx.clock().timestamp()).count(1)
         self.chips.set_label(
             "soon",
             QCoreApplication.translate("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)),
@@ -318,6 +329,11 @@ class StoresView(BaseView):
                 "%1", loc_n(t.pending_count())
             ),
         )
+
+    def _update_counts(self) -> None:
+        """The "Showing N of M" label and the empty-list hint: what a keystroke changes."""
+        t = self.model.table
+        loc_n = self._n
         shown = self.model.rowCount()
         self.count.setText(
             QCoreApplication.translate("StoresView", "Showing %1 of %2")

@@ -46,11 +46,5 @@ class ChipBar(QWidget):
         b = self._group.checkedButton()
         return str(b.property("key")) if b else ""
 
-    def set_current(self, key: str) -> None:
-        b = self._chips.get(key)
-        if b is not None and not b.isChecked():
-            b.setChecked(True)
-            self.chosen.emit(key)
-
     def _clicked(self, button: QToolButton) -> None:
         self.chosen.emit(str(button.property("key")))

@@ -1,4 +1,4 @@
-"""console/texts.py: every reason code and amount problem has a sentence in both languages."""
+"""console/words: every reason code and amount problem has a sentence in both languages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from console.core.model import Device, LocalizedText, Method
 from console.core.money import AmountProblem
 from console.core.reasons import Reason, ReasonCode
-from console.texts import (
+from console.words import (
     EN,
     ZH,
     amount_problem_text,
@@ -65,12 +65,18 @@ def test_every_reason_code_has_both_languages(code: ReasonCode, params: dict) ->
         (
             Reason(ReasonCode.WINDOW_NOT_OPEN, {"window_opens_at": WHEN}),
             ZH,
-            "该店铺的申请窗口将于 2026-12-08 02:00 开放。",
+            "这家店铺的申请窗口将于 2026-12-08 02:00 开放。",
         ),
         (
-            Reason(ReasonCode.REJECTED, {"reason_code": "RISK_REVIEW", "reason_text": None}),
+            Reason(ReasonCode.REJECTED, {"reason_code": "NEW_CODE", "reason_text": None}),
             EN,
-            "The application was rejected: RISK_REVIEW",
+            "The application was rejected: The platform gave the reason code NEW_CODE.",
+        ),
+        (  # a code we can explain: our words, which say what to do, over the platform's
+            Reason(ReasonCode.REJECTED, {"reason_code": "RISK_REVIEW", "reason_text": {"en": "Risk"}}),
+            EN,
+            "The application was rejected: The platform's risk review did not pass. "
+            "Contact platform support for details.",
         ),
         (
             Reason(ReasonCode.REJECTED, {"reason_text": {"zh": "类目不支持", "en": "Category"}}),
@@ -102,8 +108,8 @@ def test_reason_sentences(reason: Reason, lang: str, expected: str) -> None:
 
 
 def test_next_steps_are_advice() -> None:
-    assert next_step_text(None, EN) == "Nothing to do."
-    assert next_step_text(None, ZH) == "无需操作。"
+    assert next_step_text(None, EN) == "Nothing to do, everything is set up."
+    assert next_step_text(None, ZH) == "无需操作，一切已设置妥当。"
     step = Reason(ReasonCode.INVITATION_NOT_ACCEPTED, {"deadline_at": WHEN})
     assert next_step_text(step, EN, UTC) == "Turn WeChat Pay on before 2026-12-08 02:00 to apply."
     assert next_step_text(Reason(ReasonCode.REVIEW_PENDING), ZH) == "等待平台审核结果。"
@@ -141,7 +147,7 @@ def test_names_and_messages() -> None:
     assert device_name(Device.PC_WEB, ZH) == "电脑网页"
     assert (
         eligibility_name("in_review", EN) == "in review"
-        and eligibility_name("approved", ZH) == "已通过，待上线"
+        and eligibility_name("approved", ZH) == "已通过"
     )
     assert format_when(None) == "-" and format_when(WHEN, UTC) == "2026-12-08 02:00"
     assert msg("stores_total", ZH, count=3) == "共 3 家店铺"

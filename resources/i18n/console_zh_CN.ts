@@ -1,47 +1,512 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivityView</name>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="154" />
+        <location filename="../../console/ui/views/activity.py" line="161" />
+        <source>Activity</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="155" />
+        <source>Every change you made and every sync with the platform, newest first.</source>
+        <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="156" />
+        <source>&amp;Store</source>
+        <translation>店铺(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="157" />
+        <source>All stores</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="158" />
+        <source>&amp;Method</source>
+        <translation>支付方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="159" />
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="160" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="177" />
+        <source>All methods</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="185" />
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="241" />
+        <source>The activity could not be read. Please try again.</source>
+        <translation>无法读取操作记录，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="262" />
+        <source>1 entry</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="262" />
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="269" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="270" />
+        <source>Who</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="271" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="272" />
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="273" />
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="274" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="275" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="280" />
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="281" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="282" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="287" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="288" />
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="289" />
+        <source>Merged with an unsent change</source>
+        <translation>已合并到未发送的修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="290" />
+        <source>Cancelled (no change)</source>
+        <translation>已取消（无变化）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="291" />
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="292" />
+        <source>Discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="293" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="304" />
+        <source>a payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="311" />
+        <source>The platform refused: turn on %1</source>
+        <translation>被平台拒绝：开启%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="313" />
+        <source>The platform refused: turn off %1</source>
+        <translation>被平台拒绝：关闭%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="315" />
+        <source>The platform refused a change of %1</source>
+        <translation>平台拒绝了%1的修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="317" />
+        <source>Sent to the platform: turn on %1</source>
+        <translation>已提交平台：开启%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="317" />
+        <source>Turn on %1</source>
+        <translation>开启%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="319" />
+        <source>Sent to the platform: turn off %1</source>
+        <translation>已提交平台：关闭%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="319" />
+        <source>Turn off %1</source>
+        <translation>关闭%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="321" />
+        <source>Sent a change of %1 to the platform</source>
+        <translation>已向平台提交%1的修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="321" />
+        <source>Change %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="324" />
+        <source>Sent your feedback to the platform</source>
+        <translation>已向平台提交您的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="326" />
+        <source>Send feedback on a rule change</source>
+        <translation>对规则变更提交反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="327" />
+        <source>Send a change to the platform</source>
+        <translation>向平台提交修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="328" />
+        <source>Fetch updates from the platform</source>
+        <translation>从平台获取更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="329" />
+        <source>The platform refused a change</source>
+        <translation>平台拒绝了一项修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="330" />
+        <source>Retry a change</source>
+        <translation>重试修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="331" />
+        <source>Discard a change</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="332" />
+        <source>Mark an announcement read</source>
+        <translation>将公告标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="351" />
+        <source>1 update received</source>
+        <translation>收到 1 条更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="351" />
+        <source>%1 updates received</source>
+        <translation>收到 %1 条更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="356" />
+        <source>Platform status: %1</source>
+        <translation>平台状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="358" />
+        <source>the platform already had it</source>
+        <translation>平台此前已收到</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="363" />
+        <source>Announcement: %1</source>
+        <translation>公告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="365" />
+        <source>Preview only, nothing changed</source>
+        <translation>仅预览，未做任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="405" />
+        <source>Export activity</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="407" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="415" />
+        <source>Could not save to %1: %2</source>
+        <translation>无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="418" />
+        <source>Saved 1 entry to %2.</source>
+        <translation>已将 1 条记录保存到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="418" />
+        <source>Saved %1 entries to %2.</source>
+        <translation>已将 %1 条记录保存到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementListModel</name>
+    <message>
+        <location filename="../../console/ui/models/announcements_model.py" line="81" />
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsView</name>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="265" />
+        <location filename="../../console/ui/views/announcements.py" line="283" />
+        <source>Rule changes</source>
+        <translation>规则变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="268" />
+        <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
+        <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="273" />
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="274" />
+        <source>Opinion period</source>
+        <translation>意见征集期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="275" />
+        <source>Countdown</source>
+        <translation>倒计时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="276" />
+        <source>Takes effect</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="280" />
+        <source>What changes for you</source>
+        <translation>对您的影响</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="281" />
+        <location filename="../../console/ui/views/announcements.py" line="284" />
+        <source>Your feedback</source>
+        <translation>您的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="285" />
+        <source>Send feedback</source>
+        <translation>提交反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="286" />
+        <source>No announcements yet. New rule changes appear here after a sync.</source>
+        <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="298" />
+        <source>Opinion period opens in %1</source>
+        <translation>意见征集期将在 %1后开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="300" />
+        <source>%1 left to send feedback</source>
+        <translation>距反馈截止还剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="301" />
+        <source>Opinion period closed on %1</source>
+        <translation>意见征集期已于 %1 结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="307" />
+        <source>Feedback open · %1 left</source>
+        <translation>可提交反馈 · 还剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="309" />
+        <source>Takes effect %1</source>
+        <translation>%1 生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="310" />
+        <source>In effect since %1</source>
+        <translation>已于 %1 生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="314" />
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="316" />
+        <source>Refused by the platform</source>
+        <translation>被平台拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="317" />
+        <source>Received by the platform</source>
+        <translation>平台已收到</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <source>Mark as unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <source>Mark as read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="357" />
+        <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
+        <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="367" />
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="380" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="382" />
+        <source>all platforms</source>
+        <translation>所有平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="385" />
+        <source>Counting your stores…</source>
+        <translation>正在统计您的店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="395" />
+        <source>None of your stores are on %1: nothing changes for you.</source>
+        <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="397" />
+        <source>It applies to all %1 of your stores.</source>
+        <translation>适用于您的全部 %1 家店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="400" />
+        <source>1 of your %2 stores is on %3.</source>
+        <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="401" />
+        <source>%1 of your %2 stores are on %3.</source>
+        <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="408" />
+        <source>%1 is on in %2 of them.</source>
+        <translation>其中 %2 家已开启%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="414" />
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="429" />
+        <source>You have not sent feedback on this yet.</source>
+        <translation>您还没有就此提交过反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="442" />
+        <source>What does this change mean for your business? The platform reads every comment.</source>
+        <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="457" />
+        <source>Feedback opens on %1, when the opinion period starts.</source>
+        <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="461" />
+        <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
+        <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="512" />
+        <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
+        <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="527" />
+        <source>Your feedback could not be saved on this computer. Please try again.</source>
+        <translation>您的反馈未能保存在本机，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="565" />
+        <source>Could not count your stores.</source>
+        <translation>无法统计您的店铺。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="184" />
-        <source>The local data file is in use by another program.</source>
-        <translation>本机数据文件正被另一个程序占用。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="185" />
-        <source>Close the other program (or wait for it to finish) and try again. The file was not changed:
-%1</source>
-        <translation>请关闭该程序（或等它完成）后重试。文件未作任何改动：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="193" />
-        <source>This data was saved by a newer version of Merchant Console.</source>
-        <translation>这些数据由更新版本的商家控制台保存。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="194" />
-        <source>Install the newer version to open it. The file was not changed:
-%1</source>
-        <translation>请安装新版本后再打开。文件未作任何改动：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="199" />
-        <source>The local data file cannot be read. It may be damaged.</source>
-        <translation>无法读取本地数据文件，文件可能已损坏。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="200" />
-        <source>The file was not changed:
-%1
-Move it aside to start with fresh data from the platform, or contact support.</source>
-        <translation>文件未作任何改动：
-%1
-可将其移到别处，从平台重新获取数据；或联系客服。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/app.py" line="338" />
+        <location filename="../../console/ui/app.py" line="289" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
@@ -150,104 +615,222 @@ Move it aside to start with fresh data from the platform, or contact support.</s
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="329" />
+        <location filename="../../console/ui/views/bulk.py" line="323" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="331" />
+        <location filename="../../console/ui/views/bulk.py" line="325" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="337" />
+        <location filename="../../console/ui/views/bulk.py" line="331" />
         <source>%1 will change</source>
         <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="338" />
+        <location filename="../../console/ui/views/bulk.py" line="332" />
         <source>%1 cannot change now</source>
         <translation>%1 家暂时无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="339" />
+        <location filename="../../console/ui/views/bulk.py" line="333" />
         <source>no change needed for %1</source>
         <translation>%1 家无需修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="345" />
+        <location filename="../../console/ui/views/bulk.py" line="339" />
         <source>%1 for 1 store: %3.</source>
         <translation>为 1 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="347" />
+        <location filename="../../console/ui/views/bulk.py" line="341" />
         <source>%1 for %2 stores: %3.</source>
         <translation>为 %2 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="354" />
+        <location filename="../../console/ui/views/bulk.py" line="348" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="356" />
+        <location filename="../../console/ui/views/bulk.py" line="350" />
         <source>nothing to change</source>
         <translation>没有需要修改的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="402" />
+        <location filename="../../console/ui/views/bulk.py" line="384" />
         <source>Changing 1 store…</source>
         <translation>正在修改 1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="433" />
+        <location filename="../../console/ui/views/bulk.py" line="415" />
         <source>%1 could not be changed after all: they changed since the check.</source>
         <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="403" />
+        <location filename="../../console/ui/views/bulk.py" line="385" />
         <source>Changing %1 stores…</source>
         <translation>正在修改 %1 家店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="427" />
+        <location filename="../../console/ui/views/bulk.py" line="409" />
         <source>1 store changed.</source>
         <translation>已修改 1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="428" />
+        <location filename="../../console/ui/views/bulk.py" line="410" />
         <source>%1 stores changed.</source>
         <translation>已修改 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="439" />
+        <location filename="../../console/ui/views/bulk.py" line="421" />
         <source>Stopped at your request; the other stores were not changed.</source>
         <translation>已按您的要求停止，其余店铺未作修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="445" />
+        <location filename="../../console/ui/views/bulk.py" line="427" />
         <source>The changes are sent to the platform in the background.</source>
         <translation>修改会在后台发送到平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="450" />
+        <location filename="../../console/ui/views/bulk.py" line="432" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="452" />
+        <location filename="../../console/ui/views/bulk.py" line="434" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="463" />
+        <location filename="../../console/ui/views/bulk.py" line="445" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="465" />
+        <location filename="../../console/ui/views/bulk.py" line="447" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
         <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutView</name>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="243" />
+        <source>Checkout preview</source>
+        <translation>收银台预览</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="246" />
+        <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
+        <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="250" />
+        <source>&amp;Store</source>
+        <translation>店铺(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="251" />
+        <source>Search by store name or ID</source>
+        <translation>按店铺名称或 ID 搜索</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="252" />
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="253" />
+        <source>e.g. 128.00</source>
+        <translation>例如 128.00</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="254" />
+        <source>Shopper's device</source>
+        <translation>买家设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="257" />
+        <source>What shoppers see. Fees in grey are shown only to you.</source>
+        <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="258" />
+        <source>Not shown to shoppers</source>
+        <translation>买家看不到的支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="259" />
+        <source>Store receiving code</source>
+        <translation>店铺收款码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="260" />
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="262" />
+        <source>What shoppers see at checkout</source>
+        <translation>买家在收银台看到的页面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="263" />
+        <source>Store receiving QR code</source>
+        <translation>店铺收款二维码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="264" />
+        <source>Fees per month</source>
+        <translation>每月手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="265" />
+        <source>Monthly &amp;sales (¥)</source>
+        <translation>月销售额（元）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="299" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="360" />
+        <source>The preview still shows %1.</source>
+        <translation>预览仍按 %1 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="422" />
+        <source>Every method is shown for this amount and device.</source>
+        <translation>此金额和设备下，所有支付方式都会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="425" />
+        <source>hidden because:</source>
+        <translation>不显示的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="448" />
+        <source>Export checkout preview</source>
+        <translation>导出收银台预览</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="450" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <source>Could not save to %1.</source>
+        <translation>无法保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -269,49 +852,107 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
 </context>
 <context>
+    <name>FeeComparison</name>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="97" />
+        <source>Monthly fee per method, as bars</source>
+        <translation>各支付方式每月手续费条形图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
+        <source>Fees per month</source>
+        <translation>每月手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>Fee per month</source>
+        <translation>月手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <source>You receive</source>
+        <translation>实际到账</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="115" />
+        <source>%1 (not available to your shoppers yet)</source>
+        <translation>%1（买家暂不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="145" />
+        <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
+        <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="150" />
+        <source>Both methods cost the same at these rates.</source>
+        <translation>按当前费率，两种支付方式的手续费相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="153" />
+        <source>Choose a store to compare its fees.</source>
+        <translation>请选择店铺以比较手续费。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="155" />
+        <source>Rates come from the platform's published terms for this store.</source>
+        <translation>费率来自平台为这家店铺公布的条款。</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
-        <location filename="../../console/ui/i18n.py" line="99" />
+        <location filename="../../console/ui/i18n.py" line="100" />
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="99" />
+        <location filename="../../console/ui/i18n.py" line="100" />
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="103" />
+        <location filename="../../console/ui/i18n.py" line="104" />
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="104" />
+        <location filename="../../console/ui/i18n.py" line="105" />
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="109" />
+        <location filename="../../console/ui/i18n.py" line="110" />
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="114" />
+        <location filename="../../console/ui/i18n.py" line="115" />
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="115" />
+        <location filename="../../console/ui/i18n.py" line="116" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="124" />
+        <location filename="../../console/ui/i18n.py" line="125" />
         <source>passed</source>
         <translation>已截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/i18n.py" line="125" />
+        <location filename="../../console/ui/i18n.py" line="126" />
         <source>in %1</source>
         <translation>还剩 %1</translation>
     </message>
@@ -584,27 +1225,27 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="109" />
+        <location filename="../../console/ui/views/pending.py" line="110" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="111" />
+        <location filename="../../console/ui/views/pending.py" line="112" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="113" />
+        <location filename="../../console/ui/views/pending.py" line="114" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="120" />
+        <location filename="../../console/ui/views/pending.py" line="121" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="123" />
+        <location filename="../../console/ui/views/pending.py" line="124" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
@@ -721,384 +1362,460 @@ Move it aside to start with fresh data from the platform, or contact support.</s
     </message>
 </context>
 <context>
+    <name>ReceiveCode</name>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="58" />
+        <source>This store has no receiving code yet.</source>
+        <translation>这家店铺还没有收款码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="65" />
+        <source>Code content: %1</source>
+        <translation>码内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="67" />
+        <source>One code for several wallets. Shoppers can pay it with:</source>
+        <translation>一码多付，买家可用以下钱包扫码付款：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/receive_code.py" line="72" />
+        <source>No wallet can pay this code right now.</source>
+        <translation>目前没有钱包可以支付此收款码。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="183" />
+        <location filename="../../console/ui/views/settings.py" line="211" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="184" />
+        <location filename="../../console/ui/views/settings.py" line="212" />
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="185" />
+        <location filename="../../console/ui/views/settings.py" line="213" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="186" />
+        <location filename="../../console/ui/views/settings.py" line="214" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="189" />
+        <location filename="../../console/ui/views/settings.py" line="217" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="190" />
+        <location filename="../../console/ui/views/settings.py" line="218" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="192" />
+        <location filename="../../console/ui/views/settings.py" line="220" />
         <source>Light or dark follows the system setting.</source>
         <translation>浅色或深色跟随系统设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="194" />
+        <location filename="../../console/ui/views/settings.py" line="222" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="195" />
+        <location filename="../../console/ui/views/settings.py" line="223" />
         <source>Demo platform on this computer</source>
         <translation>本机演示平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="197" />
+        <location filename="../../console/ui/views/settings.py" line="225" />
         <source>Sample stores to try everything safely; nothing reaches real shoppers.</source>
         <translation>使用示例店铺放心试用，任何操作都不会影响真实买家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="201" />
+        <location filename="../../console/ui/views/settings.py" line="229" />
         <source>Real platform</source>
         <translation>正式平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="202" />
+        <location filename="../../console/ui/views/settings.py" line="230" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="204" />
+        <location filename="../../console/ui/views/settings.py" line="232" />
         <source>App &amp;key</source>
         <translation>应用 Key(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="205" />
+        <location filename="../../console/ui/views/settings.py" line="233" />
         <source>App &amp;secret</source>
         <translation>应用 Secret(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="207" />
+        <location filename="../../console/ui/views/settings.py" line="235" />
         <source>Leave empty to keep the saved secret</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="210" />
+        <location filename="../../console/ui/views/settings.py" line="238" />
         <source>Allow saving the secret in a file in the data folder (less safe)</source>
         <translation>允许把密钥保存在数据文件夹中的文件里（安全性较低）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="214" />
+        <location filename="../../console/ui/views/settings.py" line="242" />
         <source>Save platform</source>
         <translation>保存平台设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="215" />
+        <location filename="../../console/ui/views/settings.py" line="243" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="216" />
+        <location filename="../../console/ui/views/settings.py" line="244" />
         <source>Sync &amp;every</source>
         <translation>同步间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="217" />
+        <location filename="../../console/ui/views/settings.py" line="245" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="219" />
+        <location filename="../../console/ui/views/settings.py" line="247" />
         <source>Sync interval in minutes</source>
         <translation>同步间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="222" />
+        <location filename="../../console/ui/views/settings.py" line="250" />
         <source>Work offline (keep changes here, do not contact the platform)</source>
         <translation>离线工作（修改只保存在本机，不连接平台）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="226" />
+        <location filename="../../console/ui/views/settings.py" line="254" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="227" />
+        <location filename="../../console/ui/views/settings.py" line="255" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="228" />
+        <location filename="../../console/ui/views/settings.py" line="256" />
         <source>Change…</source>
         <translation>更换…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="230" />
+        <location filename="../../console/ui/views/settings.py" line="258" />
         <source>Your stores, changes and settings are kept here. A new folder is used after a restart.</source>
         <translation>您的店铺、修改和设置都保存在这里。更换文件夹后需重启才会生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="254" />
+        <location filename="../../console/ui/views/settings.py" line="282" />
         <source>The secret is kept in the system keyring.</source>
         <translation>密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="259" />
+        <location filename="../../console/ui/views/settings.py" line="287" />
         <source>This computer has no system keyring, so the secret cannot be stored safely. You can allow saving it in a file that only your account can read.</source>
         <translation>这台电脑没有系统钥匙串，无法安全保存密钥。您可以允许把它保存在只有您的账户能读取的文件中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="303" />
+        <location filename="../../console/ui/views/settings.py" line="331" />
         <source>Saved. The demo platform is used after a restart.</source>
         <translation>已保存。重启后使用演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="311" />
+        <location filename="../../console/ui/views/settings.py" line="339" />
         <source>Enter the platform address (https://…) and the app key.</source>
         <translation>请输入平台地址（https://…）和应用 Key。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="324" />
+        <location filename="../../console/ui/views/settings.py" line="352" />
         <source>The secret was not saved: no system keyring. Allow the file option to save it.</source>
         <translation>密钥未保存：没有系统钥匙串。请勾选文件保存选项后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="334" />
+        <location filename="../../console/ui/views/settings.py" line="362" />
         <source>Saved. The console connects to this platform after a restart.</source>
         <translation>已保存。重启后将连接到这个平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="342" />
+        <location filename="../../console/ui/views/settings.py" line="370" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/settings.py" line="347" />
+        <location filename="../../console/ui/views/settings.py" line="375" />
         <source>The console uses %1 after a restart.</source>
         <translation>重启后将使用 %1。</translation>
     </message>
 </context>
 <context>
+    <name>ShopperScreen</name>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="84" />
+        <source>Checkout</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="88" />
+        <source>Choose a store to see its checkout.</source>
+        <translation>请选择店铺以查看收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="96" />
+        <source>Pay with</source>
+        <translation>选择支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="99" />
+        <source>No payment method is available: shoppers cannot pay.</source>
+        <translation>没有可用的支付方式，买家无法付款。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="108" />
+        <source>Pay %1</source>
+        <translation>确认付款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="124" />
+        <source>Secure checkout</source>
+        <translation>安全收银台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="153" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <source>Scan the QR code with the app</source>
+        <translation>用 App 扫码付款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <source>Pay in the app</source>
+        <translation>在 App 内付款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="161" />
+        <source>Only you see this: fee %1 (%2), you receive %3</source>
+        <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
+    </message>
+</context>
+<context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="134" />
+        <location filename="../../console/ui/views/store_detail.py" line="135" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="135" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="137" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="138" />
+        <location filename="../../console/ui/views/store_detail.py" line="139" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="151" />
+        <location filename="../../console/ui/views/store_detail.py" line="152" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="155" />
+        <location filename="../../console/ui/views/store_detail.py" line="156" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="157" />
+        <location filename="../../console/ui/views/store_detail.py" line="158" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="162" />
+        <location filename="../../console/ui/views/store_detail.py" line="163" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="164" />
+        <location filename="../../console/ui/views/store_detail.py" line="165" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="167" />
+        <location filename="../../console/ui/views/store_detail.py" line="168" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="171" />
+        <location filename="../../console/ui/views/store_detail.py" line="172" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="190" />
+        <location filename="../../console/ui/views/store_detail.py" line="191" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="195" />
+        <location filename="../../console/ui/views/store_detail.py" line="196" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="199" />
+        <location filename="../../console/ui/views/store_detail.py" line="200" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="240" />
+        <location filename="../../console/ui/views/store_detail.py" line="241" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="242" />
+        <location filename="../../console/ui/views/store_detail.py" line="243" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="247" />
-        <location filename="../../console/ui/views/store_detail.py" line="258" />
+        <location filename="../../console/ui/views/store_detail.py" line="248" />
+        <location filename="../../console/ui/views/store_detail.py" line="259" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="248" />
+        <location filename="../../console/ui/views/store_detail.py" line="249" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="260" />
+        <location filename="../../console/ui/views/store_detail.py" line="261" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="263" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="264" />
+        <location filename="../../console/ui/views/store_detail.py" line="265" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="268" />
+        <location filename="../../console/ui/views/store_detail.py" line="269" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="271" />
+        <location filename="../../console/ui/views/store_detail.py" line="272" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="273" />
+        <location filename="../../console/ui/views/store_detail.py" line="274" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="353" />
+        <location filename="../../console/ui/views/store_detail.py" line="354" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="358" />
+        <location filename="../../console/ui/views/store_detail.py" line="359" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="404" />
+        <location filename="../../console/ui/views/store_detail.py" line="405" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="430" />
+        <location filename="../../console/ui/views/store_detail.py" line="431" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="431" />
+        <location filename="../../console/ui/views/store_detail.py" line="432" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="436" />
+        <location filename="../../console/ui/views/store_detail.py" line="437" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="440" />
+        <location filename="../../console/ui/views/store_detail.py" line="441" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="441" />
+        <location filename="../../console/ui/views/store_detail.py" line="442" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="445" />
+        <location filename="../../console/ui/views/store_detail.py" line="446" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="449" />
+        <location filename="../../console/ui/views/store_detail.py" line="450" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="451" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="453" />
+        <location filename="../../console/ui/views/store_detail.py" line="454" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="456" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="458" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="468" />
-        <location filename="../../console/ui/views/store_detail.py" line="483" />
+        <location filename="../../console/ui/views/store_detail.py" line="469" />
+        <location filename="../../console/ui/views/store_detail.py" line="484" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="484" />
+        <location filename="../../console/ui/views/store_detail.py" line="485" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
@@ -1106,42 +1823,42 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>StoresModel</name>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="437" />
+        <location filename="../../console/ui/models/stores_model.py" line="439" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="438" />
+        <location filename="../../console/ui/models/stores_model.py" line="440" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="439" />
+        <location filename="../../console/ui/models/stores_model.py" line="441" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="440" />
+        <location filename="../../console/ui/models/stores_model.py" line="442" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="441" />
+        <location filename="../../console/ui/models/stores_model.py" line="443" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="442" />
+        <location filename="../../console/ui/models/stores_model.py" line="444" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="508" />
+        <location filename="../../console/ui/models/stores_model.py" line="510" />
         <source>%1 · phase %2</source>
         <translation>%1 · 第 %2 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="518" />
+        <location filename="../../console/ui/models/stores_model.py" line="520" />
         <source>Waiting</source>
         <translation>待同步</translation>
     </message>
@@ -1243,413 +1960,7 @@ Move it aside to start with fresh data from the platform, or contact support.</s
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../console/ui/texts.py" line="29" />
-        <source>Taobao</source>
-        <translation>淘宝</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="30" />
-        <source>Tmall</source>
-        <translation>天猫</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="36" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="37" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="43" />
-        <source>Mobile app</source>
-        <translation>手机 App</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="44" />
-        <source>PC web</source>
-        <translation>电脑网页</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="45" />
-        <source>WeChat mini program</source>
-        <translation>微信小程序</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="46" />
-        <source>Alipay mini program</source>
-        <translation>支付宝小程序</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="51" />
-        <source>Open</source>
-        <translation>营业中</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="52" />
-        <location filename="../../console/ui/texts.py" line="68" />
-        <source>Frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/texts.py" line="53" />
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="60" />
-        <source>Not invited</source>
-        <translation>未受邀</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="61" />
-        <source>Invited</source>
-        <translation>已受邀</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="62" />
-        <source>In review</source>
-        <translation>审核中</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="63" />
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="64" />
-        <source>Live</source>
-        <translation>已上线</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="65" />
-        <source>Rejected</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="66" />
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="67" />
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="75" />
-        <source>This store has not been invited to offer WeChat Pay yet.</source>
-        <translation>这家店铺尚未受邀开通微信支付。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="78" />
-        <source>This store is invited: apply before the deadline to offer WeChat Pay.</source>
-        <translation>这家店铺已受邀：请在截止前申请开通微信支付。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="81" />
-        <source>The platform is reviewing the application.</source>
-        <translation>平台正在审核申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="82" />
-        <source>Approved: WeChat Pay goes live on the launch date.</source>
-        <translation>已通过：微信支付将在上线日期上线。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="83" />
-        <source>Live: shoppers can pay with it.</source>
-        <translation>已上线：买家可以用它付款。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="84" />
-        <source>The application was rejected.</source>
-        <translation>申请未通过。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="85" />
-        <source>The invitation expired before an application was made.</source>
-        <translation>邀请已过期，期间未提交申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="88" />
-        <source>The platform withdrew the invitation.</source>
-        <translation>平台已撤回邀请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="89" />
-        <source>The platform froze this payment method for the store.</source>
-        <translation>平台已冻结这家店铺的这种支付方式。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="97" />
-        <source>Confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="98" />
-        <source>Waiting to sync</source>
-        <translation>待同步</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="99" />
-        <source>Refused</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="104" />
-        <source>On</source>
-        <translation>开</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="104" />
-        <source>Off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="110" />
-        <source>The business licence does not match the store's registered company. Update the licence in the store's profile, then apply again.</source>
-        <translation>营业执照与店铺登记的公司不一致。请在店铺资料中更新营业执照后重新申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="115" />
-        <source>WeChat Pay is not available for this store's category yet.</source>
-        <translation>这家店铺所在的类目暂不支持微信支付。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="118" />
-        <source>The platform's risk review did not pass. Contact platform support for details.</source>
-        <translation>未通过平台的风险审核。请联系平台客服了解详情。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="121" />
-        <source>The store profile is incomplete. Fill in the missing details, then apply again.</source>
-        <translation>店铺资料不完整。请补全资料后重新申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="130" />
-        <source>The platform gave the reason code %1.</source>
-        <translation>平台给出的原因代码为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="133" />
-        <source>The platform gave no reason.</source>
-        <translation>平台未说明原因。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="181" />
-        <source>this payment method</source>
-        <translation>这种支付方式</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="186" />
-        <source>The store is frozen by the platform, so its payment methods cannot be changed.</source>
-        <translation>店铺已被平台冻结，无法修改支付方式。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="189" />
-        <source>The store is closed, so nothing can be changed.</source>
-        <translation>店铺已关闭，无法作任何修改。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="192" />
-        <source>This store has not been invited to WeChat Pay yet. Invitations open in phases; you will be told when this store's phase opens.</source>
-        <translation>这家店铺尚未受邀开通微信支付。邀请分批开放，轮到这家店铺时会通知您。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="199" />
-        <source>This store's application window opens on %1.</source>
-        <translation>这家店铺的申请将于 %1 开始。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="203" />
-        <source>This store's application window has not opened yet.</source>
-        <translation>这家店铺的申请尚未开始。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="207" />
-        <source>The store is invited but has not applied yet. Turn WeChat Pay on before %1 to apply.</source>
-        <translation>店铺已受邀但尚未申请。请在 %1 前开启微信支付以提交申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="214" />
-        <source>The store is invited but has not applied yet. Turn WeChat Pay on to apply.</source>
-        <translation>店铺已受邀但尚未申请。开启微信支付即可提交申请。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="218" />
-        <source>The invitation expired before an application was made. A later phase may invite this store again.</source>
-        <translation>邀请已过期，期间未提交申请。之后的批次可能会再次邀请这家店铺。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="223" />
-        <source>The platform withdrew this store's invitation. Contact platform support to ask why.</source>
-        <translation>平台撤回了这家店铺的邀请。请联系平台客服了解原因。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="226" />
-        <source>The application is being reviewed by the platform. This usually takes a few days.</source>
-        <translation>平台正在审核申请，通常需要几天时间。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="231" />
-        <source>Approved. WeChat Pay goes live for shoppers on %1.</source>
-        <translation>已通过。微信支付将于 %1 对买家上线。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="235" />
-        <source>Approved. WeChat Pay goes live for shoppers on the launch date.</source>
-        <translation>已通过。微信支付将在上线日期对买家上线。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="240" />
-        <source>The application was rejected: %1</source>
-        <translation>申请未通过：%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="244" />
-        <source>The platform froze %1 for this store. Contact platform support to lift it.</source>
-        <translation>平台冻结了这家店铺的%1。请联系平台客服解除。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="250" />
-        <source>%1 is turned off in your settings.</source>
-        <translation>您在设置中关闭了%1。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="252" />
-        <source>This is the store's last live payment method. Turn another one on first, or shoppers could not pay at all.</source>
-        <translation>这是店铺最后一种可用的支付方式。请先开启另一种，否则买家将无法付款。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="257" />
-        <source>Your change is saved here and waits to be sent to the platform. It is sent automatically when the connection is back.</source>
-        <translation>您的修改已保存在本机，正等待发送到平台。连接恢复后会自动发送。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="262" />
-        <source>Nothing to change: it already has this setting.</source>
-        <translation>无需修改：已经是这个设置。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="267" />
-        <source>%1 is not offered on %2.</source>
-        <translation>%2上不提供%1。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="272" />
-        <source>%1 is not offered on this device.</source>
-        <translation>这种设备上不提供%1。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="276" />
-        <source>The amount is above the %1 limit for %2.</source>
-        <translation>金额超过%2的 %1 限额。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="281" />
-        <source>The amount is above the limit for %1.</source>
-        <translation>金额超过%1的限额。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="283" />
-        <source>Enter an amount greater than zero.</source>
-        <translation>请输入大于零的金额。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="287" />
-        <source>The platform has not published terms for %1 yet; sync to fetch them.</source>
-        <translation>平台尚未发布%1的费率条款；同步后即可获取。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="292" />
-        <source>The opinion period has not started yet.</source>
-        <translation>意见征集期尚未开始。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="295" />
-        <source>The opinion period is over, so feedback can no longer be sent.</source>
-        <translation>意见征集期已结束，无法再提交反馈。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="298" />
-        <source>Write your feedback first.</source>
-        <translation>请先填写反馈内容。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="300" />
-        <source>Feedback can be at most %1 characters.</source>
-        <translation>反馈最多 %1 个字。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="303" />
-        <source>This store is not in your list any more.</source>
-        <translation>这家店铺已不在您的列表中。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="306" />
-        <source>This announcement is not available any more.</source>
-        <translation>这条公告已不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="311" />
-        <source>The platform refused the change: %1</source>
-        <translation>平台拒绝了这项修改：%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="314" />
-        <source>The platform refused the change.</source>
-        <translation>平台拒绝了这项修改。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="334" />
-        <source>Nothing to do, everything is set up.</source>
-        <translation>无需操作，一切已设置妥当。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="358" />
-        <source>The platform says this computer's clock is wrong. Set the date and time correctly; changes are kept until then.</source>
-        <translation>平台提示本机时间不准确。请校正电脑的日期和时间；在此之前修改会保留在本机。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="364" />
-        <source>Cannot reach the platform. Changes are kept and sent when it is back.</source>
-        <translation>无法连接平台。修改已保留，恢复连接后发送。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="367" />
-        <source>The platform did not accept the app key or secret. Check them in Settings.</source>
-        <translation>平台不接受应用 Key 或 Secret，请在设置中检查。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="370" />
-        <source>The platform had a problem. Trying again shortly.</source>
-        <translation>平台出现问题，稍后自动重试。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="371" />
-        <source>The platform asked us to slow down. Trying again shortly.</source>
-        <translation>平台要求放慢请求速度，稍后自动重试。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="374" />
-        <source>The platform sent an answer we could not check. Trying again shortly.</source>
-        <translation>平台的应答无法通过校验，稍后自动重试。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="377" />
-        <source>You switched platform accounts, but changes made for the previous one are still waiting or refused. Discard them under Waiting to sync to finish the switch.</source>
-        <translation>您已更换平台账号，但还有为之前账号做的修改待同步或被拒绝。请在“待同步”中放弃这些修改，以完成切换。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="382" />
-        <source>Another sync of this data is running (perhaps from the command line). Trying again shortly.</source>
-        <translation>另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/texts.py" line="390" />
         <source>Fee %1</source>
         <translation>费率 %1</translation>
     </message>

@@ -1,11 +1,14 @@
-"""Chinese translations of the shell's strings, written into resources/i18n/shell_zh_CN.ts.
+"""The one source of the window's Chinese: every widget string's translation, written into
+resources/i18n/console_zh_CN.ts.
 
-Why a script: ``pyside6-lupdate`` regenerates the .ts from the code (new strings appear
-unfinished); this fills every translation from the table below, keyed by (context, source), and
-fails if any string is left untranslated, so the Chinese UI never shows English.
+Why a Python table and not a hand-edited .ts: ``pyside6-lupdate`` regenerates the .ts from the
+code (new strings appear unfinished, moved ones lose their translation); this table, keyed by
+(context, source), survives that, reviews as a plain diff, and ``fill`` fails if any string is
+left untranslated, so the Chinese UI never shows English. Domain words (names, statuses,
+reasons) are not here: they live in ``console/words`` for the command line and the window alike.
 
-    .venv/bin/python tools/shell_zh_CN.py --update   # lupdate over the shell's files, then fill
-    make translations                                # build the .qm
+    .venv/bin/python tools/zh_CN.py --update   # lupdate over console/ui, then fill
+    make translations                          # build the .qm
 """
 
 # ruff: noqa: E501  (a translation table: one line per string reads best)
@@ -15,18 +18,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "shell_zh_CN.ts"
+TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "console_zh_CN.ts"
 
 ZH: dict[str, dict[str, str]] = {
     "App": {
-        "The local data file is in use by another program.": "本机数据文件正被另一个程序占用。",
-        "Close the other program (or wait for it to finish) and try again. The file was not changed:\n%1":
-            "请关闭该程序（或等它完成）后重试。文件未作任何改动：\n%1",
-        "This data was saved by a newer version of Merchant Console.": "这些数据由更新版本的商家控制台保存。",
-        "Install the newer version to open it. The file was not changed:\n%1": "请安装新版本后再打开。文件未作任何改动：\n%1",
-        "The local data file cannot be read. It may be damaged.": "无法读取本地数据文件，文件可能已损坏。",
-        "The file was not changed:\n%1\nMove it aside to start with fresh data from the platform, or contact support.":
-            "文件未作任何改动：\n%1\n可将其移到别处，从平台重新获取数据；或联系客服。",
         "Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.":
             "无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。",
     },
@@ -285,99 +280,173 @@ ZH: dict[str, dict[str, str]] = {
         "Showing %1 of %2": "显示 %1 / 共 %2",
     },
     "Texts": {
-        "Taobao": "淘宝",
-        "Tmall": "天猫",
-        "Alipay": "支付宝",
-        "WeChat Pay": "微信支付",
-        "Mobile app": "手机 App",
-        "PC web": "电脑网页",
-        "WeChat mini program": "微信小程序",
-        "Alipay mini program": "支付宝小程序",
-        "Open": "营业中",
-        "Frozen": "已冻结",
-        "Closed": "已关闭",
-        "Not invited": "未受邀",
-        "Invited": "已受邀",
-        "In review": "审核中",
-        "Approved": "已通过",
-        "Live": "已上线",
-        "Rejected": "未通过",
-        "Expired": "已过期",
-        "Withdrawn": "已撤回",
-        "This store has not been invited to offer WeChat Pay yet.": "这家店铺尚未受邀开通微信支付。",
-        "This store is invited: apply before the deadline to offer WeChat Pay.": "这家店铺已受邀：请在截止前申请开通微信支付。",
-        "The platform is reviewing the application.": "平台正在审核申请。",
-        "Approved: WeChat Pay goes live on the launch date.": "已通过：微信支付将在上线日期上线。",
-        "Live: shoppers can pay with it.": "已上线：买家可以用它付款。",
-        "The application was rejected.": "申请未通过。",
-        "The invitation expired before an application was made.": "邀请已过期，期间未提交申请。",
-        "The platform withdrew the invitation.": "平台已撤回邀请。",
-        "The platform froze this payment method for the store.": "平台已冻结这家店铺的这种支付方式。",
-        "Confirmed": "已确认",
-        "Waiting to sync": "待同步",
-        "Refused": "被拒绝",
-        "On": "开",
-        "Off": "关",
-        "The business licence does not match the store's registered company. Update the licence in the store's profile, then apply again.":
-            "营业执照与店铺登记的公司不一致。请在店铺资料中更新营业执照后重新申请。",
-        "WeChat Pay is not available for this store's category yet.": "这家店铺所在的类目暂不支持微信支付。",
-        "The platform's risk review did not pass. Contact platform support for details.": "未通过平台的风险审核。请联系平台客服了解详情。",
-        "The store profile is incomplete. Fill in the missing details, then apply again.": "店铺资料不完整。请补全资料后重新申请。",
-        "The platform gave the reason code %1.": "平台给出的原因代码为 %1。",
-        "The platform gave no reason.": "平台未说明原因。",
-        "this payment method": "这种支付方式",
-        "The store is frozen by the platform, so its payment methods cannot be changed.": "店铺已被平台冻结，无法修改支付方式。",
-        "The store is closed, so nothing can be changed.": "店铺已关闭，无法作任何修改。",
-        "This store has not been invited to WeChat Pay yet. Invitations open in phases; you will be told when this store's phase opens.":
-            "这家店铺尚未受邀开通微信支付。邀请分批开放，轮到这家店铺时会通知您。",
-        "This store's application window opens on %1.": "这家店铺的申请将于 %1 开始。",
-        "This store's application window has not opened yet.": "这家店铺的申请尚未开始。",
-        "The store is invited but has not applied yet. Turn WeChat Pay on before %1 to apply.": "店铺已受邀但尚未申请。请在 %1 前开启微信支付以提交申请。",
-        "The store is invited but has not applied yet. Turn WeChat Pay on to apply.": "店铺已受邀但尚未申请。开启微信支付即可提交申请。",
-        "The invitation expired before an application was made. A later phase may invite this store again.": "邀请已过期，期间未提交申请。之后的批次可能会再次邀请这家店铺。",
-        "The platform withdrew this store's invitation. Contact platform support to ask why.": "平台撤回了这家店铺的邀请。请联系平台客服了解原因。",
-        "The application is being reviewed by the platform. This usually takes a few days.": "平台正在审核申请，通常需要几天时间。",
-        "Approved. WeChat Pay goes live for shoppers on %1.": "已通过。微信支付将于 %1 对买家上线。",
-        "Approved. WeChat Pay goes live for shoppers on the launch date.": "已通过。微信支付将在上线日期对买家上线。",
-        "The application was rejected: %1": "申请未通过：%1",
-        "The platform froze %1 for this store. Contact platform support to lift it.": "平台冻结了这家店铺的%1。请联系平台客服解除。",
-        "%1 is turned off in your settings.": "您在设置中关闭了%1。",
-        "This is the store's last live payment method. Turn another one on first, or shoppers could not pay at all.":
-            "这是店铺最后一种可用的支付方式。请先开启另一种，否则买家将无法付款。",
-        "Your change is saved here and waits to be sent to the platform. It is sent automatically when the connection is back.":
-            "您的修改已保存在本机，正等待发送到平台。连接恢复后会自动发送。",
-        "Nothing to change: it already has this setting.": "无需修改：已经是这个设置。",
-        "%1 is not offered on %2.": "%2上不提供%1。",
-        "%1 is not offered on this device.": "这种设备上不提供%1。",
-        "The amount is above the %1 limit for %2.": "金额超过%2的 %1 限额。",
-        "The amount is above the limit for %1.": "金额超过%1的限额。",
-        "Enter an amount greater than zero.": "请输入大于零的金额。",
-        "The platform has not published terms for %1 yet; sync to fetch them.": "平台尚未发布%1的费率条款；同步后即可获取。",
-        "The opinion period has not started yet.": "意见征集期尚未开始。",
-        "The opinion period is over, so feedback can no longer be sent.": "意见征集期已结束，无法再提交反馈。",
-        "Write your feedback first.": "请先填写反馈内容。",
-        "Feedback can be at most %1 characters.": "反馈最多 %1 个字。",
-        "This store is not in your list any more.": "这家店铺已不在您的列表中。",
-        "This announcement is not available any more.": "这条公告已不存在。",
-        "The platform refused the change: %1": "平台拒绝了这项修改：%1",
-        "The platform refused the change.": "平台拒绝了这项修改。",
-        "Nothing to do, everything is set up.": "无需操作，一切已设置妥当。",  # follows 下一步：
-        "Cannot reach the platform. Changes are kept and sent when it is back.": "无法连接平台。修改已保留，恢复连接后发送。",
-        "The platform did not accept the app key or secret. Check them in Settings.": "平台不接受应用 Key 或 Secret，请在设置中检查。",
-        "The platform had a problem. Trying again shortly.": "平台出现问题，稍后自动重试。",
-        "The platform asked us to slow down. Trying again shortly.": "平台要求放慢请求速度，稍后自动重试。",
-        "The platform sent an answer we could not check. Trying again shortly.": "平台的应答无法通过校验，稍后自动重试。",
-        "The platform says this computer's clock is wrong. Set the date and time correctly; changes are kept until then.":
-            "平台提示本机时间不准确。请校正电脑的日期和时间；在此之前修改会保留在本机。",
-        "You switched platform accounts, but changes made for the previous one are still waiting or refused. Discard them under Waiting to sync to finish the switch.":
-            "您已更换平台账号，但还有为之前账号做的修改待同步或被拒绝。请在“待同步”中放弃这些修改，以完成切换。",
-        "Another sync of this data is running (perhaps from the command line). Trying again shortly.":
-            "另一个同步正在处理这份数据（可能来自命令行），稍后自动重试。",
         "Fee %1": "费率 %1",
     },
     "Welcome": {
         "Welcome to Merchant Console": "欢迎使用商家控制台",
         "Get started": "开始使用",
+    },
+    "ActivityView": {
+        'Activity': '操作记录',
+        'Every change you made and every sync with the platform, newest first.': '您做的每一项修改和每一次与平台的同步，最新的在最前。',
+        '&Store': '店铺(&S)',
+        '&Method': '支付方式(&M)',
+        '&Outcome': '结果(&O)',
+        'Export CSV…': '导出 CSV…',
+        'All stores': '全部店铺',
+        'All methods': '全部支付方式',
+        'All outcomes': '全部结果',
+        'The activity could not be read. Please try again.': '无法读取操作记录，请重试。',
+        '1 entry': '1 条记录',
+        '%1 entries': '%1 条记录',
+        'When': '时间',
+        'Who': '操作方',
+        'What': '操作',
+        'Store': '店铺',
+        'Method': '支付方式',
+        'Result': '结果',
+        'Details': '详情',
+        'You': '您',
+        'Sync': '同步',
+        'Platform': '平台',
+        'Done': '已完成',
+        'Waiting to sync': '待同步',
+        'Merged with an unsent change': '已合并到未发送的修改',
+        'Cancelled (no change)': '已取消（无变化）',
+        'Refused': '被拒绝',
+        'Discarded': '已放弃',
+        'Failed': '失败',
+        'a payment method': '支付方式',
+        'The platform refused: turn on %1': '被平台拒绝：开启%1',
+        'The platform refused: turn off %1': '被平台拒绝：关闭%1',
+        'The platform refused a change of %1': '平台拒绝了%1的修改',
+        'Sent to the platform: turn on %1': '已提交平台：开启%1',
+        'Turn on %1': '开启%1',
+        'Sent to the platform: turn off %1': '已提交平台：关闭%1',
+        'Turn off %1': '关闭%1',
+        'Sent a change of %1 to the platform': '已向平台提交%1的修改',
+        'Change %1': '修改%1',
+        'Sent your feedback to the platform': '已向平台提交您的反馈',
+        'Send feedback on a rule change': '对规则变更提交反馈',
+        'Send a change to the platform': '向平台提交修改',
+        'Fetch updates from the platform': '从平台获取更新',
+        'The platform refused a change': '平台拒绝了一项修改',
+        'Retry a change': '重试修改',
+        'Discard a change': '放弃修改',
+        'Mark an announcement read': '将公告标为已读',
+        '1 update received': '收到 1 条更新',
+        '%1 updates received': '收到 %1 条更新',
+        'Platform status: %1': '平台状态：%1',
+        'the platform already had it': '平台此前已收到',
+        'Announcement: %1': '公告：%1',
+        'Preview only, nothing changed': '仅预览，未做任何修改',
+        'Export activity': '导出操作记录',
+        'CSV file (*.csv)': 'CSV 文件 (*.csv)',
+        'Could not save to %1: %2': '无法保存到 %1：%2',
+        'Saved 1 entry to %2.': '已将 1 条记录保存到 %2。',
+        'Saved %1 entries to %2.': '已将 %1 条记录保存到 %2。',
+    },
+    "AnnouncementListModel": {
+        'Unread': '未读',
+    },
+    "AnnouncementsView": {
+        'Rule changes': '规则变更',
+        'The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.': '平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。',
+        'Published': '发布时间',
+        'Opinion period': '意见征集期',
+        'Takes effect': '生效时间',
+        'What changes for you': '对您的影响',
+        'Your feedback': '您的反馈',
+        'What does this change mean for your business? The platform reads every comment.': '这项变更对您的经营有什么影响？平台会阅读每一条反馈。',
+        'Send feedback': '提交反馈',
+        'Countdown': '倒计时',
+        'No announcements yet. New rule changes appear here after a sync.': '暂无公告。同步后，新的规则变更会显示在这里。',
+        '%1 %2': '%1 %2',
+        'Opinion period opens in %1': '意见征集期将在 %1后开始',
+        '%1 left to send feedback': '距反馈截止还剩 %1',
+        'Opinion period closed on %1': '意见征集期已于 %1 结束',
+        'Feedback open · %1 left': '可提交反馈 · 还剩 %1',
+        'Takes effect %1': '%1 生效',
+        'In effect since %1': '已于 %1 生效',
+        'Waiting to sync': '待同步',
+        'Refused by the platform': '被平台拒绝',
+        'Received by the platform': '平台已收到',
+        'Mark as unread': '标为未读',
+        'Mark as read': '标为已读',
+        "Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.":
+            '本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。',
+        '%1 to %2': '%1 至 %2',
+        ', ': '、',
+        'all platforms': '所有平台',
+        'Counting your stores…': '正在统计您的店铺…',
+        'None of your stores are on %1: nothing changes for you.': '您没有在%1上的店铺，这项变更对您没有影响。',
+        'It applies to all %1 of your stores.': '适用于您的全部 %1 家店铺。',
+        '1 of your %2 stores is on %3.': '您的 %2 家店铺中有 1 家在%3上。',
+        '%1 of your %2 stores are on %3.': '您的 %2 家店铺中有 %1 家在%3上。',
+        '%1 is on in %2 of them.': '其中 %2 家已开启%1。',
+        '%1 %2\n#two sentences in a row': '%1%2',  # same source, told apart by its comment
+        'You have not sent feedback on this yet.': '您还没有就此提交过反馈。',
+        'Feedback opens on %1, when the opinion period starts.': '意见征集期于 %1 开始，届时即可提交反馈。',
+        'The opinion period ended on %1, so feedback can no longer be sent.': '意见征集期已于 %1 结束，无法再提交反馈。',
+        'Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.': '已保存。您的反馈正在等待同步，连上平台后会立即发送。',
+        'Your feedback could not be saved on this computer. Please try again.': '您的反馈未能保存在本机，请重试。',
+        'Could not count your stores.': '无法统计您的店铺。',
+    },
+    "CheckoutView": {
+        'Checkout preview': '收银台预览',
+        'See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.': '按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。',
+        '&Store': '店铺(&S)',
+        'Search by store name or ID': '按店铺名称或 ID 搜索',
+        '&Amount': '金额(&A)',
+        'e.g. 128.00': '例如 128.00',
+        "Shopper's device": '买家设备',
+        'What shoppers see. Fees in grey are shown only to you.': '买家看到的页面。灰色的手续费信息仅您可见。',
+        'Not shown to shoppers': '买家看不到的支付方式',
+        'Store receiving code': '店铺收款码',
+        'Export as PNG…': '导出为 PNG…',
+        'What shoppers see at checkout': '买家在收银台看到的页面',
+        'Store receiving QR code': '店铺收款二维码',
+        'Fees per month': '每月手续费',
+        'Monthly &sales (¥)': '月销售额（元）(&S)',
+        ', ': '、',
+        'The preview still shows %1.': '预览仍按 %1 显示。',
+        'Every method is shown for this amount and device.': '此金额和设备下，所有支付方式都会显示。',
+        'hidden because:': '不显示的原因：',
+        'Export checkout preview': '导出收银台预览',
+        'PNG image (*.png)': 'PNG 图片 (*.png)',
+        'Saved to %1.': '已保存到 %1。',
+        'Could not save to %1.': '无法保存到 %1。',
+    },
+    "ReceiveCode": {
+        'This store has no receiving code yet.': '这家店铺还没有收款码。',
+        'Code content: %1': '码内容：%1',
+        'One code for several wallets. Shoppers can pay it with:': '一码多付，买家可用以下钱包扫码付款：',
+        'No wallet can pay this code right now.': '目前没有钱包可以支付此收款码。',
+    },
+    "FeeComparison": {
+        'Monthly fee per method, as bars': '各支付方式每月手续费条形图',
+        'Fees per month': '每月手续费',
+        'Method': '支付方式',
+        'Rate': '费率',
+        'Fee per month': '月手续费',
+        'You receive': '实际到账',
+        '%1 (not available to your shoppers yet)': '%1（买家暂不可用）',
+        'Paid entirely with %1, this month would cost %2 less than with %3.': '如果全部使用%1付款，本月手续费比%3少 %2。',
+        'Both methods cost the same at these rates.': '按当前费率，两种支付方式的手续费相同。',
+        'Choose a store to compare its fees.': '请选择店铺以比较手续费。',
+        "Rates come from the platform's published terms for this store.": '费率来自平台为这家店铺公布的条款。',
+    },
+    "ShopperScreen": {
+        'Checkout': '收银台',
+        'Choose a store to see its checkout.': '请选择店铺以查看收银台。',
+        'Pay with': '选择支付方式',
+        'No payment method is available: shoppers cannot pay.': '没有可用的支付方式，买家无法付款。',
+        'Pay %1': '确认付款 %1',
+        'Secure checkout': '安全收银台',
+        'Default': '默认',
+        'Scan the QR code with the app': '用 App 扫码付款',
+        'Pay in the app': '在 App 内付款',
+        'Only you see this: fee %1 (%2), you receive %3': '仅您可见：手续费 %1（%2），实际到账 %3',
     },
 }
 
@@ -390,6 +459,14 @@ WELCOME_BODY_ZH = (
 )
 
 
+def _key(msg: ET.Element) -> str:
+    """The table key of a message: its source, plus "\n#comment" when lupdate has a comment
+    (the same source can need two translations, e.g. "%1 %2" for a duration and for sentences)."""
+    source = msg.findtext("source") or ""
+    comment = msg.findtext("comment")
+    return f"{source}\n#{comment}" if comment else source
+
+
 def fill(path: Path = TS) -> list[tuple[str, str]]:
     """Write translations into ``path``; return the (context, source) pairs left untranslated."""
     tree = ET.parse(path)
@@ -399,7 +476,10 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
         table = ZH.get(name, {})
         for msg in ctx.iter("message"):
             source = msg.findtext("source") or ""
-            text = WELCOME_BODY_ZH if name == "Welcome" and source.startswith("<p>") else table.get(source)
+            key = _key(msg)
+            text = WELCOME_BODY_ZH if name == "Welcome" and source.startswith("<p>") else table.get(key)
+            if text is None and key != source:
+                text = table.get(source)
             tr = msg.find("translation")
             if tr is None:
                 tr = ET.SubElement(msg, "translation")
@@ -412,19 +492,26 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
     return missing
 
 
-# the views engineer's files have their own catalogue (views_zh_CN.ts)
-VIEWS_CATALOGUE = {"views/checkout.py", "views/announcements.py", "views/activity.py", "qr.py", "money.py"}
+def stale(path: Path = TS) -> list[tuple[str, str]]:
+    """Entries of the table no string in the catalogue uses any more (to delete from ZH)."""
+    used = {
+        (ctx.findtext("name") or "", key)
+        for ctx in ET.parse(path).getroot().iter("context")
+        for msg in ctx.iter("message")
+        for key in {_key(msg), msg.findtext("source") or ""}
+    }
+    return [(ctx, src) for ctx, table in ZH.items() for src in table if (ctx, src) not in used]
 
 
 def update() -> None:
-    """Run lupdate over every console/ui file of the shell catalogue (never an empty list: that
-    would make lupdate drop every entry as obsolete)."""
+    """Run lupdate over every console/ui file (never an empty list: that would make lupdate drop
+    every entry as obsolete)."""
     import subprocess
 
     ui = TS.parents[2] / "console" / "ui"
     files = sorted(
         str(p) for p in ui.rglob("*.py")
-        if "__pycache__" not in p.parts and p.relative_to(ui).as_posix() not in VIEWS_CATALOGUE
+        if "__pycache__" not in p.parts
     )
     if not files:
         raise SystemExit("no console/ui files found: refusing to run lupdate on nothing")
@@ -438,4 +525,6 @@ if __name__ == "__main__":
     left = fill()
     for ctx, src in left:
         print(f"untranslated: [{ctx}] {src!r}", file=sys.stderr)
+    for ctx, src in stale():
+        print(f"unused, delete from ZH: [{ctx}] {src!r}", file=sys.stderr)
     sys.exit(1 if left else 0)
