@@ -212,3 +212,27 @@ def test_news_list_in_chinese(qtbot: Any, live: Any, qapp: Any) -> None:
     texts = [news.tree.topLevelItem(i).text(2) for i in range(news.tree.topLevelItemCount())]
     assert "平台冻结了该店铺。" in texts and news.title.text() == "通知"
     assert w.sidebar.item(1).text().startswith("通知（")
+
+
+def test_the_deadline_counts_down_only_where_it_still_matters(qtbot: Any, window: Any) -> None:
+    detail = window.stores.detail
+    for store_id, counts_down in (
+        ("tb-invited", True),
+        ("tm-rejected", True),
+        ("tb-live", False),
+        ("tm-review", False),
+    ):
+        window.stores.select_store(store_id)
+        qtbot.waitUntil(lambda s=store_id: detail.store_id == s)
+        qtbot.waitUntil(lambda: detail.invitation.values[2].text() != "")
+        text = detail.invitation.values[2].text()
+        assert ("(" in text) is counts_down, (store_id, text)
+
+
+def test_the_pending_page_says_what_the_status_bar_says(qtbot: Any, live: Any) -> None:
+    w = live.window
+    w.ctx.service.set_method("tb-invited", Method.WECHAT_PAY, True)
+    live.sync("offline")
+    page = w.show_view("pending")
+    qtbot.waitUntil(lambda: len(page.changes) == 1)
+    assert page.state_line.text() and w.pending_label.text().startswith(page.state_line.text())
