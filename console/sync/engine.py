@@ -169,6 +169,7 @@ class SyncEngine:
                     try:
                         Puller(self.db, self.client, clock=self.clock, page_size=self.page_size).run(pull)
                         push.online = True
+                        self._learn_platform_time()  # news and reminders at the platform's time
                         self._record_news(before)
                     except PlatformError as exc:
                         if not isinstance(exc, PlatformOffline):
@@ -299,11 +300,14 @@ class SyncEngine:
         with write_transaction(self.db):
             meta.put_pass_record(conn, record_pass(meta.pass_record(conn), outcome))
 
-    def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+    def _learn_platform_time(self) -> None:
         learn = getattr(self.clock, "learn", None)  # a PlatformClock follows the platform's time
         platform_time = getattr(self.client, "platform_time", None)
         if callable(learn) and platform_time is not None:
             learn(platform_time)
+
+    def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+        self._learn_platform_time()
         outcome = self._classify(push)
         self._record_pass(outcome)
         return SyncReport(

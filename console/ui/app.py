@@ -484,12 +484,14 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
         from console.ui.context import SyncStatus
 
         now = ctx.clock()  # the picture shows a window that has just synced
-        synced = PassRecord(PassOutcome(now, PassResult.OK), None, now)
-        state = summarise(ctx.service.repo.outbox_rows(), synced)
+        state = ctx.service.sync_status()
+        if state.last_pass_at is None:  # never synced here: show it as just synced
+            synced = PassRecord(PassOutcome(now, PassResult.OK), None, now)
+            state = summarise(ctx.service.repo.outbox_rows(), synced)
         status = SyncStatus(
             online=True,
             pending=state.waiting + state.sending,
-            last_sync_at=now,
+            last_sync_at=state.last_success_at or now,
             state=state,
             unread_news=ctx.service.unread_news_count(),
         )
