@@ -66,6 +66,7 @@ CASES: list[tuple[str, str]] = [
     ("toggle", "bench.cases.toggle:run"),
     ("gui", "bench.cases.gui:run"),  # 10,000 and 100,000 stores: memory scrolled, filter keystroke
     ("collation", "bench.cases.collation:run"),  # merchant sort keys for 10,000 names
+    ("sales", "bench.cases.sales:run"),  # 1,000,000 payments applied, Sales page filter, reconciliation
 ]
 
 

@@ -9,9 +9,10 @@ The service holds one sqlite-utils Database (one connection): create one service
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlite_utils
 
@@ -234,6 +235,13 @@ class ConsoleService:
 
     def store_count(self) -> int:
         return self.repo.store_count()
+
+    def store_columns(self, fields: Sequence[str]) -> Iterator[tuple[tuple[Any, ...], ...]]:
+        """The stores list column by column, in name order, in chunks (the window's fast load:
+        no StoreRow per store; console/storage/store_columns.py has the figures)."""
+        from console.storage.store_columns import iter_store_columns
+
+        return iter_store_columns(self.db.conn, fields)
 
     def list_stores(self, flt: StoreFilter = StoreFilter(), limit: int | None = None) -> list[StoreRow]:
         rows = self.repo.list_stores(

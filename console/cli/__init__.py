@@ -39,7 +39,8 @@ Exit codes (stable, for scripts)
       failing, rate limiting or answering something we cannot trust; the changes are kept
 5     ``sync``/``status``: changes were refused by the platform (reasons printed)
 6     ``sync``/``status``: the platform refused our credentials (app key or secret)
-7     ``sync``/``status``: the platform refused this computer's clock (the offset is said)
+7     ``reconcile``: some settlement does not match its payments (each difference is printed)
+8     ``sync``/``status``: the platform refused this computer's clock (the offset is said)
 ====  ==========================================================================================
 
 JSON (``--json``)
@@ -77,6 +78,10 @@ VERBS = (
     "feedback",
     "announcements",
     "news",
+    "sales",
+    "settlements",
+    "reconcile",
+    "export",
     "sync",
     "status",
     "demo",

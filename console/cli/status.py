@@ -6,8 +6,9 @@ reads the database only (no network): ``sync`` runs a pass, ``status`` says wher
 
 Exit codes follow the state, so a script can branch without parsing: 0 nothing needs the
 merchant (synced, or changes simply waiting), 4 the platform is not reachable or failing,
-5 changes were refused, 6 the platform refused our credentials, 7 the platform refused this
-computer's clock. ``sync`` and ``pending`` render the same state with the same helpers.
+5 changes were refused, 6 the platform refused our credentials, 8 the platform refused this
+computer's clock (7 is ``reconcile``'s). ``sync`` and ``pending`` render the same state with the
+same helpers.
 """
 
 from __future__ import annotations

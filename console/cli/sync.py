@@ -4,7 +4,7 @@ Exit codes: 0 synced (nothing waits, nothing refused in this pass); 2 the platfo
 chosen (no app key or secret, no usable keyring: the message says how); 4 not (fully) synced
 (unreachable, failing, rate limiting, an answer we cannot trust: the changes are kept); 5 some
 changes refused by the platform in this pass (reasons printed); 6 the platform refused our
-credentials (app key or secret); 7 the platform refused this computer's clock. A data file that
+credentials (app key or secret); 8 the platform refused this computer's clock. A data file that
 cannot be used is worded at the edge (console/cli/__init__.py), exit 1.
 
 The summary is in the user's language and ends with the one sync state as ``status`` says it
@@ -185,7 +185,7 @@ def run_sync_command(
             # requests are signed with this PC's clock; the app's clock is the platform's time
             signing = system_now if isinstance(now, PlatformClock) else now
             with connection.client(timeout=float(getattr(args, "timeout", 20.0)), clock=signing) as client:
-                engine = SyncEngine(db, client, clock=now)
+                engine = SyncEngine(db, client, clock=now, sales=True)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
                 offset = float(getattr(client, "clock_offset", 0.0) or 0.0)
             status = ConsoleService(db, clock=now).sync_status()

@@ -213,22 +213,6 @@ V2 = [
     "CREATE INDEX feedback_by_announcement ON feedback (announcement_id, created_at)",
 ]
 
-# News the merchant should hear (console.core.news, and later kinds such as settlement
-# mismatches): one row per fact, deduplicated by its stable key; read_at NULL while unread.
-V2_1 = [
-    """CREATE TABLE news (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL,
-        store_ids TEXT NOT NULL DEFAULT '[]',   -- JSON list
-        at TEXT NOT NULL,                        -- when it happened (or the reminder's moment)
-        params TEXT NOT NULL DEFAULT '{}',       -- JSON object, typed values tagged
-        created_at TEXT NOT NULL,
-        read_at TEXT
-    )""",
-    "CREATE INDEX news_unread ON news (at) WHERE read_at IS NULL",
-]
-
 
 # -- the steps, in order ----------------------------------------------------------------------
 @step(1)
@@ -247,10 +231,94 @@ def index_the_hot_paths(conn: sqlite3.Connection) -> None:
     _run(conn, V2)
 
 
+# Sales by payment method (issue #15): payments kept for a window, daily aggregates per
+# store x method x channel for good, settlements as published, and reconciliation mismatches.
+# Additive tables an older release never reads: a minor step.
+V2_1 = [
+    """CREATE TABLE payments (
+        id TEXT PRIMARY KEY,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        day TEXT NOT NULL,                -- the settlement date (UTC day) it belongs to
+        amount_fen INTEGER NOT NULL,
+        refunded_fen INTEGER NOT NULL,
+        fee_bps INTEGER NOT NULL,
+        fee_fen INTEGER NOT NULL,
+        paid_at TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX payments_by_day ON payments (day, store_id, method)",
+    """CREATE TABLE sales_daily (
+        day TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        payments INTEGER NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        refunds_fen INTEGER NOT NULL,
+        fees_fen INTEGER NOT NULL,
+        PRIMARY KEY (day, store_id, method, channel)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX sales_daily_by_store ON sales_daily (store_id, day)",
+    """CREATE TABLE settlements (
+        id TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        method TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        gross_fen INTEGER NOT NULL,
+        refunds_fen INTEGER NOT NULL,
+        fees_fen INTEGER NOT NULL,
+        net_fen INTEGER NOT NULL,
+        payment_ids TEXT NOT NULL,        -- space-separated ids, as published
+        settled_at TEXT NOT NULL,
+        PRIMARY KEY (day, store_id, method)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sales_mismatches (
+        day TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        delta_fen INTEGER NOT NULL,
+        payment_ids TEXT NOT NULL DEFAULT '',
+        late_by_s INTEGER,
+        found_at TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, store_id, method, kind)
+    ) WITHOUT ROWID""",
+]
+
+
 @step(2, 1)
-def add_the_news_table(conn: sqlite3.Connection) -> None:
-    """2.1: the ``news`` table (a new table older 2.x releases never read: a minor step)."""
+def keep_sales_and_settlements(conn: sqlite3.Connection) -> None:
+    """2.1: payments, daily sales aggregates, settlements and reconciliation mismatches (#15)."""
     _run(conn, V2_1)
+
+
+# News the merchant should hear (console.core.news, and later kinds such as settlement
+# mismatches): one row per fact, deduplicated by its stable key; read_at NULL while unread.
+V2_2 = [
+    """CREATE TABLE news (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        store_ids TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        at TEXT NOT NULL,                        -- when it happened (or the reminder's moment)
+        params TEXT NOT NULL DEFAULT '{}',       -- JSON object, typed values tagged
+        created_at TEXT NOT NULL,
+        read_at TEXT
+    )""",
+    "CREATE INDEX news_unread ON news (at) WHERE read_at IS NULL",
+]
+
+
+@step(2, 2)
+def add_the_news_table(conn: sqlite3.Connection) -> None:
+    """2.2: the ``news`` table (a new table older 2.x releases never read: a minor step)."""
+    _run(conn, V2_2)
 
 
 STEPS: tuple[Step, ...] = tuple(_STEPS)

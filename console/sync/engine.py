@@ -29,11 +29,13 @@ from console.platform.client import PlatformClient
 from console.platform.errors import PlatformError, PlatformOffline
 from console.storage import audit, meta, outbox, snapshots
 from console.storage import news as news_table
+from console.storage import sales as sales_tables
 from console.storage.db import transaction, write_transaction
 from console.sync.backoff import Uniform
 from console.sync.pull import Puller, PullOutcome
 from console.sync.push import Pusher, PushOutcome, describe, error_kind
 from console.sync.report import SyncReport
+from console.sync.sales import SalesSync
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +129,7 @@ class SyncEngine:
         page_size: int = 500,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S,
         demo_alive: Callable[[], bool] | None = None,
+        sales: bool = False,
     ) -> None:
         self.db = db
         self.client = client
@@ -136,6 +139,7 @@ class SyncEngine:
         self.lock_timeout = lock_timeout
         #: For the embedded demo platform: tells "the demo process died" from "offline".
         self.demo_alive = demo_alive
+        self.sales = sales  # also pull the sales feeds (#15); the app turns it on
         self._thread_lock = threading.Lock()
         path = database_file(db)
         self._lock_path = path.with_name(path.name + ".sync-lock") if path is not None else None
@@ -168,6 +172,8 @@ class SyncEngine:
                     before = self._news_before()
                     try:
                         Puller(self.db, self.client, clock=self.clock, page_size=self.page_size).run(pull)
+                        if self.sales:
+                            SalesSync(self.db, self.client).run()
                         push.online = True
                         self._learn_platform_time()  # news and reminders at the platform's time
                         self._record_news(before)
@@ -212,6 +218,7 @@ class SyncEngine:
             )
         with transaction(conn):
             stores = snapshots.clear_account(conn, key)
+            sales_tables.clear_account(conn)
             audit.record(
                 conn,
                 at=self.clock(),

@@ -21,7 +21,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,13 +36,6 @@ log = logging.getLogger(__name__)
 ENV_REPORT_FIRST_PAINT = "MERCHANT_CONSOLE_REPORT_FIRST_PAINT"
 ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
 SCREENSHOT_SIZE = (1280, 800)
-
-
-def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The window's options, parsed by the one command-line tree (console/cli)."""
-    from console.cli import build_parser
-
-    return build_parser().parse_args(list(argv) if argv is not None else [])
 
 
 def choose_data_dir(cli_value: str | None) -> Path:
@@ -305,10 +298,10 @@ class Shell:
             service.close()
 
 
-def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
-    """Run the desktop app; returns the process exit code."""
-    if args is None or not isinstance(args, argparse.Namespace):
-        args = parse_gui_args(list(args) if args is not None else None)
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the desktop app with the options the one command-line tree parsed (console/cli/gui.py);
+    returns the process exit code. The window never parses argv itself: the face that owns the
+    command line hands it over, so ui/ does not import cli/."""
     screenshot = _arg(args, "screenshot")
     _ensure_display(bool(screenshot))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -440,7 +433,7 @@ def _ensure_demo_data(ctx: UiContext, choice: Any) -> None:
     try:
         db = open_database(database_path(ctx.data_dir))
         with conn.client() as client:
-            report = SyncEngine(db, client).run_once(force=True)
+            report = SyncEngine(db, client, sales=True).run_once(force=True)
         db.conn.close()
         log.info("screenshot data: pulled %d entities (error: %s)", report.pulled, report.error)
     finally:

@@ -38,6 +38,8 @@ VIEW_NAMES: tuple[str, ...] = (
     "activity",
     "pending",
     "settings",
+    "sales",
+    "reconciliation",
     "news",
 )
 

@@ -47,10 +47,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Sidebar entries (the "store" view is the stores page with the detail focused).
-NAV: tuple[str, ...] = ("stores", "news", "checkout", "announcements", "activity", "pending", "settings")
+NAV: tuple[str, ...] = (
+    "stores",
+    "news",
+    "checkout",
+    "announcements",
+    "activity",
+    "pending",
+    "sales",
+    "reconciliation",
+    "settings",
+)
 # view name -> (module, class) of views built on first use.
 LAZY_VIEWS: dict[str, tuple[str, str]] = {
     "checkout": ("console.ui.views.checkout", "CheckoutView"),
+    "sales": ("console.ui.views.sales", "SalesView"),
+    "reconciliation": ("console.ui.views.reconciliation", "ReconciliationView"),
     "announcements": ("console.ui.views.announcements", "AnnouncementsView"),
     "activity": ("console.ui.views.activity", "ActivityView"),
     "pending": ("console.ui.views.pending", "PendingView"),
@@ -67,6 +79,15 @@ def _counting() -> frozenset[Any]:
 
 #: Headlines that already say how many changes wait (the status bar adds the count to the others).
 _COUNTING_HEADLINES = _counting()
+
+
+def sales_titles() -> dict[str, str]:
+    """The sales pages' names come from the Qt-free vocabulary (console.words.sales)."""
+    from console.ui.texts import current_lang
+    from console.words.sales import page_text
+
+    lang = current_lang()
+    return {"sales": page_text("sales_title", lang), "reconciliation": page_text("recon_title", lang)}
 
 
 class _Unavailable(BaseView):
@@ -338,6 +359,7 @@ class MainWindow(QMainWindow):
             "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
             "settings": QCoreApplication.translate("MainWindow", "Settings"),
             "news": status_words.label("news_sidebar", texts.current_lang()),
+            **sales_titles(),
         }
 
     def changeEvent(self, event: QEvent) -> None:

@@ -288,7 +288,11 @@ class SyncWorker(QObject):
             if net.engine is None:
                 net.client = connection.client()
                 net.engine = SyncEngine(
-                    task.db, net.client, clock=clock, demo_alive=demo.is_running if demo is not None else None
+                    task.db,
+                    net.client,
+                    clock=clock,
+                    sales=True,
+                    demo_alive=demo.is_running if demo is not None else None,
                 )
             report: SyncReport = net.engine.run_once(force=force)
             return report

@@ -112,4 +112,177 @@ def explain(mismatch: Mismatch, lang: str) -> str:
     )
 
 
-__all__ = ["COLUMNS", "channel_name", "column_titles", "difference_name", "explain", "status_word"]
+#: Column headings of the sales export (one row per day, store, method and channel).
+SALES_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("date", "日期", "Date"),
+    ("store_id", "店铺", "Store"),
+    ("platform", "平台", "Platform"),
+    ("method", "支付方式", "Payment method"),
+    ("channel", "渠道", "Channel"),
+    ("count", "笔数", "Payments"),
+    ("gross", "交易金额", "Gross"),
+    ("refunds", "退款", "Refunds"),
+    ("fees", "手续费", "Fees"),
+    ("net", "净额", "Net"),
+)
+
+
+def sales_column_titles(lang: str) -> list[str]:
+    return [_pick(lang, zh, en) for _, zh, en in SALES_COLUMNS]
+
+
+#: Why a period or a scope cannot be asked about (``console.sales_service.PeriodError`` codes).
+_PERIOD = {
+    "reversed": (
+        "开始日期 {first} 晚于结束日期 {last}。",
+        "The period starts ({first}) after it ends ({last}).",
+    ),
+    "future": (
+        "开始日期 {first} 在未来（今天是 {today}）。",
+        "The period starts in the future ({first}; today is {today}).",
+    ),
+    "too_long": (
+        "时间段太长（{days} 天，最多 {most} 天）。",
+        "The period is too long ({days} days; at most {most}).",
+    ),
+    "bad_date": (
+        "无法识别日期“{text}”，请写成 2026-11-24。",
+        "Cannot read the date “{text}”; write it as 2026-11-24.",
+    ),
+    "unknown_store": ("没有店铺 {store_id}。", "No store {store_id}."),
+    "unknown_channel": (
+        "没有渠道“{channel}”（可选：mobile_app、pc_web、wechat_mini_program、alipay_mini_program）。",
+        "No channel “{channel}” (one of mobile_app, pc_web, wechat_mini_program, alipay_mini_program).",
+    ),
+    "unknown_platform": (
+        "没有平台“{platform}”（可选：taobao、tmall）。",
+        "No platform “{platform}” (taobao or tmall).",
+    ),
+    "unknown_grouping": ("无法按“{by}”汇总。", "Cannot group by “{by}”."),
+}
+
+
+def period_problem(code: str, lang: str, **facts: object) -> str:
+    return _pick(lang, *_PERIOD[code]).format(**facts)
+
+
+_MESSAGES = {
+    "no_sales": (
+        "这段时间没有已同步的交易。先同步：main.py sync",
+        "No synced sales in this period. Sync first: main.py sync",
+    ),
+    "no_settlements": ("{day} 没有已同步的结算。", "No synced settlements for {day}."),
+    "all_matched": ("{count} 笔结算全部相符。", "All {count} settlements matched."),
+    "mismatched": ("{count} 笔结算不符：", "{count} settlement(s) do not match:"),
+    "nothing_to_reconcile": (
+        "这段时间没有可对账的付款（付款只保留最近 {days} 天）。",
+        "Nothing to reconcile in this period (payments are kept for the last {days} days).",
+    ),
+    "exported": ("已导出 {count} 行到 {path}", "Exported {count} rows to {path}"),
+    "total": ("合计", "Total"),
+    "share": ("微信支付占比", "WeChat Pay share"),
+    "group": ("分组", "Group"),
+    "offline": (
+        "无法连接平台；以下是上次同步的数据。",
+        "The platform cannot be reached; this is the last synced data.",
+    ),
+    "card": (
+        "微信支付自 {day} 开通以来：{count} 笔付款，占销售额 {share}，手续费 {fees}",
+        "Since WeChat Pay went live on {day}: {count} payments, {share} of sales, {fees} in fees",
+    ),
+}
+
+
+def sales_msg(key: str, lang: str, **facts: object) -> str:
+    return _pick(lang, *_MESSAGES[key]).format(**facts)
+
+
+#: The Sales and Reconciliation pages' own words (the GUI passes ``ctx.lang``).
+_PAGE = {
+    "sales_title": ("销售", "Sales"),
+    "sales_intro": (
+        "按支付方式查看每天的交易金额：开通微信支付带来了什么，手续费与另一种方式相比如何。",
+        "Daily gross by payment method: what turning on WeChat Pay brought,"
+        " and its fees against the other method.",
+    ),
+    "recon_title": ("对账", "Reconciliation"),
+    "recon_intro": (
+        "每天每个钱包的结算与已同步的付款逐笔核对：相符，或说明差异。",
+        "Each day's settlement from each wallet against the synced payments:"
+        " matched, or the difference explained.",
+    ),
+    "platform": ("平台", "Platform"),
+    "channel": ("渠道", "Channel"),
+    "stores": ("店铺", "Stores"),
+    "stores_hint": (
+        "店铺编号，用逗号分隔；留空为全部店铺",
+        "Store ids, comma-separated; empty for all stores",
+    ),
+    "period": ("时间段", "Period"),
+    "last_days": ("最近 {days} 天", "Last {days} days"),
+    "all": ("全部", "All"),
+    "day": ("日期", "Day"),
+    "chart_name": ("每日交易金额（按支付方式）", "Daily gross by payment method"),
+    "share_title": ("微信支付自开通以来的占比", "WeChat Pay's share since go-live"),
+    "share_none": ("所选店铺中还没有开通微信支付的。", "WeChat Pay is not live in any store selected."),
+    "share_text": (
+        "开通后的销售额 {all} 中，微信支付 {wechat}（{share}），共 {count} 笔。",
+        "Of {all} sold since go-live, {wechat} was WeChat Pay ({share}), {count} payments.",
+    ),
+    "fees_title": ("手续费：实际支付与换用另一种方式", "Fees paid against the other method"),
+    "method": ("支付方式", "Payment method"),
+    "gross": ("交易金额", "Gross"),
+    "fees_paid": ("实付手续费", "Fees paid"),
+    "fees_other": ("换用另一种方式的手续费", "Fees with the other method"),
+    "saved": ("节省", "Saved"),
+    "before_after_title": (
+        "开通前后对比（前后各 {days} 天）",
+        "Before and after go-live ({days} days each side)",
+    ),
+    "before": ("开通前", "Before"),
+    "after": ("开通后", "After"),
+    "before_after_none": (
+        "时间段内没有开通前后各 {days} 天都完整的店铺。",
+        "No store has {days} full days on both sides of its go-live inside the period.",
+    ),
+    "loading": ("正在汇总…", "Adding up…"),
+    "empty": (
+        "这段时间没有已同步的交易。同步后再来看。",
+        "No synced sales in this period. Sync, then look again.",
+    ),
+    "failed": ("销售数据读取失败，请重试。", "The sales could not be read. Please try again."),
+    "status": ("对账结果", "Result"),
+    "only_mismatched": ("只看不符", "Mismatches only"),
+    "reconcile": ("对账", "Reconcile"),
+    "export_csv": ("导出 CSV…", "Export CSV…"),
+    "export_xlsx": ("导出 XLSX…", "Export XLSX…"),
+    "recon_summary": ("{checked} 笔结算，{bad} 笔不符。", "{checked} settlements, {bad} do not match."),
+    "recon_working": ("正在对账…", "Reconciling…"),
+    "recon_failed": ("对账失败，请重试。", "Reconciliation failed. Please try again."),
+    "exported": ("已导出到 {path}", "Exported to {path}"),
+    "export_failed": ("无法导出到 {path}：{why}", "Could not export to {path}: {why}"),
+    "card_none": (
+        "微信支付尚未开通，开通后这里显示它带来的销售。",
+        "WeChat Pay is not live yet; once it is, its sales show here.",
+    ),
+}
+
+
+def page_text(key: str, lang: str, **facts: object) -> str:
+    text = _pick(lang, *_PAGE[key])
+    return text.format(**facts) if facts else text
+
+
+__all__ = [
+    "COLUMNS",
+    "SALES_COLUMNS",
+    "channel_name",
+    "column_titles",
+    "difference_name",
+    "explain",
+    "page_text",
+    "period_problem",
+    "sales_column_titles",
+    "sales_msg",
+    "status_word",
+]

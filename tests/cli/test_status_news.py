@@ -64,8 +64,8 @@ def test_each_connection_problem_has_its_words_and_its_exit_code(run: Run, sync_
     assert "check the app key and secret" in data["text"] and "clock" not in data["text"]
     sync_pass("clock")
     code, data = run.json("status")
-    assert code == 7 and data["connection"] == "clock" and "clock" in data["text"]
-    assert run("--lang", "zh_CN", "status") == 7 and "电脑时钟" in run.out
+    assert code == 8 and data["connection"] == "clock" and "clock" in data["text"]
+    assert run("--lang", "zh_CN", "status") == 8 and "电脑时钟" in run.out
     sync_pass("online")
     code, data = run.json("status")
     assert code == 0 and data["all_synced"] and data["last_success_at"] == "2026-11-24T02:00:00Z"
@@ -122,14 +122,14 @@ def test_news_lists_marks_read_and_survives(run: Run, sync_pass: Pass) -> None:
 
 
 def test_sync_says_the_clock_apart_from_the_credentials(sync_pass: Pass) -> None:
-    """``sync`` exits 7 for a refused clock, 6 for refused credentials, each with its own words."""
+    """``sync`` exits 8 for a refused clock, 6 for refused credentials, each with its own words."""
     from console.cli.sync import exit_code, summary
 
     service = ConsoleService(sync_pass.db, clock=lambda: FIXED_NOW)
     sync_pass.platform.mode = "clock"
     report = sync_pass.engine.run_once()
     text = summary(report, "en", service.sync_status())
-    assert exit_code(report) == 7 and "clock" in text and "app key" not in text
+    assert exit_code(report) == 8 and "clock" in text and "app key" not in text
     sync_pass.platform.mode = "auth"
     report = sync_pass.engine.run_once()
     text = summary(report, "en", service.sync_status())

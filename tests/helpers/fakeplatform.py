@@ -18,6 +18,7 @@ import sqlite_utils
 
 from console.platform.client import Change, ChangesPage, MethodChangeResult
 from console.platform.errors import AuthError, PlatformOffline, RefusedByRule
+from console.platform.sales_feed import PaymentsPage, SettlementsPage
 
 
 class FakePlatform:
@@ -84,6 +85,15 @@ class FakePlatform:
         next_since = page[-1].version if page else max(since, self.version)
         more = bool(page) and page[-1].version < max((c.version for c in self.feed), default=0)
         return ChangesPage(page, next_since, more, None)
+
+    def payments(self, since: str = "", limit: int = 500) -> PaymentsPage:
+        """No sales here (the sales feeds have tests of their own): an empty, final page."""
+        self._gate()
+        return PaymentsPage([], since, False, None)
+
+    def settlements(self, *args: Any, after: str = "", **kw: Any) -> SettlementsPage:
+        self._gate()
+        return SettlementsPage([], after, False, None)
 
     @contextmanager
     def down(self) -> Iterator[None]:

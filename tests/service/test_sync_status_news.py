@@ -59,7 +59,7 @@ def test_a_fresh_database_says_not_synced_yet_and_has_the_news_table(world: Worl
     status = world.service.sync_status()
     assert status.headline is Headline.NOT_SYNCED_YET
     assert status.connection is Connection.UNKNOWN
-    assert migrations.UserVersion(2, 1) <= migrations.CURRENT
+    assert migrations.UserVersion(2, 2) <= migrations.CURRENT
     assert world.service.news() == [] and world.service.unread_news_count() == 0
 
 

@@ -1,13 +1,15 @@
 """The window's surfaces agree with the outbox after every generated step: the status bar's
-sentence and count, the banner, the pending page's rows and the tray's text.
+sentence and count, the banner and the pending page's rows.
 
-The same machine as tests/service/test_agreement.py (tests/helpers/agreement.py) with the
-window added; passes are run by the real engine against the fake platform, and the window learns
-the state as it does after its own passes (the sync worker re-derives it). Seeded, no deadline.
+600 generated steps (15 sequences of up to 40). The same machine as
+tests/service/test_agreement.py (tests/helpers/agreement.py) with the window added: passes are
+run by the real engine against the fake platform, and the window learns the state as it does
+after its own passes (the sync worker re-derives it). Seeded, no deadline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 from pathlib import Path
@@ -61,10 +63,18 @@ def pending_page(m: Any) -> Seen:
     truth = m.truth()
     page = m.pending
     page.refresh()
-    expected = truth.queued + truth.in_flight + truth.refused
-    m.qtbot.waitUntil(lambda: len(page.changes) == expected, timeout=5_000)
-    refused = sum(1 for c in page.changes if c.status == "refused")
-    return Seen("pending page", len(page.changes) - refused, refused, None)
+
+    def counts() -> tuple[int, int]:
+        refused = sum(1 for c in page.changes if c.status == "refused")
+        return len(page.changes) - refused, refused
+
+    # the page loads on the db lane: wait for an answer that has caught up (a stale one of the
+    # same length is not enough); one that never does fails here, with what it showed
+    expected = (truth.queued + truth.in_flight, truth.refused)
+    with contextlib.suppress(Exception):  # the assertion in the machine says what it showed
+        m.qtbot.waitUntil(lambda: counts() == expected, timeout=5_000)
+    waiting, refused = counts()
+    return Seen("pending page", waiting, refused, None)
 
 
 class WindowAgreement(Agreement):
@@ -113,7 +123,7 @@ def test_the_window_agrees_with_the_outbox(qtbot: Any, qapp: Any) -> None:
     run_state_machine_as_test(
         Machine,
         settings=settings(
-            max_examples=25,
+            max_examples=15,
             stateful_step_count=40,
             deadline=None,
             derandomize=True,

@@ -320,6 +320,10 @@ class StoreDetailView(BaseView):
         lay.addWidget(self.empty)
         self.invitation = InvitationCard()
         lay.addWidget(self.invitation)
+        from console.ui.views.sales import SalesCard  # issue #15: what WeChat Pay brought
+
+        self.sales_card = SalesCard(ctx)
+        lay.addWidget(self.sales_card)
         self.cards: dict[Method, MethodCard] = {}
         for m in METHOD_ORDER:
             card = MethodCard(m)
@@ -345,6 +349,7 @@ class StoreDetailView(BaseView):
                 self.detail = self.ctx.service.store_detail(self.store_id)
             except KeyError:
                 self.detail = None
+        self.sales_card.show_store(self.store_id if self.detail is not None else None)
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
@@ -372,6 +377,7 @@ class StoreDetailView(BaseView):
             parts.append(words.label(words.store_status_name(d.store.status, self.ctx.lang)))
         self.subtitle.setText(" · ".join(parts))
         self.invitation.show_detail(d, lang, self.ctx.clock())
+        self.sales_card.retranslate()
         for m, card in self.cards.items():
             mv = d.methods.get(m)
             card.setVisible(mv is not None)

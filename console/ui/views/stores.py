@@ -61,9 +61,7 @@ ROW_UPDATE_LIMIT = 200
 def _load_table(task: Task) -> StoreTable:
     """Column by column straight from SQLite, in name order (no StoreRow per store, no sort on
     the GUI thread; see console/storage/store_columns.py for the figures)."""
-    from console.storage.store_columns import iter_store_columns
-
-    return StoreTable.from_chunks(iter_store_columns(task.db.conn, SOURCES), name_ordered=True)
+    return StoreTable.from_chunks(task.service.store_columns(SOURCES), name_ordered=True)
 
 
 def _load_rows(ids: list[str]) -> Any:
