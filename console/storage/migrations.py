@@ -298,10 +298,33 @@ def keep_sales_and_settlements(conn: sqlite3.Connection) -> None:
     _run(conn, V2_1)
 
 
+# News the merchant should hear (console.core.news, and later kinds such as settlement
+# mismatches): one row per fact, deduplicated by its stable key; read_at NULL while unread.
+V2_2 = [
+    """CREATE TABLE news (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        store_ids TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        at TEXT NOT NULL,                        -- when it happened (or the reminder's moment)
+        params TEXT NOT NULL DEFAULT '{}',       -- JSON object, typed values tagged
+        created_at TEXT NOT NULL,
+        read_at TEXT
+    )""",
+    "CREATE INDEX news_unread ON news (at) WHERE read_at IS NULL",
+]
+
+
+@step(2, 2)
+def add_the_news_table(conn: sqlite3.Connection) -> None:
+    """2.2: the ``news`` table (a new table older 2.x releases never read: a minor step)."""
+    _run(conn, V2_2)
+
+
 # Reconciliation at scale (issue #15): the (day, store, method) keys whose payments and
 # settlement have not been seen to agree. Kept by console.storage.sales as pages land, so
 # reconciling 90 days of 10,000 stores loads only these, not 1.8 million settlements.
-V2_2 = [
+V2_3 = [
     """CREATE TABLE sales_checks (
         day TEXT NOT NULL,
         store_id TEXT NOT NULL,
@@ -317,10 +340,10 @@ V2_2 = [
 ]
 
 
-@step(2, 2)
+@step(2, 3)
 def check_only_what_disagrees(conn: sqlite3.Connection) -> None:
-    """2.2: the keys reconciliation still has to look at, and settlements counted per day (#15)."""
-    _run(conn, V2_2)
+    """2.3: the keys reconciliation still has to look at, and settlements counted per day (#15)."""
+    _run(conn, V2_3)
 
 
 STEPS: tuple[Step, ...] = tuple(_STEPS)

@@ -12,7 +12,7 @@ so a page applied twice, a payment duplicated on the wire or a crash between pag
 a payment twice. A payment older than the last day applied and no longer stored (pruned) can
 only be a replay, and is ignored.
 
-Reconciliation at scale: ``sales_checks`` (migration 2.2) lists the (day, store, method) keys
+Reconciliation at scale: ``sales_checks`` (migration 2.3) lists the (day, store, method) keys
 whose payments and settlement have not been seen to agree. New payments put their keys on it; a
 settlement takes its key off when its totals equal the day's aggregates (compared in SQL as the
 page lands) and it came on time; reconciliation loads only the keys left (mismatches, days not
