@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from console.core.model import Method, Platform
+from console.core.news import NewsItem, NewsKind
 from console.core.reconcile import (
     DEFAULT_GRACE,
     Key,
@@ -29,6 +30,7 @@ from console.core.reconcile import (
 )
 from console.core.sales import Channel, FeeSchedule, SalesCube, SalesFilter, Totals
 from console.core.timeutil import utcnow
+from console.storage import news
 from console.storage import sales as tables
 from console.storage.db import write_transaction
 from console.storage.files import create_private_file
@@ -229,6 +231,7 @@ class SalesService:
         with write_transaction(self.db):
             tables.forget_checks(conn, matched)
             new = tables.record_mismatches(conn, found, first=first, last=last, at=now, scope=scope)
+            news.add(conn, [mismatch_news(m) for m in new], now)
         return ReconcileReport(first, last, checked, mismatched, new, lo if kept is not None else None)
 
     def sales_export(
@@ -313,6 +316,29 @@ class SalesService:
         return tables.mismatches(self.db.conn, first, last)
 
 
+def mismatch_news(found: StoredMismatch) -> NewsItem:
+    """A new mismatch as news (kind ``settlement_mismatch``): the merchant hears of it in the
+    news list and the status bar, like any platform change. Keyed by what differs, so the same
+    mismatch found by the next pass is not news again."""
+    from console.core.model import LocalizedText
+    from console.words.sales import explain
+
+    m = found.mismatch
+    return NewsItem(
+        key=f"settlement_mismatch:{found.store_id}:{found.method}:{found.day.isoformat()}:{m.kind.value}",
+        kind=NewsKind.SETTLEMENT_MISMATCH,
+        store_ids=(found.store_id,),
+        at=found.found_at,
+        params={
+            "day": found.day.isoformat(),
+            "method": Method(found.method),
+            "difference": LocalizedText(zh=explain(m, "zh_CN"), en=explain(m, "en")),
+            "kind": m.kind.value,
+            "delta_fen": m.delta_fen,
+        },
+    )
+
+
 # -- exports ------------------------------------------------------------------------------------
 
 
@@ -382,6 +408,7 @@ __all__ = [
     "ReconcileReport",
     "SalesService",
     "StoreCard",
+    "mismatch_news",
     "write_table",
     "yuan",
 ]

@@ -1,7 +1,7 @@
 """Issue #15 done, on the demo platform moved by its clock only: WeChat Pay goes live in a store,
 thirty days pass, a sync shows the shift in that store's sales (none by WeChat Pay before the
 go-live, a share after), and a discrepancy injected into one settlement is found by the next
-sync pass itself, then shown by ``reconcile`` and written into both exports."""
+sync pass itself, is news, is shown by ``reconcile`` and is written into both exports."""
 
 from __future__ import annotations
 
@@ -73,6 +73,11 @@ def test_wechat_pay_going_live_shows_in_sales_and_a_bad_settlement_is_found(
     finally:
         db.close()
     assert found == [(day, STORE, "alipay", "fee_difference")]  # by the sync pass, nothing else
+    done = term("--json", "news")
+    assert done.code == EXIT_OK, done.err
+    [news] = [n for n in done.json()["news"] if n["kind"] == "settlement_mismatch"]
+    assert news["store_ids"] == [STORE] and day.isoformat() in news["text"]
+    assert "Alipay settlement" in news["text"] and "fee" in news["text"]
 
     period = ("--from", str(day), "--to", str(day))
     done = term("--json", "reconcile", *period)

@@ -120,3 +120,25 @@ def test_a_matched_day_is_not_loaded_again_until_its_settlement_is_published_aga
         tables.apply_settlements(db.conn, [settlements[3]])  # corrected by the platform
     assert service.reconcile(FIRST, LAST).mismatched == []
     assert tables.mismatches(db.conn) == []
+
+
+def test_a_new_mismatch_is_news_once_in_both_languages(db) -> None:
+    from console.storage import news
+    from console.words.status import stored_news_text
+
+    payments, settlements = faulty()
+    with transaction(db.conn):
+        tables.apply_payments(db.conn, payments, keep_from=None)
+        tables.apply_settlements(db.conn, settlements)
+    service = SalesService(db, clock=lambda: NOW)
+    first = service.reconcile(FIRST, LAST)
+    again = service.reconcile(FIRST, LAST)
+    assert first.new_mismatches and not again.new_mismatches
+    items = [n for n in news.rows(db.conn) if n.kind == "settlement_mismatch"]
+    assert len(items) == len(first.new_mismatches)  # found twice, told once
+    fee = next(n for n in items if n.params["kind"] == "fee_difference")
+    assert fee.store_ids == ("tb-3",)
+    assert stored_news_text(fee.kind, fee.params, "en").startswith(
+        "The WeChat Pay settlement of 2026-11-20 does not match the payments: "
+    )
+    assert stored_news_text(fee.kind, fee.params, "zh_CN").startswith("2026-11-20 的微信支付结算与付款不符：")
