@@ -8,7 +8,7 @@ data, the sync status or the language changed.
 Contract for views (see ``console.ui.views.base.BaseView``):
 
 - a ``QWidget`` subclass constructed as ``View(ctx, parent=None)``;
-- class attribute ``view_name``: one of ``VIEW_NAMES``;
+- class attribute ``view_name``: one of ``VIEW_NAMES`` (the page table, ``main_window.PAGES``);
 - ``refresh()`` reloads its data; ``retranslateUi()`` re-sets every visible text (called on
   ``QEvent.LanguageChange``); ``set_store(store_id)`` where a store makes sense.
 """
@@ -29,18 +29,15 @@ if TYPE_CHECKING:
     from console.service import ConsoleService
     from console.ui.tasks import TaskRunner
 
-# The pages of the main window, in navigation order (Ctrl+1 … Ctrl+7).
-VIEW_NAMES: tuple[str, ...] = (
-    "stores",
-    "store",
-    "checkout",
-    "announcements",
-    "activity",
-    "pending",
-    "settings",
-    "sales",
-    "reconciliation",
-)
+
+def __getattr__(name: str) -> object:
+    """``VIEW_NAMES`` (every page's name, in order) is read from the window's one page table,
+    ``console.ui.main_window.PAGES``, only when asked for: importing the context stays light."""
+    if name == "VIEW_NAMES":
+        from console.ui.main_window import VIEW_NAMES
+
+        return VIEW_NAMES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
