@@ -318,7 +318,6 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from console.ui.i18n import resolve_language
-    from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
     from console.wiring.config import load_config
     from console.wiring.paths import database_path
@@ -368,13 +367,18 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     live["ctx"] = ctx
     shell = Shell(app, ctx, language_choice, translations)
     window = shell.window
-    choice = PlatformChoice(
-        _arg(args, "platform_url"), _arg(args, "app_key"), os.environ.get("MERCHANT_CONSOLE_APP_SECRET")
-    )
+
+    def platform_choice() -> Any:
+        # the sync worker's module (and what it imports) loads after the first paint
+        from console.ui.sync_worker import PlatformChoice
+
+        return PlatformChoice(
+            _arg(args, "platform_url"), _arg(args, "app_key"), os.environ.get("MERCHANT_CONSOLE_APP_SECRET")
+        )
 
     if screenshot:
         return _screenshot(
-            shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), choice
+            shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), platform_choice()
         )
 
     instance.activated_by_second_instance.connect(lambda: raise_window(window))
@@ -392,6 +396,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     def after_paint() -> None:
         instance.listen()  # after the first paint: QtNetwork costs ~6 MB and ~7 ms before it
         window.stores.refresh()
+        choice = platform_choice()
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
         if loaded.problem:
             log.warning("settings: %s", loaded.problem)
