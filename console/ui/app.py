@@ -8,8 +8,15 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
    file gets a clear dialog before any window, and is never touched.
 3. The main window is shown; the GUI thread's ConsoleService (sqlite-utils) opens lazily after
    that, and the stores list loads on the db lane.
-4. ``QTimer.singleShot(0)``: the sync worker resolves the platform (maybe starting the demo
-   server) and syncs, all on the net lane.
+4. ``QTimer.singleShot(0)`` after that paint: the stores list loads on the db lane.
+5. Once the stores are on screen (the list painted with its rows): the sync worker resolves the
+   platform (maybe starting the demo server) and syncs on the net lane, and the tray icon comes.
+   Starting them earlier made them compete with the list for the 2nd core (issue #14).
+
+Start-up contract for the bench (``bench/cases/startup.py``), from outside the process:
+``MERCHANT_CONSOLE_REPORT_FIRST_PAINT=1`` prints ``FIRST_PAINT <ms>`` at the window's first paint
+and ``STORES_VISIBLE <ms>`` when the list has painted its rows (ms since the process started);
+``MERCHANT_CONSOLE_QUIT_AFTER_PAINT=1`` / ``MERCHANT_CONSOLE_QUIT_AFTER_STORES=1`` quit there.
 
 ``--screenshot FILE`` renders the window at 1280×800 to a PNG and exits (for docs and review).
 """
@@ -35,6 +42,8 @@ log = logging.getLogger(__name__)
 
 ENV_REPORT_FIRST_PAINT = "MERCHANT_CONSOLE_REPORT_FIRST_PAINT"
 ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
+# the bench's second mark: the merchant's stores on screen (the list's first paint with its rows)
+ENV_QUIT_AFTER_STORES = "MERCHANT_CONSOLE_QUIT_AFTER_STORES"
 SCREENSHOT_SIZE = (1280, 800)
 
 
@@ -232,6 +241,77 @@ def build_context(
     )
 
 
+#: Rows read for the first screenful (a tall window shows about 40); the whole list follows.
+FIRST_SCREENFUL = 200
+
+
+def read_first_screenful(db_path: Path) -> Any:
+    """The first rows of the stores list, read with plain ``sqlite3`` (read-only).
+
+    Why not the service: importing sqlite-utils and the service costs more than everything else
+    between the first paint and the stores on screen (~150 ms of CPU on the bench machine). This
+    is the same query as the full load (``console.storage.store_columns``), cut after the first
+    chunk, so what the merchant sees first is what the full load will show.
+    """
+    import sqlite3
+
+    from console.storage.store_columns import iter_store_columns
+    from console.ui.models.stores_model import SOURCES, StoreTable
+
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        first = next(iter_store_columns(conn, SOURCES, chunk=FIRST_SCREENFUL), None)
+    finally:
+        conn.close()
+    return StoreTable.from_chunks([first] if first is not None else [], name_ordered=True)
+
+
+def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> None:
+    """Put the first screenful of stores on screen, then call ``then`` (once, after that paint).
+
+    The first screenful comes from ``read_first_screenful`` on the db lane; the whole list, the
+    chips, the selection and the detail come with the stores page's normal ``refresh()`` right
+    after. If the quick read fails (no database yet, an older schema), the normal load does it.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    stores = window.stores
+    viewport = stores.table.viewport()
+    state = {"shown": False, "done": False}
+
+    def finish() -> None:
+        if not state["done"]:
+            state["done"] = True
+            viewport.removeEventFilter(watcher)
+            then()
+
+    class Watcher(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if state["shown"] and event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, finish)  # after this paint: the rows are on screen
+            return False
+
+    watcher = Watcher(viewport)
+    viewport.installEventFilter(watcher)
+
+    def on_screen() -> None:
+        state["shown"] = True
+        viewport.update()
+
+    def first_read(table: Any) -> None:
+        if stores.model.rowCount() == 0:  # the normal load has not overtaken it
+            stores.model.set_table(table)
+        on_screen()
+        stores.refresh()
+
+    def failed(exc: BaseException) -> None:
+        log.info("the quick first read of the stores list failed (%s); loading it normally", exc)
+        stores.loaded.connect(on_screen)
+        stores.refresh()
+
+    window.ctx.tasks.run(lambda _task: read_first_screenful(db_path), on_done=first_read, on_error=failed)
+
+
 class Shell:
     """Owns the window, translators, sync worker; switches language; shuts down in order."""
 
@@ -384,6 +464,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     instance.activated_by_second_instance.connect(lambda: raise_window(window))
     report = os.environ.get(ENV_REPORT_FIRST_PAINT) == "1"
     quit_after = os.environ.get(ENV_QUIT_AFTER_PAINT) == "1"
+    quit_after_stores = os.environ.get(ENV_QUIT_AFTER_STORES) == "1"
 
     def painted() -> None:
         if report:
@@ -394,8 +475,15 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, after_paint)
 
     def after_paint() -> None:
-        instance.listen()  # after the first paint: QtNetwork costs ~6 MB and ~7 ms before it
-        window.stores.refresh()
+        show_stores_first(window, database_path(data_dir), stores_visible)
+
+    def stores_visible() -> None:
+        if report:
+            print(f"STORES_VISIBLE {_ms_since_process_start():.1f}", flush=True)
+        if quit_after_stores:
+            QTimer.singleShot(0, app.quit)
+            return
+        instance.listen()  # after the stores: QtNetwork costs ~6 MB and ~7 ms
         choice = platform_choice()
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
         if loaded.problem:
