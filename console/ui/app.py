@@ -117,13 +117,15 @@ def install_excepthook(
 ) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
-    from console.wiring.logfile import record_crash
-    from console.words.errors import unexpected_text
 
     def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        # imported here, not at start-up: they are needed only when something went wrong
+        from console.wiring.logfile import record_crash
+        from console.words.errors import unexpected_text
+
         exc.__traceback__ = tb
         log_file = record_crash(exc, data_dir)
         text = unexpected_text(lang(), log_file)
@@ -412,8 +414,9 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     if not screenshot and not instance.try_become_primary(listen=False):
         log.info("another window owns %s: asked it to come forward", data_dir)
         return 0
-    if not screenshot:
-        _log_to_file(data_dir)
+    # the log file is opened right after the first paint (logging.handlers and its imports cost
+    # ~10 ms of start-up); the refusals below open it themselves, and the excepthook records a
+    # crash in it whenever it happens
     loaded = load_config(data_dir)
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language
@@ -436,6 +439,8 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         from console.ui.widgets import dialogs
 
         message, detail = storage_error_text(problem, lang)
+        if not screenshot:
+            _log_to_file(data_dir)
         log.error("database refused: %s", problem)
         if screenshot:
             print(message, file=sys.stderr)
@@ -472,6 +477,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         if quit_after:
             QTimer.singleShot(0, app.quit)
             return
+        _log_to_file(data_dir)
         QTimer.singleShot(0, after_paint)
 
     def after_paint() -> None:

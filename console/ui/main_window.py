@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -136,10 +136,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        # the window icon is set after the first paint (see event()): rendering app.svg for the
-        # platform window cost ~10 ms of start-up, for a title-bar icon that may arrive a frame later
+        # the icons are set after the first paint (see _after_first_paint)
         self.setMinimumSize(QSize(960, 600))
         self._painted = False
+        self._state_icon = "sync-syncing"
         self._views: dict[str, BaseView] = {}
         self._current = "stores"
         self.sync_worker: Any = None  # set by the app once started (SyncWorker)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(176)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for name in NAV:
-            item = QListWidgetItem(icon(f"view-{name}"), "")
+            item = QListWidgetItem("")  # its icon comes after the first paint (_after_first_paint)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(NAV[row]) if row >= 0 else None)
@@ -450,7 +450,6 @@ class MainWindow(QMainWindow):
         self.offline_box = QCheckBox()
         self.offline_box.toggled.connect(self.set_work_offline)
         self.sync_button = QToolButton()
-        self.sync_button.setIcon(icon("sync-syncing"))
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sync_button.setAutoRaise(True)
         self.sync_button.clicked.connect(self.sync_now)
@@ -477,7 +476,9 @@ class MainWindow(QMainWindow):
         else:
             state, ic = QCoreApplication.translate("MainWindow", "Offline"), "sync-offline"
         self.state_label.setText(state)
-        self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
+        self._state_icon = ic
+        if self._painted:  # before it, the SVG renderer is not loaded yet (_after_first_paint)
+            self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
         n = status.pending
         if n == 0:
             self.pending_label.setText(QCoreApplication.translate("MainWindow", "All changes synced"))
@@ -568,8 +569,19 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
             self._painted = True
             self.first_painted.emit()
-            self.setWindowIcon(icon("app"))
+            QTimer.singleShot(0, self._after_first_paint)
         return result
+
+    def _after_first_paint(self) -> None:
+        """The icons: SVG artwork rendered after the first paint. Loading Qt's SVG renderer and
+        rendering the window, sidebar and status icons before it cost ~15 ms of start-up for
+        pictures that arrive one frame later."""
+        self.setWindowIcon(icon("app"))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setIcon(icon(f"view-{item.data(Qt.ItemDataRole.UserRole)}"))
+        self.sync_button.setIcon(icon("sync-syncing"))
+        self.state_icon.setPixmap(icon(self._state_icon).pixmap(16, 16))
 
 
 def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:
