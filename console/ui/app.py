@@ -8,8 +8,10 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
    file gets a clear dialog before any window, and is never touched.
 3. The main window is shown; the GUI thread's ConsoleService (sqlite-utils) opens lazily after
    that, and the stores list loads on the db lane.
-4. ``QTimer.singleShot(0)`` after that paint: the stores list loads on the db lane.
-5. Once the stores are on screen (the list painted with its rows): the sync worker resolves the
+4. As the window is shown, the first screenful of stores is read with plain sqlite3 on the db
+   lane; the rows are painted with the first frame or the next (``show_stores_first``).
+5. Once the stores are on screen (the list painted with its rows): the whole list loads on the
+   db lane (the service, sqlite-utils), and the sync worker resolves the
    platform (maybe starting the demo server) and syncs on the net lane, and the tray icon comes.
    Starting them earlier made them compete with the list for the 2nd core (issue #14).
 
@@ -272,43 +274,39 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
     """Put the first screenful of stores on screen, then call ``then`` (once, after that paint).
 
     The first screenful comes from ``read_first_screenful`` on the db lane; the whole list, the
-    chips, the selection and the detail come with the stores page's normal ``refresh()`` right
-    after. If the quick read fails (no database yet, an older schema), the normal load does it.
+    chips, the selection and the detail come with the stores page's normal ``refresh()`` once
+    those rows are painted. If the quick read fails (no database yet, an older schema), the
+    normal load does it all. Rows read before the window's first paint are painted with it.
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
 
     stores = window.stores
-    viewport = stores.table.viewport()
-    state = {"shown": False, "done": False}
+    done: list[bool] = []
 
-    def finish() -> None:
-        if not state["done"]:
-            state["done"] = True
-            viewport.removeEventFilter(watcher)
-            then()
+    def after_this_paint(quick: bool) -> None:
+        if window.has_painted:
+            stores.table.viewport().repaint()  # now, not at the next frame
+            QTimer.singleShot(0, lambda: finish(quick))
+        else:  # the first paint will paint the rows too; after it returns they are on screen
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: finish(quick)))
 
-    class Watcher(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if state["shown"] and event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, finish)  # after this paint: the rows are on screen
-            return False
-
-    watcher = Watcher(viewport)
-    viewport.installEventFilter(watcher)
-
-    def on_screen() -> None:
-        state["shown"] = True
-        viewport.update()
+    def finish(quick: bool) -> None:
+        if done:
+            return
+        done.append(True)
+        if quick:
+            # the full load imports sqlite-utils and the service on the db lane: started
+            # before this paint, it held the GIL while the rows waited to be painted
+            stores.refresh()
+        then()
 
     def first_read(table: Any) -> None:
-        if stores.model.rowCount() == 0:  # the normal load has not overtaken it
-            stores.model.set_table(table)
-        on_screen()
-        stores.refresh()
+        stores.model.set_table(table)
+        after_this_paint(quick=True)
 
     def failed(exc: BaseException) -> None:
         log.info("the quick first read of the stores list failed (%s); loading it normally", exc)
-        stores.loaded.connect(on_screen)
+        stores.loaded.connect(lambda: after_this_paint(quick=False))
         stores.refresh()
 
     window.ctx.tasks.run(lambda _task: read_first_screenful(db_path), on_done=first_read, on_error=failed)
@@ -478,10 +476,6 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
             QTimer.singleShot(0, app.quit)
             return
         _log_to_file(data_dir)
-        QTimer.singleShot(0, after_paint)
-
-    def after_paint() -> None:
-        show_stores_first(window, database_path(data_dir), stores_visible)
 
     def stores_visible() -> None:
         if report:
@@ -507,6 +501,9 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.restore_state()
     window.show()
+    # read the first screenful now, on the db lane (sqlite releases the GIL), while the event
+    # loop paints the window: the rows join the first frame or the one after it
+    show_stores_first(window, database_path(data_dir), stores_visible)
     if _arg(args, "view"):
         window.show_view(_arg(args, "view"), _arg(args, "store"))
     try:

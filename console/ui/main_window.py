@@ -572,6 +572,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
         return result
 
+    @property
+    def has_painted(self) -> bool:
+        """Has the window painted once (``first_painted`` was emitted)?"""
+        return self._painted
+
     def _after_first_paint(self) -> None:
         """The icons: SVG artwork rendered after the first paint. Loading Qt's SVG renderer and
         rendering the window, sidebar and status icons before it cost ~15 ms of start-up for

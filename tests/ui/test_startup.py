@@ -91,3 +91,31 @@ def test_without_a_database_the_normal_load_still_reports_the_stores(qtbot, qapp
     finally:
         ctx.tasks.shutdown()
         ctx.service.close()  # type: ignore[attr-defined]
+
+
+def test_rows_read_before_the_first_paint_are_painted_with_it(qtbot, qapp, tmp_path: Path) -> None:
+    """As run_gui does: the read starts as the window is shown; the stores are reported on
+    screen only after the window has painted, with the rows in the list."""
+    from console.ui import app as appmod
+    from console.ui.app import build_context
+    from console.ui.main_window import MainWindow
+
+    make_db(tmp_path, stores=12)
+    ctx = build_context(qapp, tmp_path, "en")
+    try:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        seen: list[tuple[bool, int]] = []
+        appmod.show_stores_first(
+            w, tmp_path / "console.db", lambda: seen.append((w.has_painted, w.stores.model.rowCount()))
+        )
+        qtbot.wait(50)  # time for the read to come back before there is anything to paint
+        assert not seen
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+        assert seen == [(True, 12)]
+        qtbot.waitUntil(lambda: w.stores.detail.store_id is not None, timeout=10_000)
+    finally:
+        ctx.tasks.shutdown()
+        ctx.service.close()  # type: ignore[attr-defined]
