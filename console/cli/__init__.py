@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """Opening the window (no command) needs only the window's options: importing and building
-    every verb's sub-parser was a quarter of the time to the window's first paint (issue #14).
+    every verb's sub-parser was ~15 % of the time to the window's first paint (issue #14).
     Anything the window's parser does not take (a command, --help, a typo) gets the whole tree."""
     from console.cli.parser import build_parser as build
 

@@ -8,7 +8,8 @@ data, the sync status or the language changed.
 Contract for views (see ``console.ui.views.base.BaseView``):
 
 - a ``QWidget`` subclass constructed as ``View(ctx, parent=None)``;
-- class attribute ``view_name``: one of ``VIEW_NAMES`` (the page table, ``main_window.PAGES``);
+- class attribute ``view_name``: one of ``console.ui.main_window.VIEW_NAMES`` (from the window's
+  one page table, ``PAGES``);
 - ``refresh()`` reloads its data; ``retranslateUi()`` re-sets every visible text (called on
   ``QEvent.LanguageChange``); ``set_store(store_id)`` where a store makes sense.
 """
@@ -28,16 +29,6 @@ from console.core.timeutil import utcnow
 if TYPE_CHECKING:
     from console.service import ConsoleService
     from console.ui.tasks import TaskRunner
-
-
-def __getattr__(name: str) -> object:
-    """``VIEW_NAMES`` (every page's name, in order) is read from the window's one page table,
-    ``console.ui.main_window.PAGES``, only when asked for: importing the context stays light."""
-    if name == "VIEW_NAMES":
-        from console.ui.main_window import VIEW_NAMES
-
-        return VIEW_NAMES
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
