@@ -71,6 +71,7 @@ VERBS = (
     "stores",
     "show",
     "set_method",
+    "bulk",
     "preview",
     "pending",
     "activity",

@@ -100,7 +100,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def outcome_name(outcome: str, lang: str) -> str:
-    """"will change" / "already so" / "refused" (an outcome's value)."""
+    """ "will change" / "already so" / "refused" (an outcome's value)."""
     return pick(lang, *_OUTCOME[str(outcome)])
 
 
