@@ -84,9 +84,10 @@ class OutcomeFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.outcome: BulkOutcome | None = None
 
-    def set_outcome(self, outcome: BulkOutcome | None) -> None:
+    def set_outcome(self, outcome: BulkOutcome | str | None) -> None:
+        """``outcome`` may come back from a combo box's item data as its plain string."""
         self.beginFilterChange()
-        self.outcome = outcome
+        self.outcome = BulkOutcome(outcome) if outcome else None
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

@@ -59,10 +59,6 @@ def _n(n: int) -> str:
     return QLocale().toString(n)
 
 
-def _tr(text: str, comment: str | None = None) -> str:
-    return QCoreApplication.translate("BulkDialog", text, comment)
-
-
 def _count(n: int, one: str, many: str) -> str:
     """Singular/plural without an English .qm: two source strings, %1 is the number."""
     return (one if n == 1 else many).replace("%1", _n(n))
@@ -72,7 +68,7 @@ def _sentences(*parts: str) -> str:
     """Sentences in a row: English puts a space between them, Chinese does not."""
     text = ""
     for part in parts:
-        both = _tr("%1 %2", "two sentences in a row")
+        both = QCoreApplication.translate("BulkDialog", "%1 %2", "two sentences in a row")
         text = part if not text else both.replace("%1", text).replace("%2", part)
     return text
 
@@ -311,50 +307,61 @@ class BulkDialog(QDialog):
     # -- text -----------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         lang = self.ctx.lang
-        self.setWindowTitle(_tr("Change in bulk"))
+        self.setWindowTitle(QCoreApplication.translate("BulkDialog", "Change in bulk"))
         self.intro.setText(
-            _tr(
+            QCoreApplication.translate(
+                "BulkDialog",
                 "Turn one payment method on or off for many stores. You see what would happen "
-                "to each store before anything changes."
+                "to each store before anything changes.",
             )
         )
         n = len(self.checked_ids)
         self.scope_checked.setText(
-            _tr("The stores checked in the list (none is checked)")
+            QCoreApplication.translate("BulkDialog", "The stores checked in the list (none is checked)")
             if n == 0
-            else _count(n, _tr("The store checked in the list"), _tr("The %1 stores checked in the list"))
+            else _count(
+                n,
+                QCoreApplication.translate("BulkDialog", "The store checked in the list"),
+                QCoreApplication.translate("BulkDialog", "The %1 stores checked in the list"),
+            )
         )
         m = self.filter_count
         self.scope_filter.setText(
-            _tr("All stores matching the list's filter")
+            QCoreApplication.translate("BulkDialog", "All stores matching the list's filter")
             if m is None
             else _count(
                 m,
-                _tr("The 1 store matching the list's filter"),
-                _tr("All %1 stores matching the list's filter"),
+                QCoreApplication.translate("BulkDialog", "The 1 store matching the list's filter"),
+                QCoreApplication.translate("BulkDialog", "All %1 stores matching the list's filter"),
             )
         )
         a = self.all_count
         self.scope_all.setText(
-            _tr("All stores") if a is None else _count(a, _tr("The only store"), _tr("All %1 stores"))
+            QCoreApplication.translate("BulkDialog", "All stores")
+            if a is None
+            else _count(
+                a,
+                QCoreApplication.translate("BulkDialog", "The only store"),
+                QCoreApplication.translate("BulkDialog", "All %1 stores"),
+            )
         )
-        self.method_label.setText(_tr("&Payment method"))
+        self.method_label.setText(QCoreApplication.translate("BulkDialog", "&Payment method"))
         self.method.setItemText(0, words.method_name(Method.WECHAT_PAY, lang))
         self.method.setItemText(1, words.method_name(Method.ALIPAY, lang))
-        self.value_label.setText(_tr("Change"))
-        self.turn_on.setText(_tr("Turn on"))
-        self.turn_off.setText(_tr("Turn off"))
-        self.show_label.setText(_tr("&Show"))
-        self.show_outcome.setItemText(0, _tr("Every store"))
+        self.value_label.setText(QCoreApplication.translate("BulkDialog", "Change"))
+        self.turn_on.setText(QCoreApplication.translate("BulkDialog", "Turn on"))
+        self.turn_off.setText(QCoreApplication.translate("BulkDialog", "Turn off"))
+        self.show_label.setText(QCoreApplication.translate("BulkDialog", "&Show"))
+        self.show_outcome.setItemText(0, QCoreApplication.translate("BulkDialog", "Every store"))
         for i in range(1, self.show_outcome.count()):
             self.show_outcome.setItemText(i, words.label(outcome_name(self.show_outcome.itemData(i), lang)))
-        self.export_button.setText(_tr("Export CSV…"))
+        self.export_button.setText(QCoreApplication.translate("BulkDialog", "Export CSV…"))
         self.model.set_lang(lang)
         for key, label in self.count_names.items():
             label.setText(words.label(count_name(key, lang)))
-        self.show_refused.setText(_tr("Show the refused stores"))
-        self.open_pending.setText(_tr("Open Waiting to sync"))
-        self.back_button.setText(_tr("Back"))
+        self.show_refused.setText(QCoreApplication.translate("BulkDialog", "Show the refused stores"))
+        self.open_pending.setText(QCoreApplication.translate("BulkDialog", "Open Waiting to sync"))
+        self.back_button.setText(QCoreApplication.translate("BulkDialog", "Back"))
         if self.plan is not None:
             self._review_text()
         if self.outcome is not None:
@@ -365,20 +372,30 @@ class BulkDialog(QDialog):
         page = self.pages.currentIndex()
         saving = self.handle is not None
         self.back_button.setVisible(page == REVIEW)
-        self.cancel_button.setText(_tr("Stop") if saving else _tr("Cancel"))
+        self.cancel_button.setText(
+            QCoreApplication.translate("BulkDialog", "Stop")
+            if saving
+            else QCoreApplication.translate("BulkDialog", "Cancel")
+        )
         self.cancel_button.setVisible(page != RUN or saving)
         self.cancel_button.setEnabled(True)
         self.next_button.setVisible(not saving)
         self.next_button.setEnabled(True)
         if page == CHOOSE:
-            self.next_button.setText(_tr("Check first"))
+            self.next_button.setText(QCoreApplication.translate("BulkDialog", "Check first"))
             self.next_button.setEnabled(self.scope() != ())
         elif page == REVIEW:
             n = self.plan.count(BulkOutcome.CHANGE) if self.plan else 0
-            self.next_button.setText(_count(n, _tr("Change 1 store"), _tr("Change %1 stores")))
+            self.next_button.setText(
+                _count(
+                    n,
+                    QCoreApplication.translate("BulkDialog", "Change 1 store"),
+                    QCoreApplication.translate("BulkDialog", "Change %1 stores"),
+                )
+            )
             self.next_button.setEnabled(n > 0)
         else:
-            self.next_button.setText(_tr("Close"))
+            self.next_button.setText(QCoreApplication.translate("BulkDialog", "Close"))
 
     # -- flow -----------------------------------------------------------------------------
     def _back(self) -> None:
@@ -424,24 +441,35 @@ class BulkDialog(QDialog):
     def _review_text(self) -> None:
         plan = self.plan
         assert plan is not None
-        action = (_tr("Turn on %1") if plan.enabled else _tr("Turn off %1")).replace(
-            "%1", words.method_name(plan.method, self.ctx.lang)
-        )
+        action = (
+            QCoreApplication.translate("BulkDialog", "Turn on %1")
+            if plan.enabled
+            else QCoreApplication.translate("BulkDialog", "Turn off %1")
+        ).replace("%1", words.method_name(plan.method, self.ctx.lang))
         parts = [
             text.replace("%1", _n(n))
             for n, text in (
-                (plan.count(BulkOutcome.CHANGE), _tr("%1 will change")),
-                (plan.count(BulkOutcome.ALREADY), _tr("%1 already so")),
-                (plan.count(BulkOutcome.REFUSED), _tr("%1 refused")),
+                (plan.count(BulkOutcome.CHANGE), QCoreApplication.translate("BulkDialog", "%1 will change")),
+                (plan.count(BulkOutcome.ALREADY), QCoreApplication.translate("BulkDialog", "%1 already so")),
+                (plan.count(BulkOutcome.REFUSED), QCoreApplication.translate("BulkDialog", "%1 refused")),
             )
             if n
         ]
         total = len(plan.rows)
-        head = _tr("%1 for 1 store: %3.") if total == 1 else _tr("%1 for %2 stores: %3.")
+        head = (
+            QCoreApplication.translate("BulkDialog", "%1 for 1 store: %3.")
+            if total == 1
+            else QCoreApplication.translate("BulkDialog", "%1 for %2 stores: %3.")
+        )
         self.review_summary.setText(
             head.replace("%1", action)
             .replace("%2", _n(total))
-            .replace("%3", _tr(", ").join(parts) if parts else _tr("nothing to change"))
+            .replace(
+                "%3",
+                QCoreApplication.translate("BulkDialog", ", ").join(parts)
+                if parts
+                else QCoreApplication.translate("BulkDialog", "nothing to change"),
+            )
         )
 
     def _filter_outcome(self) -> None:
@@ -453,7 +481,7 @@ class BulkDialog(QDialog):
         self.show_outcome.setCurrentIndex(self.show_outcome.findData(BulkOutcome.REFUSED))
         self._buttons()
         if self.outcome is not None:
-            self.next_button.setText(_tr("Close"))
+            self.next_button.setText(QCoreApplication.translate("BulkDialog", "Close"))
             self.next_button.setEnabled(True)
             self.back_button.hide()
 
@@ -475,7 +503,9 @@ class BulkDialog(QDialog):
         self.ctx.tasks.run(job, on_done=lambda _n: None, on_error=self._export_failed, db=False)
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, _tr("Export CSV…"), "bulk-plan.csv", "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("BulkDialog", "Export CSV…"), "bulk-plan.csv", "CSV (*.csv)"
+        )
         if name:
             self.export_plan(Path(name))
 
@@ -560,9 +590,13 @@ class BulkDialog(QDialog):
         result, c = self.outcome, self.counts
         plan = self.plan
         if result is None:  # still saving
-            self.run_title.setText(_tr("Saving…"))
-            self.saving_label.setText(_tr("Saving the changes on this computer"))
-            self.sending_label.setText(_tr("Sending to the platform starts when they are saved"))
+            self.run_title.setText(QCoreApplication.translate("BulkDialog", "Saving…"))
+            self.saving_label.setText(
+                QCoreApplication.translate("BulkDialog", "Saving the changes on this computer")
+            )
+            self.sending_label.setText(
+                QCoreApplication.translate("BulkDialog", "Sending to the platform starts when they are saved")
+            )
             skipped = plan.count(BulkOutcome.ALREADY) if plan else 0
             refused = plan.count(BulkOutcome.REFUSED) if plan else 0
             self._set_counts(saved=self.saving.value(), skipped=skipped, refused=refused)
@@ -579,9 +613,15 @@ class BulkDialog(QDialog):
             refused=rule_refused + c.refused,
             skipped=(plan.count(BulkOutcome.ALREADY) if plan else 0) + len(result.unchanged),
         )
-        self.saving_label.setText(_count(saved, _tr("1 store saved"), _tr("%1 stores saved")))
+        self.saving_label.setText(
+            _count(
+                saved,
+                QCoreApplication.translate("BulkDialog", "1 store saved"),
+                QCoreApplication.translate("BulkDialog", "%1 stores saved"),
+            )
+        )
         self.sending_label.setText(
-            _tr("Sent to the platform: %1 of %2, %3 confirmed")
+            QCoreApplication.translate("BulkDialog", "Sent to the platform: %1 of %2, %3 confirmed")
             .replace("%1", _n(c.sent))
             .replace("%2", _n(saved))
             .replace("%3", _n(c.confirmed))
@@ -592,30 +632,41 @@ class BulkDialog(QDialog):
         if result.cancelled:
             left = result.total - len(result.results)
             sentences.append(
-                _tr(
+                QCoreApplication.translate(
+                    "BulkDialog",
                     "Stopped at your request: the %1 stores saved stay changed and are sent; "
-                    "the other %2 were not changed."
+                    "the other %2 were not changed.",
                 )
                 .replace("%1", _n(saved))
                 .replace("%2", _n(left))
             )
         if len(result.refused):
             sentences.append(
-                _tr("%1 could not be changed after all: they changed since the check.").replace(
-                    "%1", _n(len(result.refused))
-                )
+                QCoreApplication.translate(
+                    "BulkDialog", "%1 could not be changed after all: they changed since the check."
+                ).replace("%1", _n(len(result.refused)))
             )
         done = saved == 0 or (c.settled and c.confirmed + c.refused + c.dropped >= saved)
         if saved and not done:
-            sentences.append(_tr("The changes are saved here; they are confirmed as the platform answers."))
+            sentences.append(
+                QCoreApplication.translate(
+                    "BulkDialog", "The changes are saved here; they are confirmed as the platform answers."
+                )
+            )
         if c.refused:
             sentences.append(
-                _tr("The platform refused %1: Waiting to sync says why.").replace("%1", _n(c.refused))
+                QCoreApplication.translate(
+                    "BulkDialog", "The platform refused %1: Waiting to sync says why."
+                ).replace("%1", _n(c.refused))
             )
         if done:
-            self.run_title.setText(_tr("Stopped") if result.cancelled else _tr("Done"))
+            self.run_title.setText(
+                QCoreApplication.translate("BulkDialog", "Stopped")
+                if result.cancelled
+                else QCoreApplication.translate("BulkDialog", "Done")
+            )
         else:
-            self.run_title.setText(_tr("Sending…"))
+            self.run_title.setText(QCoreApplication.translate("BulkDialog", "Sending…"))
         self.summary.setText(_sentences(*sentences))
         self.show_refused.setVisible(rule_refused > 0)
         self.open_pending.setVisible(c.refused > 0)
@@ -626,11 +677,12 @@ class BulkDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.handle = None
-        self.run_title.setText(_tr("Something went wrong"))
+        self.run_title.setText(QCoreApplication.translate("BulkDialog", "Something went wrong"))
         self.summary.setText(
-            _tr(
+            QCoreApplication.translate(
+                "BulkDialog",
                 "Something went wrong on our side. Stores changed before the problem stay changed; "
-                "the activity page lists them."
+                "the activity page lists them.",
             )
         )
         self.pages.setCurrentIndex(RUN)
