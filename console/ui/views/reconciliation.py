@@ -101,7 +101,7 @@ class ReconciliationView(BaseView):
 
         def work(task: Task) -> tuple[int, ReconcileReport]:
             from console.sales_service import SalesService
-            from console.storage.sales import Scope
+            from console.sales_service import Scope
 
             service = SalesService(task.db, clock=self.ctx.clock)
             return generation, service.reconcile(first, last, Scope(store_ids=stores), progress=task.progress)
@@ -169,7 +169,7 @@ class ReconciliationView(BaseView):
 
         def work(task: Task) -> Path:
             from console.sales_service import SalesService, write_table
-            from console.storage.sales import Scope
+            from console.sales_service import Scope
 
             service = SalesService(task.db, clock=self.ctx.clock)
             headers, rows = service.settlements_export(first, last, Scope(store_ids=stores), lang)

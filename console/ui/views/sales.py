@@ -283,7 +283,7 @@ class SalesView(BaseView):
 
         def load(task: Task) -> tuple[int, SalesAnswer]:
             from console.sales_service import SalesService
-            from console.storage.sales import Scope
+            from console.sales_service import Scope
 
             if fresh:
                 cubes.clear()
