@@ -187,3 +187,20 @@ def test_3000_stores_by_filter_from_dry_run_to_confirmed(qtbot, qapp, tmp_path, 
         ctx.tasks.shutdown()
         worker.close()
         ctx.service.close()  # type: ignore[attr-defined]
+
+
+def test_the_window_offers_the_lists_filter_and_checked_stores(qtbot, window) -> None:
+    from console.ui.views.bulk import BulkView
+
+    stores = window.stores
+    stores.chips.chip("invited").click()
+    stores.table.clearSelection()
+    window.act_bulk.trigger()
+    dlg = window.findChild(BulkView)
+    qtbot.waitUntil(lambda: dlg.filter_count is not None and dlg.all_count is not None)
+    assert dlg.scope_filter.isChecked()
+    assert dlg.scope_filter.text() == "The 1 store matching the list's filter"
+    with qtbot.waitSignal(dlg.reviewed, timeout=10_000) as got:
+        dlg.next_button.click()
+    assert [r.store_id for r in got.args[0].rows] == ["tb-invited"]
+    dlg.reject()

@@ -263,16 +263,19 @@ class BulkDialog(QDialog):
         StoreFilter, or the list's RowFilter) for "all N matching". The other scopes stay
         offered; "all stores" always is."""
         ids, flt, soon = _scope_of(scope)
-        if ids or flt is None:
-            self.checked_ids = ids
         if flt is not None:
             self.filter, self.deadline_soon = flt, soon
+        else:
+            self.checked_ids = ids
         self.scope_checked.setEnabled(bool(self.checked_ids))
         self.scope_filter.setVisible(self.filter is not None)
+        # what was just handed over is what the merchant meant
         if flt is not None:
             self.scope_filter.setChecked(True)
-        elif self.checked_ids:
+        elif ids:
             self.scope_checked.setChecked(True)
+        elif self.filter is not None:
+            self.scope_filter.setChecked(True)
         else:
             self.scope_all.setChecked(True)
         self._count_scopes()
