@@ -74,6 +74,7 @@ ZH: dict[str, dict[str, str]] = {
         "%1 could not be changed after all: they changed since the check.": "另有 %1 家在检查后情况有变，未能修改。",
         "The changes are saved here; they are confirmed as the platform answers.": "修改已保存在本机，平台答复后即确认。",
         "The platform refused %1: Waiting to sync says why.": "平台拒绝了 %1 家：原因见“待同步”页。",
+        "Not connected to the platform now: they are sent when it is back.": "目前未连接平台：恢复连接后会发送。",
         "%1 %2": "%1%2",  # two sentences in a row: no space in Chinese
         "Sending…": "正在发送…",
         "Stopped": "已停止",
@@ -355,7 +356,6 @@ ZH: dict[str, dict[str, str]] = {
         'Preview only, nothing changed': '仅预览，未做任何修改',
         'Export activity': '导出操作记录',
         'CSV file (*.csv)': 'CSV 文件 (*.csv)',
-        'Could not save to %1: %2': '无法保存到 %1：%2',
         'Saved 1 entry to %2.': '已将 1 条记录保存到 %2。',
         'Saved %1 entries to %2.': '已将 %1 条记录保存到 %2。',
     },

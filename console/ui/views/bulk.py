@@ -656,6 +656,13 @@ class BulkDialog(QDialog):
                     "BulkDialog", "The changes are saved here; they are confirmed as the platform answers."
                 )
             )
+        status = self.ctx.sync_status
+        if saved and not done and (status.work_offline or status.online is False):
+            sentences.append(
+                QCoreApplication.translate(
+                    "BulkDialog", "Not connected to the platform now: they are sent when it is back."
+                )
+            )
         if c.refused:
             sentences.append(
                 QCoreApplication.translate(
