@@ -204,6 +204,13 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
 }
 
 NEWS: dict[NewsKind, _Variants] = {
+    NewsKind.SETTLEMENT_MISMATCH: (
+        (
+            ("day", "method", "difference"),
+            "{day} 的{method}结算与付款不符：{difference}",
+            "The {method} settlement of {day} does not match the payments: {difference}",
+        ),
+    ),
     NewsKind.STORE_FROZEN: (((), "平台冻结了这家店铺。", "The platform froze the store."),),
     NewsKind.STORE_UNFROZEN: (((), "平台解冻了这家店铺。", "The platform unfroze the store."),),
     NewsKind.METHOD_FROZEN: (
