@@ -796,7 +796,7 @@ def plan_row_why(row: PlanRow, enabled: bool, lang: str) -> str:
 
 def write_bulk_plan_csv(path: Path, plan: BulkPlan, lang: str) -> int:
     """The dry run as CSV (UTF-8 with BOM, created 0600, replaced whole); returns the row count."""
-    from console.sales_service import write_table
+    from console.storage.exports import write_table
 
     headers, rows = bulk_plan_table(plan, lang)
     write_table(path, headers, rows, "csv")
