@@ -44,14 +44,17 @@ def test_filters_match_a_plain_python_reference(model):
         assert sorted(model.visible_ids()) == sorted(r.id for r in rows if pred(r)), flt
 
 
-def test_sort_by_deadline_puts_soonest_first_and_none_last(model):
+def test_sort_by_deadline_follows_the_countdowns_shown(model):
+    """Deadline order is the order of what the column shows; stores showing none go last."""
     model.sort(Col.DEADLINE, Qt.SortOrder.AscendingOrder)
     t = model.table
-    ids = model.visible_ids()
-    deadlines = [t.deadline_of(t.index_of[i]) for i in ids]
-    present = [d for d in deadlines if d is not None]
-    assert present == sorted(present)
-    assert deadlines[-1] is None
+    now = NOW.timestamp()
+    shown = [t.deadline_shown(t.index_of[i], now) for i in model.visible_ids()]
+    present = [d for d in shown if d is not None]
+    assert present and present == sorted(present)
+    assert shown[len(present):] == [None] * (len(shown) - len(present))
+    texts = [model.data(model.index(r, Col.DEADLINE)) for r in range(model.rowCount())]
+    assert all(texts[: len(present)]) and not any(texts[len(present):])
 
 
 def test_update_rows_in_place_keeps_selection_on_the_same_store(model):
