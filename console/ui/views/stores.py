@@ -351,43 +351,56 @@ class StoresView(BaseView):
             self.detail.set_store(store_id)
 
     def retranslateUi(self) -> None:
-        tr = QCoreApplication.translate
-        self.title.setText(tr("StoresView", "Stores"))
-        self.search.setPlaceholderText(tr("StoresView", "Search by store name or ID (Ctrl+F)"))
-        self.search.setAccessibleName(tr("StoresView", "Search stores"))
+        self.title.setText(QCoreApplication.translate("StoresView", "Stores"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("StoresView", "Search by store name or ID (Ctrl+F)")
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("StoresView", "Search stores"))
         self._fill_combo(
             self.platform,
-            [(None, tr("StoresView", "All platforms"))]
+            [(None, QCoreApplication.translate("StoresView", "All platforms"))]
             + [(p, words.platform_name(p, self.lang)) for p in Platform],
         )
-        self.platform.setAccessibleName(tr("StoresView", "Platform"))
+        self.platform.setAccessibleName(QCoreApplication.translate("StoresView", "Platform"))
         self._fill_combo(
             self.setting,
             [
-                (None, tr("StoresView", "Any setting")),
-                ((Method.WECHAT_PAY, "on"), tr("StoresView", "WeChat Pay on")),
-                ((Method.WECHAT_PAY, "off"), tr("StoresView", "WeChat Pay off")),
-                ((Method.WECHAT_PAY, "shown"), tr("StoresView", "WeChat Pay shown to shoppers")),
-                ((Method.WECHAT_PAY, "hidden"), tr("StoresView", "WeChat Pay not shown to shoppers")),
-                ((Method.ALIPAY, "on"), tr("StoresView", "Alipay on")),
-                ((Method.ALIPAY, "off"), tr("StoresView", "Alipay off")),
-                ((Method.ALIPAY, "shown"), tr("StoresView", "Alipay shown to shoppers")),
-                ((Method.ALIPAY, "hidden"), tr("StoresView", "Alipay not shown to shoppers")),
+                (None, QCoreApplication.translate("StoresView", "Any setting")),
+                ((Method.WECHAT_PAY, "on"), QCoreApplication.translate("StoresView", "WeChat Pay on")),
+                ((Method.WECHAT_PAY, "off"), QCoreApplication.translate("StoresView", "WeChat Pay off")),
+                (
+                    (Method.WECHAT_PAY, "shown"),
+                    QCoreApplication.translate("StoresView", "WeChat Pay shown to shoppers"),
+                ),
+                (
+                    (Method.WECHAT_PAY, "hidden"),
+                    QCoreApplication.translate("StoresView", "WeChat Pay not shown to shoppers"),
+                ),
+                ((Method.ALIPAY, "on"), QCoreApplication.translate("StoresView", "Alipay on")),
+                ((Method.ALIPAY, "off"), QCoreApplication.translate("StoresView", "Alipay off")),
+                (
+                    (Method.ALIPAY, "shown"),
+                    QCoreApplication.translate("StoresView", "Alipay shown to shoppers"),
+                ),
+                (
+                    (Method.ALIPAY, "hidden"),
+                    QCoreApplication.translate("StoresView", "Alipay not shown to shoppers"),
+                ),
             ],
         )
-        self.setting.setAccessibleName(tr("StoresView", "Payment method setting"))
-        self.select_all.setText(tr("StoresView", "Select all"))
-        self.select_all.setAccessibleName(tr("StoresView", "Check every store shown"))
-        self.clear_selection.setText(tr("StoresView", "Clear selection"))
-        self.bulk_button.setText(tr("StoresView", "Change in bulk…"))
+        self.setting.setAccessibleName(QCoreApplication.translate("StoresView", "Payment method setting"))
+        self.select_all.setText(QCoreApplication.translate("StoresView", "Select all"))
+        self.select_all.setAccessibleName(QCoreApplication.translate("StoresView", "Check every store shown"))
+        self.clear_selection.setText(QCoreApplication.translate("StoresView", "Clear selection"))
+        self.bulk_button.setText(QCoreApplication.translate("StoresView", "Change in bulk…"))
         self.bulk_button.setToolTip(
-            tr(
+            QCoreApplication.translate(
                 "StoresView",
                 "Turn a payment method on or off for the checked stores, or for every store shown",
             )
         )
-        self.table.setAccessibleName(tr("StoresView", "Stores"))
-        self.empty.setText(tr("StoresView", "No store matches these filters."))
+        self.table.setAccessibleName(QCoreApplication.translate("StoresView", "Stores"))
+        self.empty.setText(QCoreApplication.translate("StoresView", "No store matches these filters."))
         self.model.retranslate()
         self._update_chips()
         self._update_counts()
@@ -520,7 +533,7 @@ class StoresView(BaseView):
 
         chip = self.chips.current()
         elig = Eligibility(chip) if chip in Eligibility._value2member_map_ else None
-        visibility = Visibility(chip[len(_VIS_PREFIX):]) if chip.startswith(_VIS_PREFIX) else None
+        visibility = Visibility(chip[len(_VIS_PREFIX) :]) if chip.startswith(_VIS_PREFIX) else None
         method, what = self.setting.currentData() or (None, None)
         base = StoreFilter(
             text=self.search.text(),
@@ -546,41 +559,54 @@ class StoresView(BaseView):
         """The chips count the whole list, not the filtered rows: recounted when the list's data
         changes (load, row updates, language), never per keystroke (at 100,000 stores the counts
         cost a few ms of a 16 ms frame)."""
-        tr = QCoreApplication.translate
         t = self.model.table
         lang = self.lang
         counts = t.counts()
         now = self.ctx.clock().timestamp()
         vis = t.visibility_counts(Method.WECHAT_PAY, now)
         loc_n = self._n
-        self.chips.set_label("all", tr("StoresView", "All %1").replace("%1", loc_n(len(t))))
+        self.chips.set_label(
+            "all", QCoreApplication.translate("StoresView", "All %1").replace("%1", loc_n(len(t)))
+        )
         for e in CHIP_ELIGIBILITY:
             name = words.label(words.eligibility_name(e, lang))
             self.chips.set_label(e.value, f"{name} {loc_n(counts.get(e, 0))}")
         vis_words = {
-            Visibility.SHOWN: tr("StoresView", "Shown to shoppers %1"),
-            Visibility.NOT_SHOWN: tr("StoresView", "Not shown %1"),
-            Visibility.FROZEN: tr("StoresView", "Frozen %1"),
-            Visibility.EXPIRED: tr("StoresView", "Expired %1"),
-            Visibility.WITHDRAWN: tr("StoresView", "Withdrawn %1"),
+            Visibility.SHOWN: QCoreApplication.translate("StoresView", "Shown to shoppers %1"),
+            Visibility.NOT_SHOWN: QCoreApplication.translate("StoresView", "Not shown %1"),
+            Visibility.FROZEN: QCoreApplication.translate("StoresView", "Frozen %1"),
+            Visibility.EXPIRED: QCoreApplication.translate("StoresView", "Expired %1"),
+            Visibility.WITHDRAWN: QCoreApplication.translate("StoresView", "Withdrawn %1"),
         }
         vis_tips = {
-            Visibility.SHOWN: tr("StoresView", "Stores where shoppers can pay with WeChat Pay now"),
-            Visibility.NOT_SHOWN: tr("StoresView", "Stores where shoppers cannot pay with WeChat Pay now"),
-            Visibility.FROZEN: tr(
+            Visibility.SHOWN: QCoreApplication.translate(
+                "StoresView", "Stores where shoppers can pay with WeChat Pay now"
+            ),
+            Visibility.NOT_SHOWN: QCoreApplication.translate(
+                "StoresView", "Stores where shoppers cannot pay with WeChat Pay now"
+            ),
+            Visibility.FROZEN: QCoreApplication.translate(
                 "StoresView", "The store or its WeChat Pay is frozen by the platform's risk review"
             ),
-            Visibility.EXPIRED: tr("StoresView", "The WeChat Pay invitation expired"),
-            Visibility.WITHDRAWN: tr("StoresView", "The platform withdrew the WeChat Pay invitation"),
+            Visibility.EXPIRED: QCoreApplication.translate("StoresView", "The WeChat Pay invitation expired"),
+            Visibility.WITHDRAWN: QCoreApplication.translate(
+                "StoresView", "The platform withdrew the WeChat Pay invitation"
+            ),
         }
         for v in CHIP_VISIBILITY:
             key = _VIS_PREFIX + v.value
             self.chips.set_label(key, vis_words[v].replace("%1", loc_n(vis[v])))
             self.chips.chip(key).setToolTip(vis_tips[v])
         soon = t.soon_mask(now).count(1)
-        self.chips.set_label("soon", tr("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)))
         self.chips.set_label(
-            "pending", tr("StoresView", "Waiting to sync %1").replace("%1", loc_n(t.pending_count()))
+            "soon",
+            QCoreApplication.translate("StoresView", "Deadline within 7 days %1").replace("%1", loc_n(soon)),
+        )
+        self.chips.set_label(
+            "pending",
+            QCoreApplication.translate("StoresView", "Waiting to sync %1").replace(
+                "%1", loc_n(t.pending_count())
+            ),
         )
         self.chips.relayout()
 
@@ -612,7 +638,6 @@ class StoresView(BaseView):
 
     def _update_selection(self) -> None:
         """The selection row: "N checked", the Gmail-style offer to check all N matching, clear."""
-        tr = QCoreApplication.translate
         m = self.model
         n = m.checked_count()
         shown = m.rowCount()
@@ -630,18 +655,24 @@ class StoresView(BaseView):
         if not n:
             self.selection.setText("")
         elif all_shown and n == shown:
-            text = tr("StoresView", "All %1 stores shown are checked.") if not m.row_filter.is_empty else tr(
-                "StoresView", "All %1 stores are checked."
+            text = (
+                QCoreApplication.translate("StoresView", "All %1 stores shown are checked.")
+                if not m.row_filter.is_empty
+                else QCoreApplication.translate("StoresView", "All %1 stores are checked.")
             )
             self.selection.setText(text.replace("%1", self._n(n)))
         else:
             hidden = n - m.visible_checked_count()
-            text = tr("StoresView", "%1 checked").replace("%1", self._n(n))
+            text = QCoreApplication.translate("StoresView", "%1 checked").replace("%1", self._n(n))
             if hidden:
-                text += tr("StoresView", " (%1 not shown by these filters)").replace("%1", self._n(hidden))
+                text += QCoreApplication.translate("StoresView", " (%1 not shown by these filters)").replace(
+                    "%1", self._n(hidden)
+                )
             self.selection.setText(text)
         self.select_matching.setText(
-            tr("StoresView", "Check all %1 stores shown").replace("%1", self._n(shown))
+            QCoreApplication.translate("StoresView", "Check all %1 stores shown").replace(
+                "%1", self._n(shown)
+            )
         )
         self.select_matching.setVisible(bool(n) and not all_shown and shown > 0)
         self.clear_selection.setVisible(bool(n))
