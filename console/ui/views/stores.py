@@ -495,8 +495,11 @@ class StoresView(BaseView):
     def _order_names(self) -> None:
         """Ask for the merchant's name order of the current table, off the GUI thread."""
         table = self.model.table
+        try:
+            self.ctx.tasks.run(_rank_names(table), on_done=lambda t: self._names_ranked(table, t))
+        except RuntimeError:  # the app is closing (runner shut down): the order does not matter
+            return
         self._ranking = table
-        self.ctx.tasks.run(_rank_names(table), on_done=lambda t: self._names_ranked(table, t))
 
     def _names_ranked(self, source: StoreTable, ordered: StoreTable) -> None:
         if source is not self._ranking or source is not self.model.table:
