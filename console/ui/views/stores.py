@@ -468,6 +468,12 @@ class StoresView(BaseView):
         for col, w in widths.items():
             self.table.setColumnWidth(col, w)
         self.table.setColumnWidth(StoreCol.STORE, name)
+        # the list's pane never gets narrower than its columns at the name's floor (the splitter
+        # takes the difference from the detail panel, not from the names)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        margins = self.left.layout().contentsMargins()
+        floor = sum(widths.values()) + self.name_min_width() + frame + margins.left() + margins.right()
+        self.left.setMinimumWidth(floor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
