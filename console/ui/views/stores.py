@@ -460,10 +460,27 @@ class StoresView(BaseView):
             StoreCol.DEADLINE: max(head(StoreCol.DEADLINE), widest(countdown)),
         }
 
+    def _wechat_full_width(self) -> int:
+        """The WeChat Pay column wide enough for its longest usual pill ("In review · phase 4")."""
+        fm = QFontMetrics(self.table.font())
+        phase = QCoreApplication.translate("StoresModel", "%1 · phase %2")
+        labels = [
+            phase.replace("%1", words.label(words.eligibility_name(e, self.lang))).replace("%2", "4")
+            for e in Eligibility
+        ]
+        return max(fm.horizontalAdvance(t) for t in labels) + 2 * PAD_X + 14
+
     def _fit_columns(self) -> None:
-        """Give the name what the other columns leave, never less than ``name_min_width``."""
+        """Give the name what the other columns leave, never less than ``name_min_width``; room
+        beyond that first widens the WeChat Pay column to its longest pill (elided below it)."""
         widths = self._column_widths()
+        base = sum(widths.values())
         available = self.table.viewport().width()
+        spare = available - base - self.name_min_width()
+        full = self._wechat_full_width()
+        if spare > 0 and full > widths[StoreCol.WECHAT]:
+            grow = min(spare, full - widths[StoreCol.WECHAT])
+            widths = {**widths, StoreCol.WECHAT: widths[StoreCol.WECHAT] + grow}
         name = max(self.name_min_width(), available - sum(widths.values()))
         for col, w in widths.items():
             self.table.setColumnWidth(col, w)
@@ -472,7 +489,7 @@ class StoresView(BaseView):
         # takes the difference from the detail panel, not from the names)
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
         margins = self.left.layout().contentsMargins()
-        floor = sum(widths.values()) + self.name_min_width() + frame + margins.left() + margins.right()
+        floor = base + self.name_min_width() + frame + margins.left() + margins.right()
         self.left.setMinimumWidth(floor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
