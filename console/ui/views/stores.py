@@ -226,6 +226,7 @@ class StoresView(BaseView):
         left = QWidget()
         self.left = left
         lay = QVBoxLayout(left)
+        self._left_layout = lay
         lay.setContentsMargins(16, 12, 8, 12)
         lay.setSpacing(8)
         head = QHBoxLayout()
@@ -460,27 +461,36 @@ class StoresView(BaseView):
             StoreCol.DEADLINE: max(head(StoreCol.DEADLINE), widest(countdown)),
         }
 
-    def _wechat_full_width(self) -> int:
-        """The WeChat Pay column wide enough for its longest usual pill ("In review · phase 4")."""
+    def _full_widths(self) -> dict[int, int]:
+        """The method columns wide enough for their longest usual pill ("In review · phase 4",
+        "On · not shown"); below that they elide (the tooltip has the three facts)."""
         fm = QFontMetrics(self.table.font())
+        lang = self.lang
         phase = QCoreApplication.translate("StoresModel", "%1 · phase %2")
         labels = [
-            phase.replace("%1", words.label(words.eligibility_name(e, self.lang))).replace("%2", "4")
+            phase.replace("%1", words.label(words.eligibility_name(e, lang))).replace("%2", "4")
             for e in Eligibility
         ]
-        return max(fm.horizontalAdvance(t) for t in labels) + 2 * PAD_X + 14
+        on = words.label(words.on_off(True, lang))
+        hidden = QCoreApplication.translate("StoresModel", "%1 · %2").replace("%1", on)
+        hidden = hidden.replace("%2", QCoreApplication.translate("StoresModel", "not shown"))
+        pill = 2 * PAD_X + 14
+        return {
+            StoreCol.WECHAT: max(fm.horizontalAdvance(t) for t in labels) + pill,
+            StoreCol.ALIPAY: fm.horizontalAdvance(hidden) + pill,
+        }
 
     def _fit_columns(self) -> None:
         """Give the name what the other columns leave, never less than ``name_min_width``; room
-        beyond that first widens the WeChat Pay column to its longest pill (elided below it)."""
+        beyond that first widens the method columns to their longest pills (WeChat Pay first)."""
         widths = self._column_widths()
         base = sum(widths.values())
         available = self.table.viewport().width()
         spare = available - base - self.name_min_width()
-        full = self._wechat_full_width()
-        if spare > 0 and full > widths[StoreCol.WECHAT]:
-            grow = min(spare, full - widths[StoreCol.WECHAT])
-            widths = {**widths, StoreCol.WECHAT: widths[StoreCol.WECHAT] + grow}
+        for col, full in self._full_widths().items():
+            grow = min(max(spare, 0), max(full - widths[col], 0))
+            widths[col] += grow
+            spare -= grow
         name = max(self.name_min_width(), available - sum(widths.values()))
         for col, w in widths.items():
             self.table.setColumnWidth(col, w)
@@ -488,7 +498,7 @@ class StoresView(BaseView):
         # the list's pane never gets narrower than its columns at the name's floor (the splitter
         # takes the difference from the detail panel, not from the names)
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        margins = self.left.layout().contentsMargins()
+        margins = self.left.contentsMargins() + self._left_layout.contentsMargins()
         floor = base + self.name_min_width() + frame + margins.left() + margins.right()
         self.left.setMinimumWidth(floor)
 
