@@ -96,6 +96,8 @@ _VIS_PREFIX = "vis-"
 ROW_UPDATE_LIMIT = 200
 # The store name column never gets narrower than this many average CJK characters.
 NAME_MIN_CHARS = 8
+# ... and gets up to this many before the Alipay column widens for "On · not shown".
+NAME_COMFORT_CHARS = 14
 
 
 def _load_table(task: Task) -> StoreTable:
@@ -482,13 +484,19 @@ class StoresView(BaseView):
 
     def _fit_columns(self) -> None:
         """Give the name what the other columns leave, never less than ``name_min_width``; room
-        beyond that first widens the method columns to their longest pills (WeChat Pay first)."""
+        beyond that widens WeChat Pay's pills, then the name to a comfortable width, then Alipay's."""
         widths = self._column_widths()
         base = sum(widths.values())
         available = self.table.viewport().width()
         spare = available - base - self.name_min_width()
-        for col, full in self._full_widths().items():
-            grow = min(max(spare, 0), max(full - widths[col], 0))
+        full = self._full_widths()
+        # WeChat Pay's pill first, then the name up to a comfortable width, then Alipay's
+        comfortable = QFontMetrics(self.table.font()).horizontalAdvance("店" * NAME_COMFORT_CHARS) + 32
+        for col in (StoreCol.WECHAT, None, StoreCol.ALIPAY):
+            if col is None:
+                spare -= min(max(spare, 0), comfortable - self.name_min_width())
+                continue
+            grow = min(max(spare, 0), max(full[col] - widths[col], 0))
             widths[col] += grow
             spare -= grow
         name = max(self.name_min_width(), available - sum(widths.values()))
