@@ -416,14 +416,21 @@ class MainWindow(QMainWindow):
         except OSError:
             log.exception("saving the work-offline setting")
 
-    def open_bulk(self) -> None:
+    def open_bulk(self, scope: object = None) -> None:
+        """The bulk page, about what the stores list hands over (its ``BulkScope``: the checked
+        stores, or "all N matching the filter"), with the list's filter also on offer."""
+        from console.ui.models.stores_model import BulkScope
         from console.ui.views.bulk import BulkDialog
 
         self.show_view("stores")
         dlg = BulkDialog(self.ctx, (), self)
         if not (flt := self.stores.current_filter()).is_empty:
             dlg.set_scope(flt)  # "all N matching the list's filter" on offer
-        dlg.set_scope(tuple(self.stores.selected_store_ids()))  # the checked ones, if any, first
+        chosen = scope if isinstance(scope, BulkScope) else self.stores.bulk_scope()
+        if chosen.matching and chosen.store_filter is not None:
+            dlg.set_scope(chosen.store_filter)
+        else:  # the checked stores, or a filter only the list knows (shown to shoppers): its ids
+            dlg.set_scope(tuple(chosen.store_ids))
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
 

@@ -204,3 +204,22 @@ def test_the_window_offers_the_lists_filter_and_checked_stores(qtbot, window) ->
         dlg.next_button.click()
     assert [r.store_id for r in got.args[0].rows] == ["tb-invited"]
     dlg.reject()
+
+
+def test_change_in_bulk_from_the_list_takes_the_checked_stores(qtbot, window) -> None:
+    """The stores list's "Change in bulk…" hands its scope over: the two checked stores, not the
+    current row and not the whole filter."""
+    from console.ui.views.bulk import BulkView
+
+    stores = window.stores
+    model = stores.model
+    model.set_checked([0, 2], True)
+    wanted = [model.store_id(0), model.store_id(2)]
+    stores.bulk_button.click()
+    dlg = window.findChild(BulkView)
+    qtbot.waitUntil(lambda: dlg.all_count is not None)
+    assert dlg.scope_checked.isChecked()
+    with qtbot.waitSignal(dlg.reviewed, timeout=10_000) as got:
+        dlg.next_button.click()
+    assert sorted(r.store_id for r in got.args[0].rows) == sorted(wanted)
+    dlg.reject()
