@@ -1,0 +1,142 @@
+"""Every page holds from 1024x700 up, in both languages, after a live language switch.
+
+A label or button whose text is wider than the room it was given shows a cut word ("全…2",
+"Deadl…ays 1"). The check walks every visible QLabel and QAbstractButton of the window with each
+page open and compares the text's advance (``fontMetrics().horizontalAdvance``) with the room the
+widget has; word-wrapping labels and widgets whose tooltip restores the full text are left out.
+The language is switched live (as Settings does), so widths set in one language must follow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from console.ui.context import VIEW_NAMES
+from tests.ui.views_support import chinese
+
+SIZES = ((1024, 700), (1920, 1080))
+
+
+def _plain(text: str) -> list[str]:
+    return [line for line in text.replace("&&", "\0").replace("&", "").replace("\0", "&").splitlines()]
+
+
+def _restored_by_tooltip(w: QWidget, text: str) -> bool:
+    tip = w.toolTip()
+    return bool(tip) and all(part in tip for part in text.split() if part)
+
+
+def _inside_item_view(w: QWidget) -> bool:
+    parent = w.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView) and not isinstance(w, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _needed(w: QWidget, line: str) -> tuple[int, int]:
+    """(advance the text needs, room the widget gives it) in logical pixels."""
+    fm = w.fontMetrics()
+    text = fm.horizontalAdvance(line)
+    style = w.style()
+    if isinstance(w, QLabel):
+        room = w.contentsRect().width() - 2 * w.margin() - max(w.indent(), 0)
+        return text, room
+    assert isinstance(w, QAbstractButton)
+    icon = w.iconSize().width() + 4 if not w.icon().isNull() else 0
+    if isinstance(w, QCheckBox | QRadioButton):
+        pm = QStyle.PixelMetric
+        indicator = style.pixelMetric(pm.PM_IndicatorWidth if isinstance(w, QCheckBox) else pm.PM_ExclusiveIndicatorWidth, None, w)
+        room = w.width() - indicator - style.pixelMetric(pm.PM_CheckBoxLabelSpacing, None, w) - icon
+    elif isinstance(w, QToolButton):
+        beside = w.toolButtonStyle() != w.toolButtonStyle().ToolButtonTextUnderIcon
+        room = w.width() - 6 - (icon if beside else 0)
+    elif isinstance(w, QPushButton):
+        room = w.width() - 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, w) - icon
+        if w.menu() is not None:
+            room -= style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, w)
+    else:
+        room = w.width() - icon
+    return text, room
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """Visible labels and buttons of ``root`` whose text does not fit (and no tooltip says it)."""
+    problems = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QLabel | QAbstractButton) or not w.isVisible() or _inside_item_view(w):
+            continue
+        if w.visibleRegion().isEmpty():  # scrolled away or covered: scrolling restores it
+            continue
+        if isinstance(w, QLabel) and (w.wordWrap() or w.textFormat() == w.textFormat().RichText):
+            continue
+        text = w.text()
+        if not text.strip() or (isinstance(w, QLabel) and "<" in text and ">" in text):
+            continue
+        if _restored_by_tooltip(w, text.replace("&", "")):
+            continue
+        for line in _plain(text):
+            need, room = _needed(w, line)
+            if need > room + 1:
+                where = f"{type(w).__name__} {w.objectName()!r} {line!r}: needs {need}px, has {room}px"
+                problems.append(f"{where} in {_page(w)}")
+                break
+    return problems
+
+
+def _page(w: QWidget) -> str:
+    parent: Any = w
+    while parent is not None:
+        if parent.objectName().startswith("view-"):
+            return parent.objectName()
+        parent = parent.parentWidget()
+    return "the window"
+
+
+def every_page(qtbot: Any, window: Any, size: tuple[int, int]) -> list[str]:
+    window.resize(*size)
+    problems: list[str] = []
+    for name in VIEW_NAMES:
+        window.show_view(name, "tb-live")
+        qtbot.waitUntil(lambda: not window.ctx.tasks.is_busy(), timeout=10_000)
+        qtbot.wait(0)  # let the layouts settle (no timing: one turn of the event loop)
+        problems += [f"{size[0]}x{size[1]} {p}" for p in cut_texts(window)]
+    return sorted(set(problems))
+
+
+@pytest.fixture
+def window(window: Any) -> Any:
+    """The window with a change waiting (the pending page shows its table)."""
+    from console.core.model import Method
+
+    assert window.ctx.service.set_method("tb-live", Method.ALIPAY, False).applied
+    return window
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_cut_labels_in_english(qtbot, window, size) -> None:
+    problems = every_page(qtbot, window, size)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_cut_labels_in_chinese_after_a_live_switch(qtbot, window, size) -> None:
+    every_page(qtbot, window, size)  # every page built in English first
+    with chinese(window.ctx):
+        qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "店铺")
+        problems = every_page(qtbot, window, size)
+    assert problems == [], "\n".join(problems)
