@@ -60,7 +60,8 @@ def _needed(w: QWidget, line: str) -> tuple[int, int]:
     icon = w.iconSize().width() + 4 if not w.icon().isNull() else 0
     if isinstance(w, QCheckBox | QRadioButton):
         pm = QStyle.PixelMetric
-        indicator = style.pixelMetric(pm.PM_IndicatorWidth if isinstance(w, QCheckBox) else pm.PM_ExclusiveIndicatorWidth, None, w)
+        metric = pm.PM_IndicatorWidth if isinstance(w, QCheckBox) else pm.PM_ExclusiveIndicatorWidth
+        indicator = style.pixelMetric(metric, None, w)
         room = w.width() - indicator - style.pixelMetric(pm.PM_CheckBoxLabelSpacing, None, w) - icon
     elif isinstance(w, QToolButton):
         beside = w.toolButtonStyle() != w.toolButtonStyle().ToolButtonTextUnderIcon
