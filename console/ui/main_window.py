@@ -449,6 +449,7 @@ class MainWindow(QMainWindow):
             state, ic = QCoreApplication.translate("MainWindow", "Offline"), "sync-offline"
         self.state_label.setText(state)
         self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
+        self.state_icon.setAccessibleName(state)  # a picture of the state: named like its words
         n = status.pending
         if n == 0:
             self.pending_label.setText(QCoreApplication.translate("MainWindow", "All changes synced"))

@@ -3,293 +3,293 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="154" />
-        <location filename="../../console/ui/views/activity.py" line="161" />
+        <location filename="../../console/ui/views/activity.py" line="155" />
+        <location filename="../../console/ui/views/activity.py" line="162" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="155" />
+        <location filename="../../console/ui/views/activity.py" line="156" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="156" />
+        <location filename="../../console/ui/views/activity.py" line="157" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="157" />
+        <location filename="../../console/ui/views/activity.py" line="158" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="158" />
+        <location filename="../../console/ui/views/activity.py" line="159" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="159" />
+        <location filename="../../console/ui/views/activity.py" line="160" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="160" />
+        <location filename="../../console/ui/views/activity.py" line="161" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="177" />
+        <location filename="../../console/ui/views/activity.py" line="178" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="185" />
+        <location filename="../../console/ui/views/activity.py" line="186" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="241" />
+        <location filename="../../console/ui/views/activity.py" line="242" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="262" />
+        <location filename="../../console/ui/views/activity.py" line="263" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="262" />
+        <location filename="../../console/ui/views/activity.py" line="263" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="269" />
+        <location filename="../../console/ui/views/activity.py" line="270" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="270" />
+        <location filename="../../console/ui/views/activity.py" line="271" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="271" />
+        <location filename="../../console/ui/views/activity.py" line="272" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="272" />
+        <location filename="../../console/ui/views/activity.py" line="273" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="273" />
+        <location filename="../../console/ui/views/activity.py" line="274" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="274" />
+        <location filename="../../console/ui/views/activity.py" line="275" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="275" />
+        <location filename="../../console/ui/views/activity.py" line="276" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="280" />
+        <location filename="../../console/ui/views/activity.py" line="281" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="281" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="283" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="287" />
+        <location filename="../../console/ui/views/activity.py" line="288" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="288" />
+        <location filename="../../console/ui/views/activity.py" line="289" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="289" />
+        <location filename="../../console/ui/views/activity.py" line="290" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="290" />
+        <location filename="../../console/ui/views/activity.py" line="291" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="291" />
+        <location filename="../../console/ui/views/activity.py" line="292" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="292" />
+        <location filename="../../console/ui/views/activity.py" line="293" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="293" />
+        <location filename="../../console/ui/views/activity.py" line="294" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="304" />
+        <location filename="../../console/ui/views/activity.py" line="305" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="311" />
+        <location filename="../../console/ui/views/activity.py" line="312" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="313" />
+        <location filename="../../console/ui/views/activity.py" line="314" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315" />
+        <location filename="../../console/ui/views/activity.py" line="316" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324" />
+        <location filename="../../console/ui/views/activity.py" line="325" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="326" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="328" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="328" />
+        <location filename="../../console/ui/views/activity.py" line="329" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="330" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="330" />
+        <location filename="../../console/ui/views/activity.py" line="331" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="332" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="332" />
+        <location filename="../../console/ui/views/activity.py" line="333" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="356" />
+        <location filename="../../console/ui/views/activity.py" line="357" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358" />
+        <location filename="../../console/ui/views/activity.py" line="359" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363" />
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="365" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="405" />
+        <location filename="../../console/ui/views/activity.py" line="406" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="407" />
+        <location filename="../../console/ui/views/activity.py" line="408" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="415" />
+        <location filename="../../console/ui/views/activity.py" line="416" />
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="418" />
+        <location filename="../../console/ui/views/activity.py" line="419" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="418" />
+        <location filename="../../console/ui/views/activity.py" line="419" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -305,200 +305,205 @@
 <context>
     <name>AnnouncementsView</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="265" />
-        <location filename="../../console/ui/views/announcements.py" line="283" />
+        <location filename="../../console/ui/views/announcements.py" line="266" />
+        <location filename="../../console/ui/views/announcements.py" line="285" />
         <source>Rule changes</source>
         <translation>规则变更</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="268" />
+        <location filename="../../console/ui/views/announcements.py" line="267" />
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="270" />
         <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
         <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="273" />
+        <location filename="../../console/ui/views/announcements.py" line="275" />
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="274" />
+        <location filename="../../console/ui/views/announcements.py" line="276" />
         <source>Opinion period</source>
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="275" />
+        <location filename="../../console/ui/views/announcements.py" line="277" />
         <source>Countdown</source>
         <translation>倒计时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="276" />
+        <location filename="../../console/ui/views/announcements.py" line="278" />
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="280" />
+        <location filename="../../console/ui/views/announcements.py" line="282" />
         <source>What changes for you</source>
         <translation>对您的影响</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="281" />
-        <location filename="../../console/ui/views/announcements.py" line="284" />
+        <location filename="../../console/ui/views/announcements.py" line="283" />
+        <location filename="../../console/ui/views/announcements.py" line="286" />
         <source>Your feedback</source>
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="285" />
+        <location filename="../../console/ui/views/announcements.py" line="287" />
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="286" />
+        <location filename="../../console/ui/views/announcements.py" line="288" />
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="298" />
+        <location filename="../../console/ui/views/announcements.py" line="300" />
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="300" />
+        <location filename="../../console/ui/views/announcements.py" line="302" />
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="301" />
+        <location filename="../../console/ui/views/announcements.py" line="303" />
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="307" />
+        <location filename="../../console/ui/views/announcements.py" line="309" />
         <source>Feedback open · %1 left</source>
         <translation>可提交反馈 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="309" />
+        <location filename="../../console/ui/views/announcements.py" line="311" />
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="310" />
+        <location filename="../../console/ui/views/announcements.py" line="312" />
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="314" />
+        <location filename="../../console/ui/views/announcements.py" line="316" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="316" />
+        <location filename="../../console/ui/views/announcements.py" line="318" />
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="317" />
+        <location filename="../../console/ui/views/announcements.py" line="319" />
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <location filename="../../console/ui/views/announcements.py" line="352" />
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <location filename="../../console/ui/views/announcements.py" line="352" />
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="357" />
+        <location filename="../../console/ui/views/announcements.py" line="359" />
         <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="367" />
+        <location filename="../../console/ui/views/announcements.py" line="369" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="380" />
+        <location filename="../../console/ui/views/announcements.py" line="382" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="382" />
+        <location filename="../../console/ui/views/announcements.py" line="384" />
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="385" />
+        <location filename="../../console/ui/views/announcements.py" line="387" />
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="395" />
+        <location filename="../../console/ui/views/announcements.py" line="397" />
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="397" />
+        <location filename="../../console/ui/views/announcements.py" line="399" />
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="400" />
+        <location filename="../../console/ui/views/announcements.py" line="402" />
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="401" />
+        <location filename="../../console/ui/views/announcements.py" line="403" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="408" />
+        <location filename="../../console/ui/views/announcements.py" line="410" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="414" />
+        <location filename="../../console/ui/views/announcements.py" line="416" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="429" />
+        <location filename="../../console/ui/views/announcements.py" line="431" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="442" />
+        <location filename="../../console/ui/views/announcements.py" line="444" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="457" />
+        <location filename="../../console/ui/views/announcements.py" line="459" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="461" />
+        <location filename="../../console/ui/views/announcements.py" line="463" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="512" />
+        <location filename="../../console/ui/views/announcements.py" line="514" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="527" />
+        <location filename="../../console/ui/views/announcements.py" line="529" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="565" />
+        <location filename="../../console/ui/views/announcements.py" line="567" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -769,66 +774,76 @@
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="260" />
-        <source>Export as PNG…</source>
-        <translation>导出为 PNG…</translation>
+        <source>Export sign…</source>
+        <translation>导出收款码牌…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="262" />
+        <location filename="../../console/ui/views/checkout.py" line="263" />
+        <source>A sign to print for the till: the store's name, the code and the wallets that pay it, no fees</source>
+        <translation>打印后放在收银台的码牌：店铺名称、收款码和可付款的钱包，不含手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="476" />
+        <source>PDF, A6 card for the till (*.pdf)</source>
+        <translation>PDF，A6 收银台台卡 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="477" />
+        <source>PDF, A4 poster (*.pdf)</source>
+        <translation>PDF，A4 海报 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="478" />
+        <source>PNG image, 1200 pixels wide (*.png)</source>
+        <translation>PNG 图片，宽 1200 像素 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="486" />
+        <source>Export receiving code sign</source>
+        <translation>导出收款码牌</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="268" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="263" />
+        <location filename="../../console/ui/views/checkout.py" line="269" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="264" />
+        <location filename="../../console/ui/views/checkout.py" line="270" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="265" />
+        <location filename="../../console/ui/views/checkout.py" line="271" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="299" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="360" />
+        <location filename="../../console/ui/views/checkout.py" line="389" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="422" />
+        <location filename="../../console/ui/views/checkout.py" line="451" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="425" />
+        <location filename="../../console/ui/views/checkout.py" line="454" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="448" />
-        <source>Export checkout preview</source>
-        <translation>导出收银台预览</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="450" />
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <location filename="../../console/ui/views/checkout.py" line="498" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <location filename="../../console/ui/views/checkout.py" line="498" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -841,12 +856,13 @@
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="35" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="39" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="58" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="46" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="71" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -854,57 +870,57 @@
 <context>
     <name>FeeComparison</name>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="97" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
         <source>Monthly fee per method, as bars</source>
         <translation>各支付方式每月手续费条形图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="99" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="115" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="116" />
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="145" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="146" />
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="150" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="151" />
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="153" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="154" />
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="155" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="156" />
         <source>Rates come from the platform's published terms for this store.</source>
         <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
@@ -960,264 +976,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="74" />
+        <location filename="../../console/ui/main_window.py" line="88" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="276" />
-        <location filename="../../console/ui/main_window.py" line="277" />
-        <location filename="../../console/ui/main_window.py" line="489" />
+        <location filename="../../console/ui/main_window.py" line="291" />
+        <location filename="../../console/ui/main_window.py" line="292" />
+        <location filename="../../console/ui/main_window.py" line="506" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="283" />
+        <location filename="../../console/ui/main_window.py" line="298" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284" />
+        <location filename="../../console/ui/main_window.py" line="299" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="285" />
+        <location filename="../../console/ui/main_window.py" line="300" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="286" />
+        <location filename="../../console/ui/main_window.py" line="301" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="287" />
+        <location filename="../../console/ui/main_window.py" line="302" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="288" />
+        <location filename="../../console/ui/main_window.py" line="303" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="289" />
+        <location filename="../../console/ui/main_window.py" line="304" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="291" />
+        <location filename="../../console/ui/main_window.py" line="306" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="293" />
+        <location filename="../../console/ui/main_window.py" line="308" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="294" />
+        <location filename="../../console/ui/main_window.py" line="309" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="295" />
+        <location filename="../../console/ui/main_window.py" line="310" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296" />
+        <location filename="../../console/ui/main_window.py" line="311" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="299" />
+        <location filename="../../console/ui/main_window.py" line="314" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300" />
+        <location filename="../../console/ui/main_window.py" line="315" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="301" />
+        <location filename="../../console/ui/main_window.py" line="316" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="318" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="305" />
+        <location filename="../../console/ui/main_window.py" line="320" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307" />
+        <location filename="../../console/ui/main_window.py" line="322" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309" />
+        <location filename="../../console/ui/main_window.py" line="324" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="328" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="334" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="335" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="321" />
+        <location filename="../../console/ui/main_window.py" line="336" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="337" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="338" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="339" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="325" />
+        <location filename="../../console/ui/main_window.py" line="340" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="377" />
+        <location filename="../../console/ui/main_window.py" line="393" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="378" />
+        <location filename="../../console/ui/main_window.py" line="394" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="379" />
+        <location filename="../../console/ui/main_window.py" line="395" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="386" />
+        <location filename="../../console/ui/main_window.py" line="402" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="425" />
+        <location filename="../../console/ui/main_window.py" line="441" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="427" />
+        <location filename="../../console/ui/main_window.py" line="443" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="429" />
+        <location filename="../../console/ui/main_window.py" line="445" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="431" />
+        <location filename="../../console/ui/main_window.py" line="447" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="433" />
+        <location filename="../../console/ui/main_window.py" line="449" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="438" />
+        <location filename="../../console/ui/main_window.py" line="455" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="440" />
+        <location filename="../../console/ui/main_window.py" line="457" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="443" />
+        <location filename="../../console/ui/main_window.py" line="460" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="446" />
+        <location filename="../../console/ui/main_window.py" line="463" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="450" />
+        <location filename="../../console/ui/main_window.py" line="467" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="454" />
+        <location filename="../../console/ui/main_window.py" line="471" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="462" />
+        <location filename="../../console/ui/main_window.py" line="479" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="485" />
+        <location filename="../../console/ui/main_window.py" line="502" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="536" />
+        <location filename="../../console/ui/main_window.py" line="554" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="537" />
+        <location filename="../../console/ui/main_window.py" line="555" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="540" />
+        <location filename="../../console/ui/main_window.py" line="558" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="542" />
+        <location filename="../../console/ui/main_window.py" line="560" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="545" />
+        <location filename="../../console/ui/main_window.py" line="563" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="549" />
+        <location filename="../../console/ui/main_window.py" line="567" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1225,138 +1241,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="110" />
+        <location filename="../../console/ui/views/pending.py" line="111" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="112" />
+        <location filename="../../console/ui/views/pending.py" line="113" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="114" />
+        <location filename="../../console/ui/views/pending.py" line="115" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="121" />
+        <location filename="../../console/ui/views/pending.py" line="122" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="124" />
+        <location filename="../../console/ui/views/pending.py" line="125" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="144" />
+        <location filename="../../console/ui/views/pending.py" line="145" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="148" />
+        <location filename="../../console/ui/views/pending.py" line="149" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="150" />
+        <location filename="../../console/ui/views/pending.py" line="151" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="155" />
+        <location filename="../../console/ui/views/pending.py" line="156" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="157" />
+        <location filename="../../console/ui/views/pending.py" line="158" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="166" />
+        <location filename="../../console/ui/views/pending.py" line="167" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="167" />
+        <location filename="../../console/ui/views/pending.py" line="168" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="170" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="170" />
+        <location filename="../../console/ui/views/pending.py" line="171" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="173" />
+        <location filename="../../console/ui/views/pending.py" line="174" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="175" />
+        <location filename="../../console/ui/views/pending.py" line="176" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="179" />
+        <location filename="../../console/ui/views/pending.py" line="180" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="181" />
+        <location filename="../../console/ui/views/pending.py" line="182" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="183" />
-        <location filename="../../console/ui/views/pending.py" line="222" />
+        <location filename="../../console/ui/views/pending.py" line="184" />
+        <location filename="../../console/ui/views/pending.py" line="223" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="185" />
+        <location filename="../../console/ui/views/pending.py" line="186" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="187" />
+        <location filename="../../console/ui/views/pending.py" line="188" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="218" />
+        <location filename="../../console/ui/views/pending.py" line="219" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="219" />
+        <location filename="../../console/ui/views/pending.py" line="220" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="236" />
+        <location filename="../../console/ui/views/pending.py" line="237" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="248" />
+        <location filename="../../console/ui/views/pending.py" line="249" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="249" />
+        <location filename="../../console/ui/views/pending.py" line="250" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1369,17 +1385,17 @@
         <translation>这家店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="65" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="66" />
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="67" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="69" />
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="72" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="74" />
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
@@ -1590,22 +1606,22 @@
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="153" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="154" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="157" />
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="157" />
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="161" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="162" />
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>
@@ -1613,209 +1629,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="135" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="137" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="137" />
+        <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="139" />
+        <location filename="../../console/ui/views/store_detail.py" line="140" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="152" />
+        <location filename="../../console/ui/views/store_detail.py" line="153" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="156" />
+        <location filename="../../console/ui/views/store_detail.py" line="157" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="158" />
+        <location filename="../../console/ui/views/store_detail.py" line="159" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="163" />
+        <location filename="../../console/ui/views/store_detail.py" line="164" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="165" />
+        <location filename="../../console/ui/views/store_detail.py" line="166" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="168" />
+        <location filename="../../console/ui/views/store_detail.py" line="169" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="172" />
+        <location filename="../../console/ui/views/store_detail.py" line="173" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="191" />
+        <location filename="../../console/ui/views/store_detail.py" line="192" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="196" />
+        <location filename="../../console/ui/views/store_detail.py" line="197" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="200" />
+        <location filename="../../console/ui/views/store_detail.py" line="201" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="241" />
+        <location filename="../../console/ui/views/store_detail.py" line="242" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="243" />
+        <location filename="../../console/ui/views/store_detail.py" line="244" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="248" />
-        <location filename="../../console/ui/views/store_detail.py" line="259" />
+        <location filename="../../console/ui/views/store_detail.py" line="249" />
+        <location filename="../../console/ui/views/store_detail.py" line="260" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="249" />
+        <location filename="../../console/ui/views/store_detail.py" line="250" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="261" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="263" />
+        <location filename="../../console/ui/views/store_detail.py" line="264" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="265" />
+        <location filename="../../console/ui/views/store_detail.py" line="266" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="269" />
+        <location filename="../../console/ui/views/store_detail.py" line="270" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="272" />
+        <location filename="../../console/ui/views/store_detail.py" line="273" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="274" />
+        <location filename="../../console/ui/views/store_detail.py" line="275" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="354" />
+        <location filename="../../console/ui/views/store_detail.py" line="360" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="359" />
+        <location filename="../../console/ui/views/store_detail.py" line="365" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="405" />
+        <location filename="../../console/ui/views/store_detail.py" line="412" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="431" />
+        <location filename="../../console/ui/views/store_detail.py" line="438" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="432" />
+        <location filename="../../console/ui/views/store_detail.py" line="439" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="437" />
+        <location filename="../../console/ui/views/store_detail.py" line="444" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="441" />
+        <location filename="../../console/ui/views/store_detail.py" line="448" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="442" />
+        <location filename="../../console/ui/views/store_detail.py" line="449" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="446" />
+        <location filename="../../console/ui/views/store_detail.py" line="453" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="451" />
+        <location filename="../../console/ui/views/store_detail.py" line="458" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="454" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="464" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="458" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="468" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="469" />
-        <location filename="../../console/ui/views/store_detail.py" line="484" />
+        <location filename="../../console/ui/views/store_detail.py" line="476" />
+        <location filename="../../console/ui/views/store_detail.py" line="491" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="485" />
+        <location filename="../../console/ui/views/store_detail.py" line="492" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
@@ -1823,42 +1839,43 @@
 <context>
     <name>StoresModel</name>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="439" />
+        <location filename="../../console/ui/models/stores_model.py" line="543" />
         <source>Store</source>
+        <extracomment>The store_columns fields StoreTable.from_chunks expects, in FIELDS order.</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="440" />
+        <location filename="../../console/ui/models/stores_model.py" line="544" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="441" />
+        <location filename="../../console/ui/models/stores_model.py" line="545" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="442" />
+        <location filename="../../console/ui/models/stores_model.py" line="546" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="443" />
+        <location filename="../../console/ui/models/stores_model.py" line="547" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="444" />
+        <location filename="../../console/ui/models/stores_model.py" line="548" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="510" />
+        <location filename="../../console/ui/models/stores_model.py" line="614" />
         <source>%1 · phase %2</source>
         <translation>%1 · 第 %2 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="520" />
+        <location filename="../../console/ui/models/stores_model.py" line="624" />
         <source>Waiting</source>
         <translation>待同步</translation>
     </message>
@@ -1866,93 +1883,93 @@
 <context>
     <name>StoresView</name>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="202" />
-        <location filename="../../console/ui/views/stores.py" line="230" />
+        <location filename="../../console/ui/views/stores.py" line="206" />
+        <location filename="../../console/ui/views/stores.py" line="234" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="204" />
+        <location filename="../../console/ui/views/stores.py" line="208" />
         <source>Search by store name or ID (Ctrl+F)</source>
         <translation>按店铺名称或 ID 搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="206" />
+        <location filename="../../console/ui/views/stores.py" line="210" />
         <source>Search stores</source>
         <translation>搜索店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="209" />
+        <location filename="../../console/ui/views/stores.py" line="213" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="212" />
+        <location filename="../../console/ui/views/stores.py" line="216" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="216" />
+        <location filename="../../console/ui/views/stores.py" line="220" />
         <source>Any setting</source>
         <translation>全部设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="217" />
+        <location filename="../../console/ui/views/stores.py" line="221" />
         <source>WeChat Pay on</source>
         <translation>微信支付已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="218" />
+        <location filename="../../console/ui/views/stores.py" line="222" />
         <source>WeChat Pay off</source>
         <translation>微信支付已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="219" />
+        <location filename="../../console/ui/views/stores.py" line="223" />
         <source>Alipay on</source>
         <translation>支付宝已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="220" />
+        <location filename="../../console/ui/views/stores.py" line="224" />
         <source>Alipay off</source>
         <translation>支付宝已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="223" />
+        <location filename="../../console/ui/views/stores.py" line="227" />
         <source>Payment method setting</source>
         <translation>支付方式设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="224" />
+        <location filename="../../console/ui/views/stores.py" line="228" />
         <source>Change in bulk…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="226" />
+        <location filename="../../console/ui/views/stores.py" line="230" />
         <source>Turn a payment method on or off for the selected stores</source>
         <translation>为选中的店铺开启或关闭一种支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="231" />
+        <location filename="../../console/ui/views/stores.py" line="235" />
         <source>No store matches these filters.</source>
         <translation>没有符合筛选条件的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="306" />
+        <location filename="../../console/ui/views/stores.py" line="316" />
         <source>All %1</source>
         <translation>全部 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="313" />
+        <location filename="../../console/ui/views/stores.py" line="323" />
         <source>Deadline within 7 days %1</source>
         <translation>7 天内截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="317" />
+        <location filename="../../console/ui/views/stores.py" line="327" />
         <source>Waiting to sync %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="323" />
+        <location filename="../../console/ui/views/stores.py" line="338" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>

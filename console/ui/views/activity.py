@@ -116,6 +116,7 @@ class ActivityView(BaseView):
         root.addLayout(bar)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves, arrows move within
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

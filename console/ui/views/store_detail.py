@@ -132,6 +132,7 @@ class MethodCard(QFrame):
     def retranslate(self, lang: str) -> None:
         name = words.method_name(self.method, lang)
         self.title.setText(name)
+        self.icon.setAccessibleName(name)  # the wallet's logo: a picture a screen reader names
         self.platform_label.setText(QCoreApplication.translate("StoreDetail", "Platform"))
         self.setting_label.setText(QCoreApplication.translate("StoreDetail", "Your setting"))
         self.shoppers_label.setText(QCoreApplication.translate("StoreDetail", "Shoppers"))

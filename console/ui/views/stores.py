@@ -141,6 +141,7 @@ class StoresView(BaseView):
 
         self.table = QTableView()
         self.table.setObjectName("storesTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves, arrows move within
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(StoreCol.STORE, Qt.SortOrder.AscendingOrder)
