@@ -141,7 +141,11 @@ def accessibility_problems(window: QWidget) -> list[str]:
         what += f" under {obj.parent().objectName() if obj and obj.parent() else ''!r}"
         if node.role() == QAccessible.Role.Graphic:
             problems.append(f"picture without a name: {what}")
-        elif node.state().focusable and isinstance(obj, QWidget) and obj.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        elif (
+            node.state().focusable
+            and isinstance(obj, QWidget)
+            and obj.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ):
             problems.append(f"takes focus without a name: {what}")
     return problems
 

@@ -184,7 +184,7 @@ def png_bytes(sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> b
     if not QImageWriter(buffer, QByteArray(b"png")).write(sign_image(sign, lang, width_px)):
         raise OSError("the sign could not be encoded as PNG")
     buffer.close()
-    return data.data()
+    return bytes(data.data())
 
 
 def pdf_bytes(sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bytes:
@@ -212,7 +212,7 @@ def pdf_bytes(sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> b
     finally:
         painter.end()
     buffer.close()
-    return data.data()
+    return bytes(data.data())
 
 
 def sign_bytes(sign: ReceivingSign, lang: str, fmt: SignFormat) -> bytes:
