@@ -398,7 +398,7 @@ class ConsoleService:
         return self.repo.outbox_count()
 
     def activity(self, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
-        rows = self.repo.audit_rows(
+        rows = self.repo.activity_rows(
             store_id=flt.store_id, method=flt.method, result=flt.result, limit=flt.limit
         )
         return [

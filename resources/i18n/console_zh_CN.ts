@@ -3,293 +3,318 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="155" />
-        <location filename="../../console/ui/views/activity.py" line="162" />
+        <location filename="../../console/ui/views/activity.py" line="161" />
+        <location filename="../../console/ui/views/activity.py" line="168" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="156" />
+        <location filename="../../console/ui/views/activity.py" line="162" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="157" />
+        <location filename="../../console/ui/views/activity.py" line="163" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="158" />
+        <location filename="../../console/ui/views/activity.py" line="164" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="159" />
+        <location filename="../../console/ui/views/activity.py" line="165" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="160" />
+        <location filename="../../console/ui/views/activity.py" line="166" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="161" />
+        <location filename="../../console/ui/views/activity.py" line="167" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="178" />
+        <location filename="../../console/ui/views/activity.py" line="184" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="186" />
+        <location filename="../../console/ui/views/activity.py" line="192" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="242" />
+        <location filename="../../console/ui/views/activity.py" line="248" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="263" />
+        <location filename="../../console/ui/views/activity.py" line="269" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="263" />
+        <location filename="../../console/ui/views/activity.py" line="269" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="270" />
+        <location filename="../../console/ui/views/activity.py" line="276" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="271" />
+        <location filename="../../console/ui/views/activity.py" line="277" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="272" />
+        <location filename="../../console/ui/views/activity.py" line="278" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="273" />
+        <location filename="../../console/ui/views/activity.py" line="279" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="274" />
+        <location filename="../../console/ui/views/activity.py" line="280" />
+        <source>Store ID</source>
+        <translation>店铺 ID</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="281" />
+        <source>Store name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="275" />
+        <location filename="../../console/ui/views/activity.py" line="283" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="276" />
+        <location filename="../../console/ui/views/activity.py" line="284" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="281" />
+        <location filename="../../console/ui/views/activity.py" line="289" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="290" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="283" />
+        <location filename="../../console/ui/views/activity.py" line="291" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="288" />
+        <location filename="../../console/ui/views/activity.py" line="296" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="289" />
+        <location filename="../../console/ui/views/activity.py" line="297" />
+        <source>Confirmed by the platform</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="298" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="290" />
+        <location filename="../../console/ui/views/activity.py" line="299" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="291" />
+        <location filename="../../console/ui/views/activity.py" line="300" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="292" />
+        <location filename="../../console/ui/views/activity.py" line="301" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="293" />
+        <location filename="../../console/ui/views/activity.py" line="302" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="294" />
+        <location filename="../../console/ui/views/activity.py" line="303" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305" />
+        <location filename="../../console/ui/views/activity.py" line="314" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="312" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="314" />
+        <location filename="../../console/ui/views/activity.py" line="323" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="316" />
+        <location filename="../../console/ui/views/activity.py" line="325" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="329" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="329" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="331" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="331" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325" />
+        <location filename="../../console/ui/views/activity.py" line="336" />
+        <source>Fetched updates from the platform</source>
+        <translation>已从平台获取更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="337" />
+        <source>Fetched updates from the platform (%1 times this day)</source>
+        <translation>已从平台获取更新（当天 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="339" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="341" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="328" />
+        <location filename="../../console/ui/views/activity.py" line="342" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="343" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="330" />
+        <location filename="../../console/ui/views/activity.py" line="344" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="345" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="332" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333" />
+        <location filename="../../console/ui/views/activity.py" line="347" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="357" />
+        <location filename="../../console/ui/views/activity.py" line="371" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="359" />
+        <location filename="../../console/ui/views/activity.py" line="373" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364" />
+        <location filename="../../console/ui/views/activity.py" line="378" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="380" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="406" />
+        <location filename="../../console/ui/views/activity.py" line="431" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="408" />
+        <location filename="../../console/ui/views/activity.py" line="433" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="416" />
+        <location filename="../../console/ui/views/activity.py" line="441" />
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="419" />
+        <location filename="../../console/ui/views/activity.py" line="444" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="419" />
+        <location filename="../../console/ui/views/activity.py" line="444" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>

@@ -5,12 +5,15 @@ local audit log (who: you, the sync, the platform; what; which store and method;
 filterable by store, method and outcome, and exports what it shows as CSV that Excel opens with
 the Chinese intact (UTF-8 with a byte-order mark). Rows live in a Qt table model, not a widget
 per row, so a long history scrolls smoothly.
+
+The merchant's own changes say what became of them ("confirmed by the platform", "refused"),
+and passes that only fetched routine updates are one line a day, so the merchant's changes are
+not buried under them (both readings are the audit module's: ``console.storage.audit.activity``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import logging
 from pathlib import Path
 
@@ -38,12 +41,12 @@ from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.models.activity_model import COLUMNS, ActivityModel
-from console.ui.money import to_qdatetime
 from console.ui.resources import icon
 from console.ui.tasks import Task
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import page_header
 from console.ui.widgets.store_search import StoreSearch
+from console.words.dates import format_iso
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,10 @@ ROW_LIMIT = 5000
 NAME_LOOKUPS = 300
 
 # Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
-OUTCOMES = ("ok", "queued", "coalesced", "cancelled", "refused", "discarded", "failed")
+OUTCOMES = ("queued", "confirmed", "refused", "ok", "coalesced", "cancelled", "discarded", "failed")
+# The CSV's columns: the store's id and name apart (a spreadsheet filters on either), times as
+# ISO 8601 with the zone's offset.
+CSV_COLUMNS = ("at", "actor", "action", "store_id", "store_name", "method", "result", "detail")
 # outcome -> the theme's text colour for it (readable in light and dark)
 
 
@@ -271,6 +277,8 @@ class ActivityView(BaseView):
             "actor": self.tr("Who"),
             "action": self.tr("What"),
             "store": self.tr("Store"),
+            "store_id": self.tr("Store ID"),
+            "store_name": self.tr("Store name"),
             "method": self.tr("Method"),
             "result": self.tr("Result"),
             "detail": self.tr("Details"),
@@ -286,6 +294,7 @@ class ActivityView(BaseView):
     def result_name(self, result: str) -> str:
         return {
             "ok": self.tr("Done"),
+            "confirmed": self.tr("Confirmed by the platform"),
             "queued": self.tr("Waiting to sync"),
             "coalesced": self.tr("Merged with an unsent change"),
             "cancelled": self.tr("Cancelled (no change)"),
@@ -321,6 +330,11 @@ class ActivityView(BaseView):
             else:
                 text = self.tr("Sent a change of %1 to the platform") if by_sync else self.tr("Change %1")
             return text.replace("%1", method)
+        if entry.action == "sync_pull" and d.get("folded"):
+            passes = int(str(d.get("passes") or 1))
+            if passes == 1:
+                return self.tr("Fetched updates from the platform")
+            return self.tr("Fetched updates from the platform (%1 times this day)").replace("%1", str(passes))
         if entry.action == "send_feedback" and by_sync:
             return self.tr("Sent your feedback to the platform")
         known = {
@@ -368,7 +382,7 @@ class ActivityView(BaseView):
 
     def cell_text(self, entry: ActivityEntry, column: str) -> str:
         if column == "at":
-            return to_qdatetime(entry.at).toString("yyyy-MM-dd HH:mm:ss")
+            return words.format_datetime(entry.at, self.lang)
         if column == "actor":
             return self.actor_name(entry.actor)
         if column == "action":
@@ -387,18 +401,29 @@ class ActivityView(BaseView):
         return ""
 
     # -- export ---------------------------------------------------------------------------------
+    def csv_cell(self, entry: ActivityEntry, column: str) -> str:
+        """A cell as the export writes it: the id and name apart, times ISO 8601 with offset."""
+        if column == "at":
+            return format_iso(entry.at)
+        if column == "store_id":
+            return entry.store_id or ""
+        if column == "store_name":
+            return self._store_names.get(entry.store_id, "") if entry.store_id else ""
+        return self.cell_text(entry, column)
+
     def export_csv(self, path: str | Path) -> int:
         """Write the rows shown (with the filters applied) as CSV; returns the rows written.
 
-        UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
-        GBK and the store names turn into mojibake. Times are local, as shown on screen.
+        UTF-8 with a byte-order mark (without it Excel on a Chinese Windows reads the file as
+        GBK and the store names turn into mojibake), created 0600 and replaced whole, by the
+        one table writer of the exports.
         """
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([self.column_title(c) for c in COLUMNS])
-            for entry in self.model.entries:
-                writer.writerow([self.cell_text(entry, c) for c in COLUMNS])
-        return len(self.model.entries)
+        from console.sales_service import write_table
+
+        headers = [self.column_title(c) for c in CSV_COLUMNS]
+        rows = [[self.csv_cell(entry, c) for c in CSV_COLUMNS] for entry in self.model.entries]
+        write_table(Path(path), headers, rows, "csv")
+        return len(rows)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
