@@ -84,6 +84,10 @@ ZH: dict[str, dict[str, str]] = {
     "MainWindow": {
         "This page could not be opened. Details are in the log.": "此页面无法打开，详情已记录在日志中。",
         "Merchant Console": "商家控制台",
+        "1 change has not reached the platform yet": "有 1 项修改尚未送达平台",
+        "%1 changes have not reached the platform yet": "有 %1 项修改尚未送达平台",
+        "They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.": "这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。",
+        "Quit anyway": "仍然退出",
         "Pages": "页面",
         "&File": "文件(&F)",
         "&Sync now": "立即同步(&S)",

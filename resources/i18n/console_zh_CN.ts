@@ -1006,259 +1006,280 @@
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="291" />
-        <location filename="../../console/ui/main_window.py" line="292" />
-        <location filename="../../console/ui/main_window.py" line="506" />
+        <location filename="../../console/ui/main_window.py" line="295" />
+        <location filename="../../console/ui/main_window.py" line="296" />
+        <location filename="../../console/ui/main_window.py" line="510" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="298" />
+        <location filename="../../console/ui/main_window.py" line="302" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="299" />
+        <location filename="../../console/ui/main_window.py" line="303" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300" />
+        <location filename="../../console/ui/main_window.py" line="304" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="301" />
+        <location filename="../../console/ui/main_window.py" line="305" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="302" />
+        <location filename="../../console/ui/main_window.py" line="306" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="307" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="304" />
+        <location filename="../../console/ui/main_window.py" line="308" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="306" />
+        <location filename="../../console/ui/main_window.py" line="310" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="308" />
+        <location filename="../../console/ui/main_window.py" line="312" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309" />
+        <location filename="../../console/ui/main_window.py" line="313" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="310" />
+        <location filename="../../console/ui/main_window.py" line="314" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="311" />
+        <location filename="../../console/ui/main_window.py" line="315" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="314" />
+        <location filename="../../console/ui/main_window.py" line="318" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="319" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="320" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="318" />
+        <location filename="../../console/ui/main_window.py" line="322" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="579" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="326" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="328" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328" />
+        <location filename="../../console/ui/main_window.py" line="332" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="334" />
+        <location filename="../../console/ui/main_window.py" line="338" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="335" />
+        <location filename="../../console/ui/main_window.py" line="339" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="336" />
+        <location filename="../../console/ui/main_window.py" line="340" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="337" />
+        <location filename="../../console/ui/main_window.py" line="341" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="338" />
+        <location filename="../../console/ui/main_window.py" line="342" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="339" />
+        <location filename="../../console/ui/main_window.py" line="343" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="340" />
+        <location filename="../../console/ui/main_window.py" line="344" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="393" />
+        <location filename="../../console/ui/main_window.py" line="397" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="394" />
+        <location filename="../../console/ui/main_window.py" line="398" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="395" />
+        <location filename="../../console/ui/main_window.py" line="399" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="402" />
+        <location filename="../../console/ui/main_window.py" line="406" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="441" />
+        <location filename="../../console/ui/main_window.py" line="445" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="443" />
+        <location filename="../../console/ui/main_window.py" line="447" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="445" />
+        <location filename="../../console/ui/main_window.py" line="449" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="447" />
+        <location filename="../../console/ui/main_window.py" line="451" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="449" />
+        <location filename="../../console/ui/main_window.py" line="453" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="455" />
+        <location filename="../../console/ui/main_window.py" line="459" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="457" />
+        <location filename="../../console/ui/main_window.py" line="461" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="460" />
+        <location filename="../../console/ui/main_window.py" line="464" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="463" />
+        <location filename="../../console/ui/main_window.py" line="467" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="467" />
+        <location filename="../../console/ui/main_window.py" line="471" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="471" />
+        <location filename="../../console/ui/main_window.py" line="475" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="479" />
+        <location filename="../../console/ui/main_window.py" line="483" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="502" />
+        <location filename="../../console/ui/main_window.py" line="506" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="554" />
+        <location filename="../../console/ui/main_window.py" line="566" />
+        <source>1 change has not reached the platform yet</source>
+        <translation>有 1 项修改尚未送达平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="568" />
+        <source>%1 changes have not reached the platform yet</source>
+        <translation>有 %1 项修改尚未送达平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="572" />
+        <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
+        <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="577" />
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="619" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="555" />
+        <location filename="../../console/ui/main_window.py" line="620" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="558" />
+        <location filename="../../console/ui/main_window.py" line="623" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="560" />
+        <location filename="../../console/ui/main_window.py" line="625" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="563" />
+        <location filename="../../console/ui/main_window.py" line="628" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="567" />
+        <location filename="../../console/ui/main_window.py" line="632" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
