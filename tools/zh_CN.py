@@ -303,6 +303,8 @@ ZH: dict[str, dict[str, str]] = {
         'The activity could not be read. Please try again.': '无法读取操作记录，请重试。',
         '1 entry': '1 条记录',
         '%1 entries': '%1 条记录',
+        'No entries match these filters. Choose “All” in a filter to see more.': '没有符合这些筛选条件的记录。在筛选中选择“全部”可查看更多。',
+        'Nothing has happened yet. Changes you make and each sync with the platform will be listed here.': '还没有任何记录。您做的修改和每次与平台的同步都会列在这里。',
         'When': '时间',
         'Who': '操作方',
         'What': '操作',

@@ -3,318 +3,328 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="161" />
         <location filename="../../console/ui/views/activity.py" line="168" />
+        <location filename="../../console/ui/views/activity.py" line="175" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="162" />
+        <location filename="../../console/ui/views/activity.py" line="169" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="163" />
+        <location filename="../../console/ui/views/activity.py" line="170" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="164" />
+        <location filename="../../console/ui/views/activity.py" line="171" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="165" />
+        <location filename="../../console/ui/views/activity.py" line="172" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="166" />
+        <location filename="../../console/ui/views/activity.py" line="173" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="167" />
+        <location filename="../../console/ui/views/activity.py" line="174" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="184" />
+        <location filename="../../console/ui/views/activity.py" line="191" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="192" />
+        <location filename="../../console/ui/views/activity.py" line="199" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="248" />
+        <location filename="../../console/ui/views/activity.py" line="255" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="269" />
+        <location filename="../../console/ui/views/activity.py" line="276" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="269" />
+        <location filename="../../console/ui/views/activity.py" line="276" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="276" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
+        <source>No entries match these filters. Choose “All” in a filter to see more.</source>
+        <translation>没有符合这些筛选条件的记录。在筛选中选择“全部”可查看更多。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="285" />
+        <source>Nothing has happened yet. Changes you make and each sync with the platform will be listed here.</source>
+        <translation>还没有任何记录。您做的修改和每次与平台的同步都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="295" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="277" />
+        <location filename="../../console/ui/views/activity.py" line="296" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="278" />
+        <location filename="../../console/ui/views/activity.py" line="297" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="279" />
+        <location filename="../../console/ui/views/activity.py" line="298" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="280" />
+        <location filename="../../console/ui/views/activity.py" line="299" />
         <source>Store ID</source>
         <translation>店铺 ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="281" />
+        <location filename="../../console/ui/views/activity.py" line="300" />
         <source>Store name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="301" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="283" />
+        <location filename="../../console/ui/views/activity.py" line="302" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="284" />
+        <location filename="../../console/ui/views/activity.py" line="303" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="289" />
+        <location filename="../../console/ui/views/activity.py" line="308" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="290" />
+        <location filename="../../console/ui/views/activity.py" line="309" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="291" />
+        <location filename="../../console/ui/views/activity.py" line="310" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="296" />
+        <location filename="../../console/ui/views/activity.py" line="315" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="297" />
+        <location filename="../../console/ui/views/activity.py" line="316" />
         <source>Confirmed by the platform</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="298" />
+        <location filename="../../console/ui/views/activity.py" line="317" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="299" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="300" />
+        <location filename="../../console/ui/views/activity.py" line="319" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="301" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="302" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="303" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="314" />
+        <location filename="../../console/ui/views/activity.py" line="333" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="340" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="323" />
+        <location filename="../../console/ui/views/activity.py" line="342" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325" />
+        <location filename="../../console/ui/views/activity.py" line="344" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="336" />
+        <location filename="../../console/ui/views/activity.py" line="355" />
         <source>Fetched updates from the platform</source>
         <translation>已从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="337" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Fetched updates from the platform (%1 times this day)</source>
         <translation>已从平台获取更新（当天 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="339" />
+        <location filename="../../console/ui/views/activity.py" line="358" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="341" />
+        <location filename="../../console/ui/views/activity.py" line="360" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342" />
+        <location filename="../../console/ui/views/activity.py" line="361" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="343" />
+        <location filename="../../console/ui/views/activity.py" line="362" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="344" />
+        <location filename="../../console/ui/views/activity.py" line="363" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="345" />
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346" />
+        <location filename="../../console/ui/views/activity.py" line="365" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="347" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="385" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="385" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="371" />
+        <location filename="../../console/ui/views/activity.py" line="390" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="373" />
+        <location filename="../../console/ui/views/activity.py" line="392" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="378" />
+        <location filename="../../console/ui/views/activity.py" line="397" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="380" />
+        <location filename="../../console/ui/views/activity.py" line="399" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="431" />
+        <location filename="../../console/ui/views/activity.py" line="450" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="433" />
+        <location filename="../../console/ui/views/activity.py" line="452" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="441" />
+        <location filename="../../console/ui/views/activity.py" line="460" />
         <source>Could not save to %1: %2</source>
         <translation>无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="444" />
+        <location filename="../../console/ui/views/activity.py" line="463" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="444" />
+        <location filename="../../console/ui/views/activity.py" line="463" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>

@@ -141,3 +141,24 @@ def test_no_cut_labels_in_chinese_after_a_live_switch(qtbot, window, size) -> No
         qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "店铺")
         problems = every_page(qtbot, window, size)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_waiting_rows_are_not_tall_on_first_open(qtbot, window, lang: str) -> None:
+    """The issue: the Waiting-to-sync rows first opened 116 px tall (wrapped in a narrow column
+    before the columns were laid out). A row holds at most two lines of text."""
+
+    def check() -> None:
+        window.resize(1024, 700)
+        page = window.show_view("pending")
+        qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
+        qtbot.wait(0)
+        line = page.table.fontMetrics().height()
+        heights = [page.table.rowHeight(r) for r in range(page.table.rowCount())]
+        assert heights and max(heights) <= 2 * line + 12, heights
+
+    if lang == "en":
+        check()
+    else:
+        with chinese(window.ctx):
+            check()

@@ -48,3 +48,9 @@ def test_activity_without_entries(qtbot, ui_ctx: UiContext) -> None:
         view.show()
     assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
     assert not view.export_button.isEnabled()
+    # not a blank table: what will appear here
+    assert view.empty_label.isVisible() and not view.table.isVisible()
+    assert "Changes you make and each sync" in view.empty_label.text()
+    with qtbot.waitSignal(view.loaded):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("refused"))
+    assert "No entries match these filters" in view.empty_label.text()

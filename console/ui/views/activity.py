@@ -132,6 +132,13 @@ class ActivityView(BaseView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         root.addWidget(self.table, 1)
+        # in place of an empty table: what will appear here, or that the filters hide everything
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.hide()
+        root.addWidget(self.empty_label, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -269,6 +276,18 @@ class ActivityView(BaseView):
         text = self.tr("1 entry") if n == 1 else self.tr("%1 entries")
         self.count_label.setText(text.replace("%1", str(n)))
         self.export_button.setEnabled(n > 0)
+        flt = self.current_filter()
+        filtered = any(v is not None for v in (flt.store_id, flt.method, flt.result))
+        self.empty_label.setText(
+            self.tr("No entries match these filters. Choose “All” in a filter to see more.")
+            if filtered
+            else self.tr(
+                "Nothing has happened yet. Changes you make and each sync with the platform "
+                "will be listed here."
+            )
+        )
+        self.table.setVisible(n > 0)
+        self.empty_label.setVisible(n == 0)
 
     # -- words ---------------------------------------------------------------------------------
     def column_title(self, column: str) -> str:
