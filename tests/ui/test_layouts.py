@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -141,6 +143,57 @@ def test_no_cut_labels_in_chinese_after_a_live_switch(qtbot, window, size) -> No
         qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "店铺")
         problems = every_page(qtbot, window, size)
     assert problems == [], "\n".join(problems)
+
+
+def cut_headers(root: QWidget) -> list[str]:
+    """Visible table columns narrower than their own title (the stores list's name column
+    collapsed to ~20 px at 1024x700 and every store's name was gone)."""
+    problems = []
+    for table in root.findChildren(QTableView):
+        if not table.isVisible() or table.model() is None:
+            continue
+        header = table.horizontalHeader()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for col in range(header.count()):
+            title = str(table.model().headerData(col, Qt.Orientation.Horizontal) or "")
+            if header.isSectionHidden(col) or not title:
+                continue
+            need = header.fontMetrics().horizontalAdvance(title) + margin
+            if header.sectionSize(col) < need:
+                name = table.objectName() or table.accessibleName()
+                size = header.sectionSize(col)
+                problems.append(f"{_page(table)} {name!r} column {title!r}: {size}px < {need}px")
+    return problems
+
+
+# Tables of pages other engineers own, cut at 1024x700 when this test was written (issue #16):
+# the stores list's name column (views/stores.py) and the sales tables (views/sales.py,
+# reconciliation.py). Checked, but not failed here; their owners make them fit.
+ELSEWHERE = ("view-stores", "view-store", "view-sales", "view-reconciliation")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_no_column_narrower_than_its_title(qtbot, window, lang: str) -> None:
+    def check() -> tuple[list[str], list[str]]:
+        window.resize(1024, 700)
+        mine: list[str] = []
+        theirs: list[str] = []
+        for name in VIEW_NAMES:
+            window.show_view(name, "tb-live")
+            qtbot.waitUntil(lambda: not window.ctx.tasks.is_busy(), timeout=10_000)
+            qtbot.wait(0)
+            for p in cut_headers(window):
+                (theirs if p.split()[0] in ELSEWHERE else mine).append(p)
+        return sorted(set(mine)), sorted(set(theirs))
+
+    if lang == "en":
+        mine, theirs = check()
+    else:
+        with chinese(window.ctx):
+            mine, theirs = check()
+    assert mine == [], "\n".join(mine)
+    if theirs:
+        pytest.xfail("cut on pages owned elsewhere:\n" + "\n".join(theirs))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
