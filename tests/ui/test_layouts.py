@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QTableView,
     QToolButton,
@@ -78,12 +79,21 @@ def _needed(w: QWidget, line: str) -> tuple[int, int]:
 
 
 def cut_texts(root: QWidget) -> list[str]:
-    """Visible labels and buttons of ``root`` whose text does not fit (and no tooltip says it)."""
+    """Visible labels and buttons of ``root`` whose text does not fit (and no tooltip says it),
+    and pages that scroll sideways (a merchant never finds what is off to the right)."""
     problems = []
+    for area in root.findChildren(QScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+            problems.append(f"scrolls sideways by {area.horizontalScrollBar().maximum()}px in {_page(area)}")
     for w in root.findChildren(QWidget):
         if not isinstance(w, QLabel | QAbstractButton) or not w.isVisible() or _inside_item_view(w):
             continue
         if w.visibleRegion().isEmpty():  # scrolled away or covered: scrolling restores it
+            continue
+        # a page wider than its window scrolls sideways: what the viewport clips is cut too
+        clipped = w.width() - w.visibleRegion().boundingRect().width()
+        if clipped > 1 and w.text().strip():
+            problems.append(f"{type(w).__name__} {w.text()[:30]!r}: {clipped}px clipped in {_page(w)}")
             continue
         if isinstance(w, QLabel) and (w.wordWrap() or w.textFormat() == w.textFormat().RichText):
             continue

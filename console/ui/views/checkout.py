@@ -48,6 +48,7 @@ from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
 from console.ui.widgets.fee_comparison import FeeComparison
+from console.ui.widgets.flow import FlowLayout, flow_policy
 from console.ui.widgets.page import page_header, scrolling_page
 from console.ui.widgets.receive_code import ReceiveCode
 from console.ui.widgets.receiving_sign import SignFormat, sign_bytes, write_private
@@ -119,8 +120,9 @@ class CheckoutView(BaseView):
         self.amount_message.hide()
 
         self._device_label = QLabel()
-        device_row = QHBoxLayout()
-        device_row.setSpacing(4)
+        device_box = QWidget()  # the four channels wrap onto a second line in a narrow window
+        flow_policy(device_box)
+        device_row = FlowLayout(device_box, spacing=4)
         self._device_group = QButtonGroup(self)
         self._device_group.setExclusive(True)
         self.device_buttons: dict[Device, QToolButton] = {}
@@ -135,14 +137,13 @@ class CheckoutView(BaseView):
             self._device_group.addButton(button)
             self.device_buttons[device] = button
             device_row.addWidget(button)
-        device_row.addStretch(1)
 
         controls.addWidget(self._store_label, 0, 0)
         controls.addWidget(self._amount_label, 0, 1)
         controls.addWidget(self._device_label, 0, 2)
         controls.addWidget(self.store_search, 1, 0)
         controls.addWidget(self.amount_edit, 1, 1)
-        controls.addLayout(device_row, 1, 2)
+        controls.addWidget(device_box, 1, 2)
         controls.addWidget(self.amount_message, 2, 1, 1, 2)
         controls.setColumnStretch(2, 1)
         root.addLayout(controls)
