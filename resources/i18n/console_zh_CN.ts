@@ -3,328 +3,323 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="168" />
-        <location filename="../../console/ui/views/activity.py" line="175" />
+        <location filename="../../console/ui/views/activity.py" line="170" />
+        <location filename="../../console/ui/views/activity.py" line="177" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="169" />
+        <location filename="../../console/ui/views/activity.py" line="171" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="170" />
+        <location filename="../../console/ui/views/activity.py" line="172" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="171" />
+        <location filename="../../console/ui/views/activity.py" line="173" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="172" />
+        <location filename="../../console/ui/views/activity.py" line="174" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="173" />
+        <location filename="../../console/ui/views/activity.py" line="175" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="174" />
+        <location filename="../../console/ui/views/activity.py" line="176" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="191" />
+        <location filename="../../console/ui/views/activity.py" line="193" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="199" />
+        <location filename="../../console/ui/views/activity.py" line="201" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="255" />
+        <location filename="../../console/ui/views/activity.py" line="257" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="276" />
+        <location filename="../../console/ui/views/activity.py" line="278" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="276" />
+        <location filename="../../console/ui/views/activity.py" line="278" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="284" />
         <source>No entries match these filters. Choose “All” in a filter to see more.</source>
         <translation>没有符合这些筛选条件的记录。在筛选中选择“全部”可查看更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="285" />
+        <location filename="../../console/ui/views/activity.py" line="287" />
         <source>Nothing has happened yet. Changes you make and each sync with the platform will be listed here.</source>
         <translation>还没有任何记录。您做的修改和每次与平台的同步都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="295" />
+        <location filename="../../console/ui/views/activity.py" line="297" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="296" />
+        <location filename="../../console/ui/views/activity.py" line="298" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="297" />
+        <location filename="../../console/ui/views/activity.py" line="299" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="298" />
+        <location filename="../../console/ui/views/activity.py" line="300" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="299" />
+        <location filename="../../console/ui/views/activity.py" line="301" />
         <source>Store ID</source>
         <translation>店铺 ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="300" />
+        <location filename="../../console/ui/views/activity.py" line="302" />
         <source>Store name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="301" />
+        <location filename="../../console/ui/views/activity.py" line="303" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="302" />
+        <location filename="../../console/ui/views/activity.py" line="304" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="303" />
+        <location filename="../../console/ui/views/activity.py" line="305" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="308" />
+        <location filename="../../console/ui/views/activity.py" line="310" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="309" />
+        <location filename="../../console/ui/views/activity.py" line="311" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="310" />
+        <location filename="../../console/ui/views/activity.py" line="312" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315" />
+        <location filename="../../console/ui/views/activity.py" line="317" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="316" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Confirmed by the platform</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="319" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="323" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="324" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333" />
+        <location filename="../../console/ui/views/activity.py" line="335" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="340" />
+        <location filename="../../console/ui/views/activity.py" line="342" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342" />
+        <location filename="../../console/ui/views/activity.py" line="344" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="344" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="355" />
+        <location filename="../../console/ui/views/activity.py" line="357" />
         <source>Fetched updates from the platform</source>
         <translation>已从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="356" />
+        <location filename="../../console/ui/views/activity.py" line="358" />
         <source>Fetched updates from the platform (%1 times this day)</source>
         <translation>已从平台获取更新（当天 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358" />
+        <location filename="../../console/ui/views/activity.py" line="360" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="360" />
+        <location filename="../../console/ui/views/activity.py" line="362" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="361" />
+        <location filename="../../console/ui/views/activity.py" line="363" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="362" />
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363" />
+        <location filename="../../console/ui/views/activity.py" line="365" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="365" />
+        <location filename="../../console/ui/views/activity.py" line="367" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="368" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="385" />
+        <location filename="../../console/ui/views/activity.py" line="387" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="385" />
+        <location filename="../../console/ui/views/activity.py" line="387" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="390" />
+        <location filename="../../console/ui/views/activity.py" line="392" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="392" />
+        <location filename="../../console/ui/views/activity.py" line="394" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="397" />
+        <location filename="../../console/ui/views/activity.py" line="399" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="399" />
+        <location filename="../../console/ui/views/activity.py" line="401" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="450" />
+        <location filename="../../console/ui/views/activity.py" line="452" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="452" />
+        <location filename="../../console/ui/views/activity.py" line="454" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="460" />
-        <source>Could not save to %1: %2</source>
-        <translation>无法保存到 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/activity.py" line="463" />
+        <location filename="../../console/ui/views/activity.py" line="464" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="463" />
+        <location filename="../../console/ui/views/activity.py" line="464" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -492,53 +487,53 @@
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="403" />
+        <location filename="../../console/ui/views/announcements.py" line="404" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="410" />
+        <location filename="../../console/ui/views/announcements.py" line="411" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="416" />
+        <location filename="../../console/ui/views/announcements.py" line="417" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="431" />
+        <location filename="../../console/ui/views/announcements.py" line="432" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="444" />
+        <location filename="../../console/ui/views/announcements.py" line="445" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="459" />
+        <location filename="../../console/ui/views/announcements.py" line="460" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="463" />
+        <location filename="../../console/ui/views/announcements.py" line="464" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="514" />
+        <location filename="../../console/ui/views/announcements.py" line="515" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="529" />
+        <location filename="../../console/ui/views/announcements.py" line="534" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="567" />
+        <location filename="../../console/ui/views/announcements.py" line="573" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -758,127 +753,127 @@
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="243" />
+        <location filename="../../console/ui/views/checkout.py" line="246" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="246" />
+        <location filename="../../console/ui/views/checkout.py" line="249" />
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="250" />
+        <location filename="../../console/ui/views/checkout.py" line="253" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="251" />
+        <location filename="../../console/ui/views/checkout.py" line="254" />
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="252" />
+        <location filename="../../console/ui/views/checkout.py" line="255" />
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="253" />
+        <location filename="../../console/ui/views/checkout.py" line="256" />
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="254" />
+        <location filename="../../console/ui/views/checkout.py" line="257" />
         <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="257" />
+        <location filename="../../console/ui/views/checkout.py" line="260" />
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="258" />
+        <location filename="../../console/ui/views/checkout.py" line="261" />
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="259" />
+        <location filename="../../console/ui/views/checkout.py" line="262" />
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="260" />
+        <location filename="../../console/ui/views/checkout.py" line="263" />
         <source>Export sign…</source>
         <translation>导出收款码牌…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="263" />
+        <location filename="../../console/ui/views/checkout.py" line="266" />
         <source>A sign to print for the till: the store's name, the code and the wallets that pay it, no fees</source>
         <translation>打印后放在收银台的码牌：店铺名称、收款码和可付款的钱包，不含手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="476" />
+        <location filename="../../console/ui/views/checkout.py" line="481" />
         <source>PDF, A6 card for the till (*.pdf)</source>
         <translation>PDF，A6 收银台台卡 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="477" />
+        <location filename="../../console/ui/views/checkout.py" line="482" />
         <source>PDF, A4 poster (*.pdf)</source>
         <translation>PDF，A4 海报 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="478" />
+        <location filename="../../console/ui/views/checkout.py" line="483" />
         <source>PNG image, 1200 pixels wide (*.png)</source>
         <translation>PNG 图片，宽 1200 像素 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="486" />
+        <location filename="../../console/ui/views/checkout.py" line="491" />
         <source>Export receiving code sign</source>
         <translation>导出收款码牌</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="268" />
+        <location filename="../../console/ui/views/checkout.py" line="271" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="269" />
+        <location filename="../../console/ui/views/checkout.py" line="272" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="270" />
+        <location filename="../../console/ui/views/checkout.py" line="273" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="271" />
+        <location filename="../../console/ui/views/checkout.py" line="274" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="389" />
+        <location filename="../../console/ui/views/checkout.py" line="394" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="451" />
+        <location filename="../../console/ui/views/checkout.py" line="456" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="454" />
+        <location filename="../../console/ui/views/checkout.py" line="459" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="498" />
+        <location filename="../../console/ui/views/checkout.py" line="503" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="498" />
+        <location filename="../../console/ui/views/checkout.py" line="503" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -1011,285 +1006,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="88" />
+        <location filename="../../console/ui/main_window.py" line="89" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="295" />
         <location filename="../../console/ui/main_window.py" line="296" />
-        <location filename="../../console/ui/main_window.py" line="510" />
+        <location filename="../../console/ui/main_window.py" line="297" />
+        <location filename="../../console/ui/main_window.py" line="513" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="302" />
+        <location filename="../../console/ui/main_window.py" line="303" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="304" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="304" />
+        <location filename="../../console/ui/main_window.py" line="305" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="305" />
+        <location filename="../../console/ui/main_window.py" line="306" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="306" />
+        <location filename="../../console/ui/main_window.py" line="307" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307" />
+        <location filename="../../console/ui/main_window.py" line="308" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="308" />
+        <location filename="../../console/ui/main_window.py" line="309" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="310" />
+        <location filename="../../console/ui/main_window.py" line="311" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="312" />
+        <location filename="../../console/ui/main_window.py" line="313" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="314" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="314" />
+        <location filename="../../console/ui/main_window.py" line="315" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="316" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="318" />
+        <location filename="../../console/ui/main_window.py" line="319" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="320" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="321" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="323" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
-        <location filename="../../console/ui/main_window.py" line="579" />
+        <location filename="../../console/ui/main_window.py" line="325" />
+        <location filename="../../console/ui/main_window.py" line="582" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="326" />
+        <location filename="../../console/ui/main_window.py" line="327" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328" />
+        <location filename="../../console/ui/main_window.py" line="329" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="332" />
+        <location filename="../../console/ui/main_window.py" line="333" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="338" />
+        <location filename="../../console/ui/main_window.py" line="339" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="339" />
+        <location filename="../../console/ui/main_window.py" line="340" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="340" />
+        <location filename="../../console/ui/main_window.py" line="341" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="341" />
+        <location filename="../../console/ui/main_window.py" line="342" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="342" />
+        <location filename="../../console/ui/main_window.py" line="343" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="343" />
+        <location filename="../../console/ui/main_window.py" line="344" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="344" />
+        <location filename="../../console/ui/main_window.py" line="345" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="397" />
+        <location filename="../../console/ui/main_window.py" line="398" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="398" />
+        <location filename="../../console/ui/main_window.py" line="399" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="399" />
+        <location filename="../../console/ui/main_window.py" line="400" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="406" />
+        <location filename="../../console/ui/main_window.py" line="409" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="445" />
+        <location filename="../../console/ui/main_window.py" line="448" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="447" />
+        <location filename="../../console/ui/main_window.py" line="450" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="449" />
+        <location filename="../../console/ui/main_window.py" line="452" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="451" />
+        <location filename="../../console/ui/main_window.py" line="454" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="453" />
+        <location filename="../../console/ui/main_window.py" line="456" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="459" />
+        <location filename="../../console/ui/main_window.py" line="462" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="461" />
+        <location filename="../../console/ui/main_window.py" line="464" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="464" />
+        <location filename="../../console/ui/main_window.py" line="467" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="467" />
+        <location filename="../../console/ui/main_window.py" line="470" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="471" />
+        <location filename="../../console/ui/main_window.py" line="474" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="475" />
+        <location filename="../../console/ui/main_window.py" line="478" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="483" />
+        <location filename="../../console/ui/main_window.py" line="486" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="506" />
+        <location filename="../../console/ui/main_window.py" line="509" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="566" />
+        <location filename="../../console/ui/main_window.py" line="569" />
         <source>1 change has not reached the platform yet</source>
         <translation>有 1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="568" />
+        <location filename="../../console/ui/main_window.py" line="571" />
         <source>%1 changes have not reached the platform yet</source>
         <translation>有 %1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="572" />
+        <location filename="../../console/ui/main_window.py" line="575" />
         <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
         <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="577" />
+        <location filename="../../console/ui/main_window.py" line="580" />
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="619" />
+        <location filename="../../console/ui/main_window.py" line="622" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="620" />
+        <location filename="../../console/ui/main_window.py" line="623" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="623" />
+        <location filename="../../console/ui/main_window.py" line="626" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="625" />
+        <location filename="../../console/ui/main_window.py" line="628" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="628" />
+        <location filename="../../console/ui/main_window.py" line="631" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="632" />
+        <location filename="../../console/ui/main_window.py" line="635" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1297,138 +1292,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="111" />
+        <location filename="../../console/ui/views/pending.py" line="112" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="113" />
+        <location filename="../../console/ui/views/pending.py" line="114" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="115" />
+        <location filename="../../console/ui/views/pending.py" line="116" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="122" />
+        <location filename="../../console/ui/views/pending.py" line="123" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="125" />
+        <location filename="../../console/ui/views/pending.py" line="126" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="145" />
+        <location filename="../../console/ui/views/pending.py" line="146" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="149" />
+        <location filename="../../console/ui/views/pending.py" line="150" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="151" />
+        <location filename="../../console/ui/views/pending.py" line="152" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="156" />
+        <location filename="../../console/ui/views/pending.py" line="157" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="158" />
+        <location filename="../../console/ui/views/pending.py" line="159" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="167" />
+        <location filename="../../console/ui/views/pending.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="170" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="170" />
+        <location filename="../../console/ui/views/pending.py" line="171" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="171" />
+        <location filename="../../console/ui/views/pending.py" line="172" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="174" />
+        <location filename="../../console/ui/views/pending.py" line="175" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="176" />
+        <location filename="../../console/ui/views/pending.py" line="177" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="180" />
+        <location filename="../../console/ui/views/pending.py" line="181" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="182" />
+        <location filename="../../console/ui/views/pending.py" line="183" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="184" />
-        <location filename="../../console/ui/views/pending.py" line="223" />
+        <location filename="../../console/ui/views/pending.py" line="185" />
+        <location filename="../../console/ui/views/pending.py" line="224" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="186" />
+        <location filename="../../console/ui/views/pending.py" line="187" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="188" />
+        <location filename="../../console/ui/views/pending.py" line="189" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="219" />
+        <location filename="../../console/ui/views/pending.py" line="220" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="220" />
+        <location filename="../../console/ui/views/pending.py" line="221" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="237" />
+        <location filename="../../console/ui/views/pending.py" line="238" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="249" />
+        <location filename="../../console/ui/views/pending.py" line="250" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="250" />
+        <location filename="../../console/ui/views/pending.py" line="252" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1685,209 +1680,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="132" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="137" />
+        <location filename="../../console/ui/views/store_detail.py" line="133" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="138" />
+        <location filename="../../console/ui/views/store_detail.py" line="134" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="140" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="153" />
+        <location filename="../../console/ui/views/store_detail.py" line="149" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="157" />
+        <location filename="../../console/ui/views/store_detail.py" line="153" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="159" />
+        <location filename="../../console/ui/views/store_detail.py" line="155" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="164" />
+        <location filename="../../console/ui/views/store_detail.py" line="160" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="166" />
+        <location filename="../../console/ui/views/store_detail.py" line="162" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="169" />
+        <location filename="../../console/ui/views/store_detail.py" line="165" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="173" />
+        <location filename="../../console/ui/views/store_detail.py" line="169" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="192" />
+        <location filename="../../console/ui/views/store_detail.py" line="188" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="197" />
+        <location filename="../../console/ui/views/store_detail.py" line="193" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="201" />
+        <location filename="../../console/ui/views/store_detail.py" line="197" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="242" />
+        <location filename="../../console/ui/views/store_detail.py" line="238" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="244" />
+        <location filename="../../console/ui/views/store_detail.py" line="240" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="249" />
-        <location filename="../../console/ui/views/store_detail.py" line="260" />
+        <location filename="../../console/ui/views/store_detail.py" line="245" />
+        <location filename="../../console/ui/views/store_detail.py" line="256" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="250" />
+        <location filename="../../console/ui/views/store_detail.py" line="246" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="258" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="264" />
+        <location filename="../../console/ui/views/store_detail.py" line="260" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="266" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="270" />
+        <location filename="../../console/ui/views/store_detail.py" line="266" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="273" />
+        <location filename="../../console/ui/views/store_detail.py" line="269" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="275" />
+        <location filename="../../console/ui/views/store_detail.py" line="271" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="360" />
+        <location filename="../../console/ui/views/store_detail.py" line="356" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="365" />
+        <location filename="../../console/ui/views/store_detail.py" line="361" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="412" />
+        <location filename="../../console/ui/views/store_detail.py" line="408" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="438" />
+        <location filename="../../console/ui/views/store_detail.py" line="434" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="439" />
+        <location filename="../../console/ui/views/store_detail.py" line="435" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="444" />
+        <location filename="../../console/ui/views/store_detail.py" line="440" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="448" />
+        <location filename="../../console/ui/views/store_detail.py" line="444" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="449" />
+        <location filename="../../console/ui/views/store_detail.py" line="445" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="453" />
+        <location filename="../../console/ui/views/store_detail.py" line="449" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="453" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="458" />
+        <location filename="../../console/ui/views/store_detail.py" line="454" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="464" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="465" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="468" />
+        <location filename="../../console/ui/views/store_detail.py" line="464" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="476" />
-        <location filename="../../console/ui/views/store_detail.py" line="491" />
+        <location filename="../../console/ui/views/store_detail.py" line="472" />
+        <location filename="../../console/ui/views/store_detail.py" line="488" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="492" />
+        <location filename="../../console/ui/views/store_detail.py" line="490" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>

@@ -14,6 +14,7 @@ not buried under them (both readings are the audit module's: ``console.storage.a
 from __future__ import annotations
 
 import contextlib
+import csv
 import logging
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import create_export, export_failure_text
 from console.ui.models.activity_model import COLUMNS, ActivityModel
 from console.ui.resources import icon
 from console.ui.tasks import Task
@@ -434,15 +436,15 @@ class ActivityView(BaseView):
         """Write the rows shown (with the filters applied) as CSV; returns the rows written.
 
         UTF-8 with a byte-order mark (without it Excel on a Chinese Windows reads the file as
-        GBK and the store names turn into mojibake), created 0600 and replaced whole, by the
-        one table writer of the exports.
+        GBK and the store names turn into mojibake), created 0600 (``create_export``).
         """
-        from console.sales_service import write_table
-
-        headers = [self.column_title(c) for c in CSV_COLUMNS]
-        rows = [[self.csv_cell(entry, c) for c in CSV_COLUMNS] for entry in self.model.entries]
-        write_table(Path(path), headers, rows, "csv")
-        return len(rows)
+        fd = create_export(path)  # 0600: the audit log names stores and people
+        with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([self.column_title(c) for c in CSV_COLUMNS])
+            for entry in self.model.entries:
+                writer.writerow([self.csv_cell(entry, c) for c in CSV_COLUMNS])
+        return len(self.model.entries)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -456,8 +458,7 @@ class ActivityView(BaseView):
         try:
             n = self.export_csv(path)
         except OSError as exc:
-            why = exc.strerror or str(exc)
-            self.message.setText(self.tr("Could not save to %1: %2").replace("%1", path).replace("%2", why))
+            self.message.setText(export_failure_text(exc, path, self.ctx.lang))
         else:
             self.message.setText(
                 (self.tr("Saved 1 entry to %2.") if n == 1 else self.tr("Saved %1 entries to %2."))

@@ -43,6 +43,7 @@ from console.core.sign import ReceivingSign, sign_for
 from console.service import CheckoutSimulation, FeeRow
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import export_failure_text
 from console.ui.money import format_fen, format_fen_input
 from console.ui.resources import icon
 from console.ui.theme import text_style
@@ -51,7 +52,7 @@ from console.ui.widgets.fee_comparison import FeeComparison
 from console.ui.widgets.flow import FlowLayout, flow_policy
 from console.ui.widgets.page import page_header, scrolling_page
 from console.ui.widgets.receive_code import ReceiveCode
-from console.ui.widgets.receiving_sign import SignFormat, sign_bytes, write_private
+from console.ui.widgets.receiving_sign import SignFormat, sign_bytes, write_export
 from console.ui.widgets.shopper_screen import ShopperScreen
 from console.ui.widgets.store_search import StoreSearch
 
@@ -183,6 +184,7 @@ class CheckoutView(BaseView):
         self.qr_label = self.receive_code.qr_label
         qr_layout.addWidget(self.receive_code, 1)
         qr_text = self.receive_code.action_area
+        self.export_error: OSError | None = None  # why the last export failed, if it did
         self.export_button = QPushButton()
         self.export_button.setIcon(icon("export"))
         self.export_button.clicked.connect(self._ask_export)
@@ -320,15 +322,17 @@ class CheckoutView(BaseView):
         data = sign_bytes(sign, self.lang, fmt)
         target = Path(path)
 
+        self.export_error = None
+
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, OSError):
                 raise exc
-            log.warning("could not write the sign to %s: %s", target, exc)
+            self.export_error = exc  # worded by export_failure_text (full disk, read-only, ...)
             if on_done is not None:
                 on_done(False)
 
         self.ctx.tasks.run(
-            lambda _t: write_private(target, data),
+            lambda _t: write_export(target, data),
             on_done=lambda _r: on_done(True) if on_done is not None else None,
             on_error=failed,
             db=False,
@@ -497,6 +501,8 @@ class CheckoutView(BaseView):
 
     def _exported(self, path: str, ok: bool) -> None:
         message = self.tr("Saved to %1.") if ok else self.tr("Could not save to %1.")
+        if self.export_error is not None:
+            message = export_failure_text(self.export_error, "%1", self.lang)
         self.export_message.setText(message.replace("%1", path))
         self.export_message.show()
 

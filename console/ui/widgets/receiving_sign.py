@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from console.core.sign import ReceivingSign
-from console.storage.files import create_private_file
+from console.ui.errors import create_export
 from console.ui.qr import QUIET_ZONE, qr_matrix
 from console.ui.resources import icon
 from console.words.channels import sign_wallets_line, sign_words
@@ -222,14 +222,14 @@ def sign_bytes(sign: ReceivingSign, lang: str, fmt: SignFormat) -> bytes:
     return pdf_bytes(sign, lang, SignPage.A4 if fmt is SignFormat.PDF_A4 else SignPage.A6)
 
 
-def write_private(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path``, 0600 from the first byte and replaced whole (a half-written
-    sign never stands under the final name). Raises OSError."""
+def write_export(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: 0600 from the first byte (``create_export``, the exports'
+    one door to private files) and replaced whole, so a half-written sign never stands under
+    the final name. Raises OSError (worded by ``console.ui.errors.export_failure_text``)."""
     target = Path(path)
     tmp = target.with_name(f".{target.name}.part")
-    fd = create_private_file(tmp)
+    fd = create_export(tmp)
     try:
-        os.ftruncate(fd, 0)
         with os.fdopen(fd, "wb") as fh:
             fd = -1
             fh.write(data)
@@ -244,7 +244,7 @@ def write_private(path: str | Path, data: bytes) -> None:
 def export_sign_png(path: str | Path, sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> bool:
     """Save the sign as a PNG (0600); True on success (False: the path could not be written)."""
     try:
-        write_private(path, png_bytes(sign, lang, width_px))
+        write_export(path, png_bytes(sign, lang, width_px))
     except OSError:
         return False
     return True
@@ -253,7 +253,7 @@ def export_sign_png(path: str | Path, sign: ReceivingSign, lang: str, width_px: 
 def export_sign_pdf(path: str | Path, sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bool:
     """Save the sign as a one-page PDF at ``page`` size (0600); True on success."""
     try:
-        write_private(path, pdf_bytes(sign, lang, page))
+        write_export(path, pdf_bytes(sign, lang, page))
     except OSError:
         return False
     return True
