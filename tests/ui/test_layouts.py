@@ -9,6 +9,11 @@ The language is switched live (as Settings does), so widths set in one language 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -225,3 +230,57 @@ def test_waiting_rows_are_not_tall_on_first_open(qtbot, window, lang: str) -> No
     else:
         with chinese(window.ctx):
             check()
+
+
+SCALED_CHILD = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
+from console.ui.app import build_context
+from console.ui.context import VIEW_NAMES
+from console.ui.i18n import Translations
+from console.ui.main_window import MainWindow
+from tests.helpers.factories import FIXED_NOW, make_db
+from tests.ui.conftest import demo_specs
+from tests.ui.test_layouts import cut_texts
+
+data = Path(sys.argv[1])
+make_db(data, stores=demo_specs())
+app = QApplication([])
+ctx = build_context(app, data, "en", clock=lambda: FIXED_NOW)
+w = MainWindow(ctx)
+w.resize(1024, 700)
+w.show()
+problems = []
+for lang in ("en", "zh_CN"):
+    ctx.lang = lang
+    Translations().apply(app, lang)
+    ctx.events.language_changed.emit(lang)
+    for name in VIEW_NAMES:
+        w.show_view(name, "tb-live")
+        for _ in range(400):  # until the db lane answered (events are waited for, not slept on)
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if not ctx.tasks.is_busy():
+                break
+        app.processEvents()
+        problems += [f"{lang} {p}" for p in cut_texts(w)]
+ctx.tasks.shutdown()
+ctx.service.close()
+print("RESULT " + json.dumps({"ratio": app.devicePixelRatio(), "problems": sorted(set(problems))}))
+"""
+
+
+def test_no_cut_labels_at_200_percent(tmp_path: Path) -> None:
+    """200 % scaling (a 4K screen): fonts and metrics scale together, so the same window size in
+    logical pixels must hold; run in a child, as the scale is fixed when Qt starts."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", PYTHONPATH=str(root))
+    env.setdefault("QT_LOGGING_RULES", "default.warning=false")
+    out = subprocess.run(
+        [sys.executable, "-c", SCALED_CHILD, str(tmp_path / "data")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=True,
+    ).stdout
+    found = json.loads(next(line for line in out.splitlines() if line.startswith("RESULT "))[7:])
+    assert found["ratio"] == 2.0
+    assert found["problems"] == [], "\n".join(found["problems"])
