@@ -10,6 +10,10 @@ waiting to sync (the screenshot mode does not sync a folder that has data), so t
 the pending page and the activity log show what a merchant sees between two syncs.
 
 Look at every picture after UI work (tests/ui/test_layouts.py checks cut labels, not taste).
+
+The notification list (``news-*.png``) is shot from a second folder whose demo platform clock was
+moved on four days (``main.py demo advance 4d``, which syncs): reviews finish, a launch date
+passes and a deadline comes within a day, so the list has what a merchant would find.
 """
 
 from __future__ import annotations
@@ -61,11 +65,21 @@ def main(argv: list[str]) -> int:
             subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
         for size in args.sizes.split(","):
             for view in args.pages.split(","):
-                for lang in args.langs.split(","):
+                for lang in args.langs.split(",") if view != "news" else ():  # news: below
                     shot(data, out / f"{view}-{lang}-{size}.png", view, lang, size, env)
         # one in the dark scheme (the app follows the system; the variable forces it)
         dark_env = dict(env, MERCHANT_CONSOLE_THEME="dark")
         shot(data, out / "store-zh_CN-dark-1024x700.png", "store", "zh_CN", "1024x700", dark_env)
+    with tempfile.TemporaryDirectory(prefix="mc-news-") as data:
+        main_py = [sys.executable, str(ROOT / "main.py"), "--data-dir", data]
+        first = [*main_py, "--screenshot", str(Path(data) / "first.png"), "--view", "stores"]
+        subprocess.run(first, env=env, cwd=ROOT, check=True, capture_output=True, timeout=180)
+        subprocess.run([*main_py, "demo", "advance", "4d"], env=env, cwd=ROOT, check=True,
+                       capture_output=True, timeout=180)
+        if "news" in args.pages.split(","):
+            for size in args.sizes.split(","):
+                for lang in args.langs.split(","):
+                    shot(data, out / f"news-{lang}-{size}.png", "news", lang, size, env)
     return 0
 
 

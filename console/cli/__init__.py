@@ -35,11 +35,12 @@ Exit codes (stable, for scripts)
       malformed ``--platform`` address (no network tried), no platform or secret for ``sync``,
       no display for the window
 3     refused by a rule (the message says why, in the user's language)
-4     ``sync``: not (fully) synced — platform unreachable, failing, rate limiting or answering
-      something we cannot trust; the changes are kept
-5     ``sync``: some changes were refused by the platform in this pass (reasons printed)
-6     ``sync``: the platform refused our credentials (app key, secret, or this computer's clock)
+4     ``sync``/``status``: not (fully) synced — platform unreachable (the demo platform stopped),
+      failing, rate limiting or answering something we cannot trust; the changes are kept
+5     ``sync``/``status``: changes were refused by the platform (reasons printed)
+6     ``sync``/``status``: the platform refused our credentials (app key or secret)
 7     ``reconcile``: some settlement does not match its payments (each difference is printed)
+8     ``sync``/``status``: the platform refused this computer's clock (the offset is said)
 ====  ==========================================================================================
 
 JSON (``--json``)
@@ -76,11 +77,13 @@ VERBS = (
     "activity",
     "feedback",
     "announcements",
+    "news",
     "sales",
     "settlements",
     "reconcile",
     "export",
     "sync",
+    "status",
     "demo",
     "stub_server",
     "gui",

@@ -489,9 +489,21 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
             window.stores.select_store(store_id)
             window.stores.detail.set_store(store_id)
         window.show_view(view, store_id)
+        from console.core.sync_state import PassOutcome, PassRecord, PassResult, summarise
         from console.ui.context import SyncStatus
 
-        status = SyncStatus(online=True, pending=ctx.service.pending_count(), last_sync_at=ctx.clock())
+        now = ctx.clock()  # the picture shows a window that has just synced
+        state = ctx.service.sync_status()
+        if state.last_pass_at is None:  # never synced here: show it as just synced
+            synced = PassRecord(PassOutcome(now, PassResult.OK), None, now)
+            state = summarise(ctx.service.repo.outbox_rows(), synced)
+        status = SyncStatus(
+            online=True,
+            pending=state.waiting + state.sending,
+            last_sync_at=state.last_success_at or now,
+            state=state,
+            unread_news=ctx.service.unread_news_count(),
+        )
         ctx.sync_status = status
         window.show_sync_status(status)
         for _ in range(5):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -40,6 +40,7 @@ VIEW_NAMES: tuple[str, ...] = (
     "settings",
     "sales",
     "reconciliation",
+    "news",
 )
 
 
@@ -59,6 +60,10 @@ class SyncStatus:
     error: str | None = None
     error_detail: str = ""
     retry_after: float | None = None
+    # The one sync state (console.core.sync_state.SyncStatus) every surface renders: the status
+    # bar, banner, pending page, tray and row badges read counts from here, never their own.
+    state: Any = None
+    unread_news: int = 0
 
 
 class UiEvents(QObject):

@@ -38,6 +38,7 @@ from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.views.stores import StoresView
 from console.ui.widgets.banner import Banner
+from console.words import status as status_words
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon  # the app adds one after the first paint
@@ -48,7 +49,15 @@ log = logging.getLogger(__name__)
 
 # Sidebar entries (the "store" view is the stores page with the detail focused).
 NAV: tuple[str, ...] = (
-    "stores", "checkout", "announcements", "activity", "pending", "sales", "reconciliation", "settings"
+    "stores",
+    "news",
+    "checkout",
+    "announcements",
+    "activity",
+    "pending",
+    "sales",
+    "reconciliation",
+    "settings",
 )
 # view name -> (module, class) of views built on first use.
 LAZY_VIEWS: dict[str, tuple[str, str]] = {
@@ -58,8 +67,19 @@ LAZY_VIEWS: dict[str, tuple[str, str]] = {
     "announcements": ("console.ui.views.announcements", "AnnouncementsView"),
     "activity": ("console.ui.views.activity", "ActivityView"),
     "pending": ("console.ui.views.pending", "PendingView"),
+    "news": ("console.ui.views.news", "NewsView"),
     "settings": ("console.ui.views.settings", "SettingsView"),
 }
+
+
+def _counting() -> frozenset[Any]:
+    from console.core.sync_state import Headline
+
+    return frozenset({Headline.WAITING, Headline.SENDING, Headline.WORKING_OFFLINE, Headline.ALL_SYNCED})
+
+
+#: Headlines that already say how many changes wait (the status bar adds the count to the others).
+_COUNTING_HEADLINES = _counting()
 
 
 def sales_titles() -> dict[str, str]:
@@ -343,6 +363,7 @@ class MainWindow(QMainWindow):
             "activity": QCoreApplication.translate("MainWindow", "Activity"),
             "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
             "settings": QCoreApplication.translate("MainWindow", "Settings"),
+            "news": status_words.label("news_sidebar", texts.current_lang()),
             **sales_titles(),
         }
 
@@ -432,11 +453,20 @@ class MainWindow(QMainWindow):
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sync_button.setAutoRaise(True)
         self.sync_button.clicked.connect(self.sync_now)
+        # the way forward for the state's headline (open Settings, review refused changes ...)
+        self.forward_button = QToolButton()
+        self.forward_button.setObjectName("syncForward")
+        self.forward_button.setAutoRaise(True)
+        self.forward_button.clicked.connect(self._forward)
+        self.forward_button.hide()
+        self._forward_for: Any = None
+        self._unread_notified = -1
         sb.addWidget(self.state_icon)
         sb.addWidget(self.state_label)
         sb.addWidget(self.pending_label)
         sb.addWidget(self.last_sync_label)
         sb.addWidget(self.problem_label, 1)
+        sb.addPermanentWidget(self.forward_button)
         sb.addPermanentWidget(self.sync_button)
         sb.addPermanentWidget(self.offline_box)
         edge = QWidget()  # the check box's text must not touch the window's edge
@@ -444,33 +474,48 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(edge)
 
     def show_sync_status(self, status: SyncStatus) -> None:
-        if status.work_offline:
-            state, ic = QCoreApplication.translate("MainWindow", "Working offline"), "sync-offline"
-        elif status.syncing:
-            state, ic = QCoreApplication.translate("MainWindow", "Syncing…"), "sync-syncing"
-        elif status.online is None:
-            state, ic = QCoreApplication.translate("MainWindow", "Connecting…"), "sync-syncing"
-        elif status.online:
-            state, ic = QCoreApplication.translate("MainWindow", "Online"), "sync-online"
+        """Render the one state (``status.state``): the status bar, the tray text, the sidebar
+        badge. No count here is kept apart from the outbox (console/core/sync_state.py)."""
+        from console.core.sync_state import Connection, Severity
+
+        lang = self.ctx.lang
+        state = status.state
+        if status.syncing and not status.work_offline:
+            label, ic = QCoreApplication.translate("MainWindow", "Syncing…"), "sync-syncing"
+        elif state is None or state.connection is Connection.UNKNOWN:
+            label, ic = QCoreApplication.translate("MainWindow", "Connecting…"), "sync-syncing"
+        elif state.connection is Connection.ONLINE:
+            label, ic = QCoreApplication.translate("MainWindow", "Online"), "sync-online"
+        elif state.connection is Connection.WORKING_OFFLINE:
+            label, ic = QCoreApplication.translate("MainWindow", "Working offline"), "sync-offline"
         else:
-            state, ic = QCoreApplication.translate("MainWindow", "Offline"), "sync-offline"
-        self.state_label.setText(state)
+            label, ic = QCoreApplication.translate("MainWindow", "Offline"), "sync-offline"
+        if state is not None and state.refused:
+            ic = "sync-refused"
+        self.state_label.setText(label)
         self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
-        self.state_icon.setAccessibleName(state)  # a picture of the state: named like its words
-        n = status.pending
-        if n == 0:
-            self.pending_label.setText(QCoreApplication.translate("MainWindow", "All changes synced"))
-        elif n == 1:
-            self.pending_label.setText(QCoreApplication.translate("MainWindow", "1 change waiting"))
-        else:
-            self.pending_label.setText(
-                QCoreApplication.translate("MainWindow", "%1 changes waiting").replace("%1", str(n))
-            )
+        self.state_icon.setAccessibleName(label)  # a picture of the state: named like its words
+        headline = status_words.headline_text(state, lang) if state is not None else ""
+        shown = headline
+        if state is not None and state.headline not in _COUNTING_HEADLINES:
+            waiting = state.waiting + state.sending  # offline since T, and what waits meanwhile
+            if waiting == 1:
+                shown += " · " + QCoreApplication.translate("MainWindow", "1 change waiting")
+            elif waiting > 1:
+                shown += " · " + QCoreApplication.translate("MainWindow", "%1 changes waiting").replace(
+                    "%1", str(waiting)
+                )
+        self.pending_label.setText(shown)
+        severity = state.severity if state is not None else Severity.INFO
+        self.pending_label.setProperty("severity", severity.name.lower())
+        self.pending_label.style().unpolish(self.pending_label)
+        self.pending_label.style().polish(self.pending_label)
+        last = state.last_success_at if state is not None else None
         self.last_sync_label.setText(
             QCoreApplication.translate("MainWindow", "Last synced %1").replace(
-                "%1", format_datetime(status.last_sync_at, self.ctx.lang)
+                "%1", format_datetime(last, lang)
             )
-            if status.last_sync_at
+            if last
             else QCoreApplication.translate("MainWindow", "Not synced yet")
         )
         problem = ""
@@ -478,22 +523,86 @@ class MainWindow(QMainWindow):
             problem = QCoreApplication.translate(
                 "MainWindow", "Sync stopped because of a problem on our side; details are in the log."
             )
-        elif status.error and not status.work_offline:
-            problem = texts.sync_error_text(status.error, status.error_detail)
-            if status.retry_after and status.error in ("rate_limited", "server"):
-                from datetime import timedelta
+        elif status.retry_after and status.error in ("rate_limited", "server") and not status.work_offline:
+            from datetime import timedelta
 
-                problem += " " + QCoreApplication.translate("MainWindow", "Next try in %1.").replace(
-                    "%1", fmt_duration(timedelta(seconds=status.retry_after))
-                )
+            problem = QCoreApplication.translate("MainWindow", "Next try in %1.").replace(
+                "%1", fmt_duration(timedelta(seconds=status.retry_after))
+            )
         self.problem_label.setText(problem)
         self.problem_label.setToolTip(problem)
+        forward = status_words.forward_button(state, lang) if state is not None else ""
+        self._forward_for = state.headline if state is not None and forward else None
+        self.forward_button.setText(forward)
+        self.forward_button.setToolTip(status_words.forward_text(state, lang) if state is not None else "")
+        self.forward_button.setVisible(bool(forward))
         self.sync_button.setEnabled(not status.work_offline and not status.syncing)
         if self.offline_box.isChecked() != status.work_offline:
             self.offline_box.blockSignals(True)
             self.offline_box.setChecked(status.work_offline)
             self.offline_box.blockSignals(False)
             self.act_offline.setChecked(status.work_offline)
+        self.banner.show_sync_state(state, lang)
+        self._show_unread(status.unread_news)
+        if self.tray is not None:
+            tip = QCoreApplication.translate("MainWindow", "Merchant Console")
+            if headline:
+                tip += "\n" + headline
+            if status.unread_news:
+                tip += "\n" + status_words.label("tray_unread", lang, count=status.unread_news)
+            self.tray.setToolTip(tip)
+
+    def _show_unread(self, unread: int) -> None:
+        """The sidebar's badge, and a desktop notification when new news arrived."""
+        lang = self.ctx.lang
+        item = self.sidebar.item(NAV.index("news"))
+        if item is not None:
+            text = (
+                status_words.label("news_sidebar_unread", lang, count=unread)
+                if unread
+                else status_words.label("news_sidebar", lang)
+            )
+            item.setText(text)
+            font = item.font()
+            font.setBold(bool(unread))
+            item.setFont(font)
+        if self._unread_notified >= 0 and unread > self._unread_notified:
+            self._notify_news(unread - self._unread_notified)
+        self._unread_notified = unread
+
+    def _notify_news(self, new: int) -> None:
+        """New stored news: the newest sentence in the tray's bubble where the system has one."""
+        if self.tray is None or not QSystemTrayIcon.supportsMessages():
+            return
+        try:
+            newest = self.ctx.service.news(unread_only=True, limit=1)
+        except Exception:  # a notification is a courtesy: never let it break the status bar
+            log.exception("reading the newest news")
+            return
+        if not newest:
+            return
+        n = newest[0]
+        text = status_words.stored_news_text(n.kind, n.params, self.ctx.lang)
+        if n.store_ids:
+            text = f"{', '.join(n.store_ids)}: {text}"
+        if new > 1:
+            text += "\n" + status_words.label("tray_unread", self.ctx.lang, count=new)
+        title = QCoreApplication.translate("MainWindow", "Merchant Console")
+        self.tray.showMessage(title, text, icon("app"), 8000)
+
+    def _forward(self) -> None:
+        """The status bar's way forward for the current headline."""
+        from console.core.sync_state import Headline
+
+        headline = self._forward_for
+        if headline in (Headline.REFUSED, Headline.OTHER_ACCOUNT):
+            self.show_view("pending")
+        elif headline is Headline.AUTH_REFUSED:
+            self.show_view("settings")
+        elif headline is Headline.WORKING_OFFLINE:
+            self.set_work_offline(False)
+        else:  # offline, platform error, clock, demo stopped: one more try now (restarts the demo)
+            self.sync_now()
 
     # -- news -----------------------------------------------------------------------------
     def show_report(self, report: SyncReport) -> None:
@@ -501,10 +610,10 @@ class MainWindow(QMainWindow):
         if not report.news:
             return
         text, store_id = news_summary(report.news, self.ctx.lang)
-        if not text:
-            return
+        if not text or (self.banner.topic == "sync" and self.banner.isVisible()):
+            return  # a sync problem that needs the merchant stays in front of news
         self._banner_store = store_id
-        kind = "warn" if any(n.kind in ("review_rejected", "refused") for n in report.news) else "info"
+        kind = "warn" if any(n.kind == "review_rejected" for n in report.news) else "info"
         self.banner.show_message(
             text, kind, QCoreApplication.translate("MainWindow", "Show") if store_id else None
         )
@@ -514,6 +623,10 @@ class MainWindow(QMainWindow):
             )
 
     def _banner_action(self) -> None:
+        if self.banner.topic == "sync":
+            self._forward_for = self.banner.headline
+            self._forward()
+            return
         if self._banner_store:
             self.show_view("stores", self._banner_store)
         self.banner.dismiss()
@@ -626,12 +739,6 @@ def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:
             QCoreApplication.translate("MainWindow", "Reviews rejected: %1 (open the store to see why)."),
         ),
         ("went_live", QCoreApplication.translate("MainWindow", "Stores where WeChat Pay went live: %1.")),
-        (
-            "refused",
-            QCoreApplication.translate(
-                "MainWindow", "Changes refused by the platform: %1 (see Waiting to sync)."
-            ),
-        ),
         ("announcement", QCoreApplication.translate("MainWindow", "New announcements: %1.")),
     )
     parts = [text.replace("%1", str(counts[kind])) for kind, text in sentences if counts.get(kind)]

@@ -1006,285 +1006,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="89" />
+        <location filename="../../console/ui/main_window.py" line="109" />
         <source>This page could not be opened. Details are in the log.</source>
+        <extracomment>Headlines that already say how many changes wait (the status bar adds the count to the others).</extracomment>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296" />
-        <location filename="../../console/ui/main_window.py" line="297" />
-        <location filename="../../console/ui/main_window.py" line="513" />
+        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="317" />
+        <location filename="../../console/ui/main_window.py" line="548" />
+        <location filename="../../console/ui/main_window.py" line="590" />
+        <location filename="../../console/ui/main_window.py" line="622" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="323" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="304" />
+        <location filename="../../console/ui/main_window.py" line="324" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="305" />
+        <location filename="../../console/ui/main_window.py" line="325" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="306" />
+        <location filename="../../console/ui/main_window.py" line="326" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307" />
+        <location filename="../../console/ui/main_window.py" line="327" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="308" />
+        <location filename="../../console/ui/main_window.py" line="328" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309" />
+        <location filename="../../console/ui/main_window.py" line="329" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="311" />
+        <location filename="../../console/ui/main_window.py" line="331" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="333" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="314" />
+        <location filename="../../console/ui/main_window.py" line="334" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="335" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="336" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="340" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="321" />
+        <location filename="../../console/ui/main_window.py" line="341" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="343" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="325" />
-        <location filename="../../console/ui/main_window.py" line="582" />
+        <location filename="../../console/ui/main_window.py" line="345" />
+        <location filename="../../console/ui/main_window.py" line="695" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="327" />
+        <location filename="../../console/ui/main_window.py" line="347" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="329" />
+        <location filename="../../console/ui/main_window.py" line="349" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="333" />
+        <location filename="../../console/ui/main_window.py" line="353" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="339" />
+        <location filename="../../console/ui/main_window.py" line="359" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="340" />
+        <location filename="../../console/ui/main_window.py" line="360" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="341" />
+        <location filename="../../console/ui/main_window.py" line="361" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="342" />
+        <location filename="../../console/ui/main_window.py" line="362" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="343" />
+        <location filename="../../console/ui/main_window.py" line="363" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="344" />
+        <location filename="../../console/ui/main_window.py" line="364" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="345" />
+        <location filename="../../console/ui/main_window.py" line="365" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="398" />
+        <location filename="../../console/ui/main_window.py" line="419" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="399" />
+        <location filename="../../console/ui/main_window.py" line="420" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="400" />
+        <location filename="../../console/ui/main_window.py" line="421" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="409" />
+        <location filename="../../console/ui/main_window.py" line="430" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="448" />
+        <location filename="../../console/ui/main_window.py" line="490" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="450" />
+        <location filename="../../console/ui/main_window.py" line="484" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="452" />
+        <location filename="../../console/ui/main_window.py" line="486" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="454" />
+        <location filename="../../console/ui/main_window.py" line="488" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="456" />
+        <location filename="../../console/ui/main_window.py" line="492" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="462" />
-        <source>All changes synced</source>
-        <translation>所有修改已同步</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="464" />
+        <location filename="../../console/ui/main_window.py" line="503" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="467" />
+        <location filename="../../console/ui/main_window.py" line="505" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="470" />
+        <location filename="../../console/ui/main_window.py" line="515" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="474" />
+        <location filename="../../console/ui/main_window.py" line="519" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="478" />
+        <location filename="../../console/ui/main_window.py" line="523" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="486" />
+        <location filename="../../console/ui/main_window.py" line="529" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="509" />
+        <location filename="../../console/ui/main_window.py" line="618" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="569" />
+        <location filename="../../console/ui/main_window.py" line="682" />
         <source>1 change has not reached the platform yet</source>
         <translation>有 1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="571" />
+        <location filename="../../console/ui/main_window.py" line="684" />
         <source>%1 changes have not reached the platform yet</source>
         <translation>有 %1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="575" />
+        <location filename="../../console/ui/main_window.py" line="688" />
         <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
         <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="580" />
+        <location filename="../../console/ui/main_window.py" line="693" />
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="622" />
+        <location filename="../../console/ui/main_window.py" line="735" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="623" />
+        <location filename="../../console/ui/main_window.py" line="736" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="626" />
+        <location filename="../../console/ui/main_window.py" line="739" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="628" />
+        <location filename="../../console/ui/main_window.py" line="741" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="631" />
-        <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
-        <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="635" />
+        <location filename="../../console/ui/main_window.py" line="742" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1292,138 +1285,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="112" />
+        <location filename="../../console/ui/views/pending.py" line="129" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="114" />
+        <location filename="../../console/ui/views/pending.py" line="131" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="116" />
+        <location filename="../../console/ui/views/pending.py" line="133" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="123" />
+        <location filename="../../console/ui/views/pending.py" line="140" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="126" />
+        <location filename="../../console/ui/views/pending.py" line="143" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="146" />
+        <location filename="../../console/ui/views/pending.py" line="163" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="150" />
+        <location filename="../../console/ui/views/pending.py" line="167" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="152" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="157" />
+        <location filename="../../console/ui/views/pending.py" line="174" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="159" />
+        <location filename="../../console/ui/views/pending.py" line="176" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="186" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="170" />
+        <location filename="../../console/ui/views/pending.py" line="187" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="171" />
+        <location filename="../../console/ui/views/pending.py" line="188" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="172" />
+        <location filename="../../console/ui/views/pending.py" line="189" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="175" />
+        <location filename="../../console/ui/views/pending.py" line="192" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="177" />
+        <location filename="../../console/ui/views/pending.py" line="194" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="181" />
+        <location filename="../../console/ui/views/pending.py" line="198" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="183" />
+        <location filename="../../console/ui/views/pending.py" line="200" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="185" />
-        <location filename="../../console/ui/views/pending.py" line="224" />
+        <location filename="../../console/ui/views/pending.py" line="202" />
+        <location filename="../../console/ui/views/pending.py" line="242" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="187" />
+        <location filename="../../console/ui/views/pending.py" line="204" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="189" />
+        <location filename="../../console/ui/views/pending.py" line="206" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="220" />
+        <location filename="../../console/ui/views/pending.py" line="238" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="221" />
+        <location filename="../../console/ui/views/pending.py" line="239" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="238" />
+        <location filename="../../console/ui/views/pending.py" line="256" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="250" />
+        <location filename="../../console/ui/views/pending.py" line="268" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="252" />
+        <location filename="../../console/ui/views/pending.py" line="270" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1680,209 +1673,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="132" />
+        <location filename="../../console/ui/views/store_detail.py" line="133" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="133" />
+        <location filename="../../console/ui/views/store_detail.py" line="134" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="134" />
+        <location filename="../../console/ui/views/store_detail.py" line="135" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="137" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="149" />
+        <location filename="../../console/ui/views/store_detail.py" line="150" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="153" />
+        <location filename="../../console/ui/views/store_detail.py" line="154" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="155" />
+        <location filename="../../console/ui/views/store_detail.py" line="156" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="160" />
+        <location filename="../../console/ui/views/store_detail.py" line="161" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="162" />
+        <location filename="../../console/ui/views/store_detail.py" line="163" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="165" />
+        <location filename="../../console/ui/views/store_detail.py" line="166" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="169" />
+        <location filename="../../console/ui/views/store_detail.py" line="170" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="188" />
+        <location filename="../../console/ui/views/store_detail.py" line="189" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="193" />
+        <location filename="../../console/ui/views/store_detail.py" line="194" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="197" />
+        <location filename="../../console/ui/views/store_detail.py" line="198" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="238" />
+        <location filename="../../console/ui/views/store_detail.py" line="239" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="240" />
+        <location filename="../../console/ui/views/store_detail.py" line="241" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="245" />
-        <location filename="../../console/ui/views/store_detail.py" line="256" />
+        <location filename="../../console/ui/views/store_detail.py" line="246" />
+        <location filename="../../console/ui/views/store_detail.py" line="257" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="246" />
+        <location filename="../../console/ui/views/store_detail.py" line="247" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="258" />
+        <location filename="../../console/ui/views/store_detail.py" line="259" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="260" />
+        <location filename="../../console/ui/views/store_detail.py" line="261" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="263" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="266" />
+        <location filename="../../console/ui/views/store_detail.py" line="267" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="269" />
+        <location filename="../../console/ui/views/store_detail.py" line="274" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="271" />
+        <location filename="../../console/ui/views/store_detail.py" line="276" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="356" />
+        <location filename="../../console/ui/views/store_detail.py" line="361" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="361" />
+        <location filename="../../console/ui/views/store_detail.py" line="366" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="408" />
+        <location filename="../../console/ui/views/store_detail.py" line="413" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="434" />
+        <location filename="../../console/ui/views/store_detail.py" line="439" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="435" />
+        <location filename="../../console/ui/views/store_detail.py" line="440" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="440" />
+        <location filename="../../console/ui/views/store_detail.py" line="445" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="444" />
+        <location filename="../../console/ui/views/store_detail.py" line="449" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="445" />
+        <location filename="../../console/ui/views/store_detail.py" line="450" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="449" />
+        <location filename="../../console/ui/views/store_detail.py" line="454" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="453" />
+        <location filename="../../console/ui/views/store_detail.py" line="458" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="454" />
+        <location filename="../../console/ui/views/store_detail.py" line="459" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="462" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="466" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="464" />
+        <location filename="../../console/ui/views/store_detail.py" line="469" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="472" />
-        <location filename="../../console/ui/views/store_detail.py" line="488" />
+        <location filename="../../console/ui/views/store_detail.py" line="477" />
+        <location filename="../../console/ui/views/store_detail.py" line="493" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="490" />
+        <location filename="../../console/ui/views/store_detail.py" line="495" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>

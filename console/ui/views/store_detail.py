@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import words
+from console.core import rules
 from console.core.model import Eligibility, Method, SyncState
 from console.ui import texts
 from console.ui.context import UiContext
@@ -264,8 +265,12 @@ class InvitationCard(QFrame):
             .replace("%2", format_datetime(inv.deadline_at, lang))
         )
         self.keys[2].setText(QCoreApplication.translate("StoreDetail", "Deadline"))
-        countdown = fmt_countdown(inv.deadline_at, now)
-        self.values[2].setText(f"{format_datetime(inv.deadline_at, lang)} ({countdown})")
+        # a countdown only while the deadline can still change something (rules.deadline_that_matters):
+        # live, approved, in review, frozen, expired and withdrawn stores get the date alone
+        wechat = detail.methods.get(Method.WECHAT_PAY)
+        due = rules.deadline_that_matters(detail.store, wechat.state, inv, now) if wechat else None
+        deadline = format_datetime(inv.deadline_at, lang)
+        self.values[2].setText(f"{deadline} ({fmt_countdown(due, now)})" if due is not None else deadline)
         self.keys[3].setText(QCoreApplication.translate("StoreDetail", "Launch date"))
         self.values[3].setText(format_date(inv.launch_at, lang) if inv.launch_at else "—")
         self.history_title.setText(QCoreApplication.translate("StoreDetail", "History"))
