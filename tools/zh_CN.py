@@ -126,7 +126,6 @@ ZH: dict[str, dict[str, str]] = {
         "Connecting…": "正在连接…",
         "Online": "在线",
         "Offline": "离线",
-        "All changes synced": "所有修改已同步",
         "1 change waiting": "1 项修改待同步",
         "%1 changes waiting": "%1 项修改待同步",
         "Last synced %1": "上次同步 %1",
@@ -139,7 +138,6 @@ ZH: dict[str, dict[str, str]] = {
         "Reviews approved: %1.": "审核通过：%1 家。",
         "Reviews rejected: %1 (open the store to see why).": "审核未通过：%1 家（打开店铺查看原因）。",
         "Stores where WeChat Pay went live: %1.": "微信支付已上线的店铺：%1 家。",
-        "Changes refused by the platform: %1 (see Waiting to sync).": "被平台拒绝的修改：%1 项（见“待同步”）。",
         "New announcements: %1.": "新公告：%1 条。",
     },
     "PendingView": {
