@@ -284,3 +284,18 @@ def test_no_cut_labels_at_200_percent(tmp_path: Path) -> None:
     found = json.loads(next(line for line in out.splitlines() if line.startswith("RESULT "))[7:])
     assert found["ratio"] == 2.0
     assert found["problems"] == [], "\n".join(found["problems"])
+
+
+def test_the_activity_outcome_stays_in_sight_at_1024(qtbot, window) -> None:
+    """The outcome is what a merchant looks for ("confirmed"? "refused"?): no sideways scrolling
+    to find it in a window of 1024x700, whatever the store names."""
+    window.resize(1024, 700)
+    page = window.show_view("activity")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not window.ctx.tasks.is_busy(), timeout=10_000)
+    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    header = page.table.horizontalHeader()
+    result = page.model.columnCount() - 2  # the column before the details
+    right_edge = header.sectionViewportPosition(result) + header.sectionSize(result)
+    assert right_edge <= page.table.viewport().width()

@@ -268,8 +268,12 @@ class ActivityView(BaseView):
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for col in range(len(COLUMNS) - 1):  # a very long detail must not push the rest away
-            header.resizeSection(col, min(header.sectionSize(col), 260))
+        # a very long detail must not push the rest away, and at 1024x700 the outcome column must
+        # stay in sight: the long columns (what, store) are capped; cut cells keep their tooltip
+        room = max(self.table.viewport().width(), 600)
+        cap = max(160, min(260, room // 5))
+        for col in range(len(COLUMNS) - 1):
+            header.resizeSection(col, min(header.sectionSize(col), cap))
         self._update_count()
         self.loaded.emit()
 
