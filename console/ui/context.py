@@ -8,7 +8,8 @@ data, the sync status or the language changed.
 Contract for views (see ``console.ui.views.base.BaseView``):
 
 - a ``QWidget`` subclass constructed as ``View(ctx, parent=None)``;
-- class attribute ``view_name``: one of ``VIEW_NAMES``;
+- class attribute ``view_name``: one of ``console.ui.main_window.VIEW_NAMES`` (from the window's
+  one page table, ``PAGES``);
 - ``refresh()`` reloads its data; ``retranslateUi()`` re-sets every visible text (called on
   ``QEvent.LanguageChange``); ``set_store(store_id)`` where a store makes sense.
 """
@@ -28,20 +29,6 @@ from console.core.timeutil import utcnow
 if TYPE_CHECKING:
     from console.service import ConsoleService
     from console.ui.tasks import TaskRunner
-
-# The pages of the main window, in navigation order (Ctrl+1 … Ctrl+7).
-VIEW_NAMES: tuple[str, ...] = (
-    "stores",
-    "store",
-    "checkout",
-    "announcements",
-    "activity",
-    "pending",
-    "settings",
-    "sales",
-    "reconciliation",
-    "news",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.ui import texts
-from console.ui.context import VIEW_NAMES, SyncStatus, UiContext
+from console.ui.context import SyncStatus, UiContext
 from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_duration
 from console.ui.money import format_datetime
@@ -47,31 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Sidebar entries (the "store" view is the stores page with the detail focused).
-NAV: tuple[str, ...] = (
-    "stores",
-    "news",
-    "checkout",
-    "announcements",
-    "activity",
-    "pending",
-    "sales",
-    "reconciliation",
-    "settings",
-)
-# view name -> (module, class) of views built on first use.
-LAZY_VIEWS: dict[str, tuple[str, str]] = {
-    "checkout": ("console.ui.views.checkout", "CheckoutView"),
-    "sales": ("console.ui.views.sales", "SalesView"),
-    "reconciliation": ("console.ui.views.reconciliation", "ReconciliationView"),
-    "announcements": ("console.ui.views.announcements", "AnnouncementsView"),
-    "activity": ("console.ui.views.activity", "ActivityView"),
-    "pending": ("console.ui.views.pending", "PendingView"),
-    "news": ("console.ui.views.news", "NewsView"),
-    "settings": ("console.ui.views.settings", "SettingsView"),
-}
-
-
 def _counting() -> frozenset[Any]:
     from console.core.sync_state import Headline
 
@@ -82,13 +57,63 @@ def _counting() -> frozenset[Any]:
 _COUNTING_HEADLINES = _counting()
 
 
-def sales_titles() -> dict[str, str]:
-    """The sales pages' names come from the Qt-free vocabulary (console.words.sales)."""
-    from console.ui.texts import current_lang
-    from console.words.sales import page_text
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
+    """Marks a widget string for the catalogue; it is translated where it is shown."""
+    return source
 
-    lang = current_lang()
-    return {"sales": page_text("sales_title", lang), "reconciliation": page_text("recon_title", lang)}
+
+def _sales_page(key: str) -> Callable[[str], str]:
+    """The sales pages' names come from the Qt-free vocabulary (console.words.sales)."""
+
+    def title(lang: str) -> str:
+        from console.words.sales import page_text
+
+        return page_text(key, lang)
+
+    return title
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the window. Adding a page is one line in ``PAGES``; nothing else to edit.
+
+    ``view`` is ``"module:Class"`` in ``console.ui.views``, imported when the page is first shown
+    (only the stores page is built before the first paint). ``title`` names it in the sidebar, the
+    View menu and its shortcut's tool tip: a source text marked ``QT_TRANSLATE_NOOP("MainWindow",
+    …)``, translated when shown, or ``title(lang)`` for a name from ``console.words``.
+    ``sidebar=False`` for a page reached only by shortcut or link.
+    """
+
+    name: str
+    view: str
+    title: str | Callable[[str], str]
+    sidebar: bool = True
+
+    def title_in(self, lang: str) -> str:
+        if isinstance(self.title, str):
+            return QCoreApplication.translate("MainWindow", self.title)
+        return self.title(lang)
+
+
+# The window's pages, in sidebar order; Ctrl+1 … Ctrl+9 follow this order.
+PAGES: tuple[Page, ...] = (
+    Page("stores", "stores:StoresView", QT_TRANSLATE_NOOP("MainWindow", "Stores")),
+    Page("store", "stores:StoresView", QT_TRANSLATE_NOOP("MainWindow", "Store details"), sidebar=False),
+    Page("news", "news:NewsView", lambda lang: status_words.label("news_sidebar", lang)),
+    Page("checkout", "checkout:CheckoutView", QT_TRANSLATE_NOOP("MainWindow", "Checkout preview")),
+    Page("announcements", "announcements:AnnouncementsView",
+         QT_TRANSLATE_NOOP("MainWindow", "Announcements")),
+    Page("activity", "activity:ActivityView", QT_TRANSLATE_NOOP("MainWindow", "Activity")),
+    Page("pending", "pending:PendingView", QT_TRANSLATE_NOOP("MainWindow", "Waiting to sync")),
+    Page("sales", "sales:SalesView", _sales_page("sales_title")),
+    Page("reconciliation", "reconciliation:ReconciliationView", _sales_page("recon_title")),
+    Page("settings", "settings:SettingsView", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)  # fmt: skip
+PAGE_BY_NAME: dict[str, Page] = {p.name: p for p in PAGES}
+# Every page name, in order (the "store" page is the stores page with its detail focused).
+VIEW_NAMES: tuple[str, ...] = tuple(p.name for p in PAGES)
+# The sidebar's entries.
+NAV: tuple[str, ...] = tuple(p.name for p in PAGES if p.sidebar)
 
 
 class _Unavailable(BaseView):
@@ -122,10 +147,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        # the window icon is set after the first paint (see event()): rendering app.svg for the
-        # platform window cost ~10 ms of start-up, for a title-bar icon that may arrive a frame later
+        # the icons are set after the first paint (see _after_first_paint)
         self.setMinimumSize(QSize(960, 600))
         self._painted = False
+        self._state_icon = "sync-syncing"
         self._views: dict[str, BaseView] = {}
         self._current = "stores"
         self._quitting = False  # the merchant already answered the quit question
@@ -152,7 +177,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(176)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for name in NAV:
-            item = QListWidgetItem(icon(f"view-{name}"), "")
+            item = QListWidgetItem("")  # its icon comes after the first paint (_after_first_paint)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(NAV[row]) if row >= 0 else None)
@@ -204,7 +229,8 @@ class MainWindow(QMainWindow):
         existing = self._views.get(name)
         if existing is not None:
             return existing
-        module_name, class_name = LAZY_VIEWS[name]
+        module_name, _, class_name = PAGE_BY_NAME[name].view.partition(":")
+        module_name = f"console.ui.views.{module_name}"
         view: BaseView
         try:
             cls = getattr(importlib.import_module(module_name), class_name)
@@ -305,8 +331,9 @@ class MainWindow(QMainWindow):
         self.menu_view = mb.addMenu("")
         self.act_views: dict[str, QAction] = {}
         for i, name in enumerate(VIEW_NAMES, start=1):
+            keys = QKeySequence(f"Ctrl+{i}") if i <= 9 else None
             self.act_views[name] = self._action(
-                self.menu_view, QKeySequence(f"Ctrl+{i}"), lambda _=False, n=name: self.show_view(n)
+                self.menu_view, keys, lambda _=False, n=name: self.show_view(n)
             )
 
         self.menu_help = mb.addMenu("")
@@ -319,7 +346,8 @@ class MainWindow(QMainWindow):
         for i, name in enumerate(NAV):
             item = self.sidebar.item(i)
             item.setText(names[name])
-            item.setToolTip(f"{names[name]} (Ctrl+{VIEW_NAMES.index(name) + 1})")
+            shortcut = self.act_views[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{names[name]} ({shortcut})" if shortcut else names[name])
         self.sidebar.setAccessibleName(QCoreApplication.translate("MainWindow", "Pages"))
         self.menu_file.setTitle(QCoreApplication.translate("MainWindow", "&File"))
         self.act_sync.setText(QCoreApplication.translate("MainWindow", "&Sync now"))
@@ -353,19 +381,9 @@ class MainWindow(QMainWindow):
             more.setAccessibleName(QCoreApplication.translate("MainWindow", "More menus"))
         self.show_sync_status(self.ctx.sync_status)
 
-    @staticmethod
-    def view_titles() -> dict[str, str]:
-        return {
-            "stores": QCoreApplication.translate("MainWindow", "Stores"),
-            "store": QCoreApplication.translate("MainWindow", "Store details"),
-            "checkout": QCoreApplication.translate("MainWindow", "Checkout preview"),
-            "announcements": QCoreApplication.translate("MainWindow", "Announcements"),
-            "activity": QCoreApplication.translate("MainWindow", "Activity"),
-            "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
-            "settings": QCoreApplication.translate("MainWindow", "Settings"),
-            "news": status_words.label("news_sidebar", texts.current_lang()),
-            **sales_titles(),
-        }
+    def view_titles(self) -> dict[str, str]:
+        """Every page's name in the current language (read again on each language change)."""
+        return {p.name: p.title_in(self.ctx.lang) for p in PAGES}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -406,7 +424,10 @@ class MainWindow(QMainWindow):
         from console.ui.views.bulk import BulkDialog
 
         self.show_view("stores")
-        dlg = BulkDialog(self.ctx, self.stores.selected_store_ids(), self)
+        dlg = BulkDialog(self.ctx, (), self)
+        if not (flt := self.stores.current_filter()).is_empty:
+            dlg.set_scope(flt)  # "all N matching the list's filter" on offer
+        dlg.set_scope(tuple(self.stores.selected_store_ids()))  # the checked ones, if any, first
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
 
@@ -449,7 +470,6 @@ class MainWindow(QMainWindow):
         self.offline_box = QCheckBox()
         self.offline_box.toggled.connect(self.set_work_offline)
         self.sync_button = QToolButton()
-        self.sync_button.setIcon(icon("sync-syncing"))
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sync_button.setAutoRaise(True)
         self.sync_button.clicked.connect(self.sync_now)
@@ -493,7 +513,9 @@ class MainWindow(QMainWindow):
         if state is not None and state.refused:
             ic = "sync-refused"
         self.state_label.setText(label)
-        self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
+        self._state_icon = ic
+        if self._painted:  # before it, the SVG renderer is not loaded yet (_after_first_paint)
+            self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
         self.state_icon.setAccessibleName(label)  # a picture of the state: named like its words
         headline = status_words.headline_text(state, lang) if state is not None else ""
         shown = headline
@@ -721,8 +743,24 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
             self._painted = True
             self.first_painted.emit()
-            self.setWindowIcon(icon("app"))
+            QTimer.singleShot(0, self._after_first_paint)
         return result
+
+    @property
+    def has_painted(self) -> bool:
+        """Has the window painted once (``first_painted`` was emitted)?"""
+        return self._painted
+
+    def _after_first_paint(self) -> None:
+        """The icons: SVG artwork rendered after the first paint. Loading Qt's SVG renderer and
+        rendering the window, sidebar and status icons before it cost ~15 ms of start-up for
+        pictures that arrive one frame later."""
+        self.setWindowIcon(icon("app"))
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setIcon(icon(f"view-{item.data(Qt.ItemDataRole.UserRole)}"))
+        self.sync_button.setIcon(icon("sync-syncing"))
+        self.state_icon.setPixmap(icon(self._state_icon).pixmap(16, 16))
 
 
 def news_summary(news: list[Any], lang: str) -> tuple[str, str | None]:

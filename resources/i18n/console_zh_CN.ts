@@ -54,272 +54,272 @@
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="278" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="278" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="284" />
+        <location filename="../../console/ui/views/activity.py" line="288" />
         <source>No entries match these filters. Choose “All” in a filter to see more.</source>
         <translation>没有符合这些筛选条件的记录。在筛选中选择“全部”可查看更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="287" />
+        <location filename="../../console/ui/views/activity.py" line="291" />
         <source>Nothing has happened yet. Changes you make and each sync with the platform will be listed here.</source>
         <translation>还没有任何记录。您做的修改和每次与平台的同步都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="297" />
+        <location filename="../../console/ui/views/activity.py" line="301" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="298" />
+        <location filename="../../console/ui/views/activity.py" line="302" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="299" />
+        <location filename="../../console/ui/views/activity.py" line="303" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="300" />
+        <location filename="../../console/ui/views/activity.py" line="304" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="301" />
+        <location filename="../../console/ui/views/activity.py" line="305" />
         <source>Store ID</source>
         <translation>店铺 ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="302" />
+        <location filename="../../console/ui/views/activity.py" line="306" />
         <source>Store name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="303" />
+        <location filename="../../console/ui/views/activity.py" line="307" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="304" />
+        <location filename="../../console/ui/views/activity.py" line="308" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305" />
+        <location filename="../../console/ui/views/activity.py" line="309" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="310" />
+        <location filename="../../console/ui/views/activity.py" line="314" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="311" />
+        <location filename="../../console/ui/views/activity.py" line="315" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="312" />
+        <location filename="../../console/ui/views/activity.py" line="316" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Confirmed by the platform</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="323" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="324" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="325" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="326" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="323" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324" />
+        <location filename="../../console/ui/views/activity.py" line="328" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="335" />
+        <location filename="../../console/ui/views/activity.py" line="339" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="342" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="344" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="346" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="348" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350" />
+        <location filename="../../console/ui/views/activity.py" line="354" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="350" />
+        <location filename="../../console/ui/views/activity.py" line="354" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="357" />
+        <location filename="../../console/ui/views/activity.py" line="361" />
         <source>Fetched updates from the platform</source>
         <translation>已从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358" />
+        <location filename="../../console/ui/views/activity.py" line="362" />
         <source>Fetched updates from the platform (%1 times this day)</source>
         <translation>已从平台获取更新（当天 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="360" />
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="362" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363" />
+        <location filename="../../console/ui/views/activity.py" line="367" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364" />
+        <location filename="../../console/ui/views/activity.py" line="368" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="365" />
+        <location filename="../../console/ui/views/activity.py" line="369" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="370" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="367" />
+        <location filename="../../console/ui/views/activity.py" line="371" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="368" />
+        <location filename="../../console/ui/views/activity.py" line="372" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="387" />
+        <location filename="../../console/ui/views/activity.py" line="391" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="387" />
+        <location filename="../../console/ui/views/activity.py" line="391" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="392" />
+        <location filename="../../console/ui/views/activity.py" line="396" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="394" />
+        <location filename="../../console/ui/views/activity.py" line="398" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="399" />
+        <location filename="../../console/ui/views/activity.py" line="403" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="401" />
+        <location filename="../../console/ui/views/activity.py" line="405" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="452" />
+        <location filename="../../console/ui/views/activity.py" line="456" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="454" />
+        <location filename="../../console/ui/views/activity.py" line="458" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="464" />
+        <location filename="../../console/ui/views/activity.py" line="468" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="464" />
+        <location filename="../../console/ui/views/activity.py" line="468" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -541,211 +541,279 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="289" />
+        <location filename="../../console/ui/app.py" line="369" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
+        <extracomment>Rows read for the first screenful (a tall window shows about 40); the whole list follows.</extracomment>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
 </context>
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="76" />
+        <location filename="../../console/ui/views/bulk.py" line="71" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="227" />
+        <location filename="../../console/ui/views/bulk.py" line="313" />
         <source>Change in bulk</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="229" />
-        <source>Turn one payment method on or off for many stores. You see what would happen before anything changes.</source>
-        <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先告诉您将发生什么。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="315" />
+        <source>Turn one payment method on or off for many stores. You see what would happen to each store before anything changes.</source>
+        <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先列出每家店铺将发生什么。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="237" />
-        <source>The stores selected in the list (none is selected)</source>
-        <translation>列表中选中的店铺（当前未选中任何店铺）</translation>
+        <location filename="../../console/ui/views/bulk.py" line="323" />
+        <source>The stores checked in the list (none is checked)</source>
+        <translation>列表中勾选的店铺（当前未勾选任何店铺）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="241" />
-        <source>The store selected in the list</source>
-        <translation>列表中选中的 1 家店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="327" />
+        <source>The store checked in the list</source>
+        <translation>列表中勾选的 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="242" />
-        <source>The %1 stores selected in the list</source>
-        <translation>列表中选中的 %1 家店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="328" />
+        <source>The %1 stores checked in the list</source>
+        <translation>列表中勾选的 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="246" />
-        <source>All stores invited to WeChat Pay</source>
-        <translation>所有已受邀开通微信支付的店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="333" />
+        <source>All stores matching the list's filter</source>
+        <translation>符合列表筛选条件的所有店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="248" />
+        <location filename="../../console/ui/views/bulk.py" line="337" />
+        <source>The 1 store matching the list's filter</source>
+        <translation>符合列表筛选条件的 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="338" />
+        <source>All %1 stores matching the list's filter</source>
+        <translation>符合列表筛选条件的全部 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="343" />
+        <source>All stores</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="347" />
+        <source>The only store</source>
+        <translation>唯一的 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="348" />
+        <source>All %1 stores</source>
+        <translation>全部 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="351" />
         <source>&amp;Payment method</source>
         <translation>支付方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="251" />
+        <location filename="../../console/ui/views/bulk.py" line="354" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="252" />
+        <location filename="../../console/ui/views/bulk.py" line="355" />
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="253" />
+        <location filename="../../console/ui/views/bulk.py" line="356" />
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="256" />
-        <source>Stores</source>
-        <translation>店铺数</translation>
+        <location filename="../../console/ui/views/bulk.py" line="357" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="257" />
-        <source>Why they stay as they are</source>
-        <translation>不作修改的原因</translation>
+        <location filename="../../console/ui/views/bulk.py" line="358" />
+        <source>Every store</source>
+        <translation>所有店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="260" />
+        <location filename="../../console/ui/views/bulk.py" line="361" />
+        <location filename="../../console/ui/views/bulk.py" line="510" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="365" />
+        <source>Show the refused stores</source>
+        <translation>查看被拒绝的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="366" />
+        <source>Open Waiting to sync</source>
+        <translation>打开“待同步”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="367" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="267" />
+        <location filename="../../console/ui/views/bulk.py" line="379" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="269" />
+        <location filename="../../console/ui/views/bulk.py" line="381" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="275" />
+        <location filename="../../console/ui/views/bulk.py" line="388" />
         <source>Check first</source>
         <translation>先检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="281" />
+        <location filename="../../console/ui/views/bulk.py" line="395" />
         <source>Change 1 store</source>
         <translation>修改 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="282" />
+        <location filename="../../console/ui/views/bulk.py" line="396" />
         <source>Change %1 stores</source>
         <translation>修改 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="287" />
+        <location filename="../../console/ui/views/bulk.py" line="401" />
+        <location filename="../../console/ui/views/bulk.py" line="487" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="323" />
+        <location filename="../../console/ui/views/bulk.py" line="448" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="325" />
+        <location filename="../../console/ui/views/bulk.py" line="450" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="331" />
+        <location filename="../../console/ui/views/bulk.py" line="455" />
         <source>%1 will change</source>
         <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="332" />
-        <source>%1 cannot change now</source>
-        <translation>%1 家暂时无法修改</translation>
+        <location filename="../../console/ui/views/bulk.py" line="456" />
+        <source>%1 already so</source>
+        <translation>%1 家已是如此</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="333" />
-        <source>no change needed for %1</source>
-        <translation>%1 家无需修改</translation>
+        <location filename="../../console/ui/views/bulk.py" line="457" />
+        <source>%1 refused</source>
+        <translation>%1 家被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="339" />
+        <location filename="../../console/ui/views/bulk.py" line="463" />
         <source>%1 for 1 store: %3.</source>
         <translation>为 1 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="341" />
+        <location filename="../../console/ui/views/bulk.py" line="465" />
         <source>%1 for %2 stores: %3.</source>
         <translation>为 %2 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="348" />
+        <location filename="../../console/ui/views/bulk.py" line="472" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="350" />
+        <location filename="../../console/ui/views/bulk.py" line="474" />
         <source>nothing to change</source>
         <translation>没有需要修改的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="384" />
-        <source>Changing 1 store…</source>
-        <translation>正在修改 1 家店铺…</translation>
+        <location filename="../../console/ui/views/bulk.py" line="596" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="415" />
+        <location filename="../../console/ui/views/bulk.py" line="598" />
+        <source>Saving the changes on this computer</source>
+        <translation>正在本机保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="601" />
+        <source>Sending to the platform starts when they are saved</source>
+        <translation>保存后开始发送到平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="622" />
+        <source>1 store saved</source>
+        <translation>已保存 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="623" />
+        <source>%1 stores saved</source>
+        <translation>已保存 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="627" />
+        <source>Sent to the platform: %1 of %2, %3 confirmed</source>
+        <translation>已发送到平台：%1 / %2，平台已确认 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="638" />
+        <source>Stopped at your request: the %1 stores saved stay changed and are sent; the other %2 were not changed.</source>
+        <translation>已按您的要求停止：已保存的 %1 家店铺保持修改并会发送，其余 %2 家未修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="648" />
         <source>%1 could not be changed after all: they changed since the check.</source>
         <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="385" />
-        <source>Changing %1 stores…</source>
-        <translation>正在修改 %1 家店铺…</translation>
+        <location filename="../../console/ui/views/bulk.py" line="655" />
+        <source>The changes are saved here; they are confirmed as the platform answers.</source>
+        <translation>修改已保存在本机，平台答复后即确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="409" />
-        <source>1 store changed.</source>
-        <translation>已修改 1 家店铺。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="662" />
+        <source>Not connected to the platform now: they are sent when it is back.</source>
+        <translation>目前未连接平台：恢复连接后会发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="410" />
-        <source>%1 stores changed.</source>
-        <translation>已修改 %1 家店铺。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="668" />
+        <source>The platform refused %1: Waiting to sync says why.</source>
+        <translation>平台拒绝了 %1 家：原因见“待同步”页。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="421" />
-        <source>Stopped at your request; the other stores were not changed.</source>
-        <translation>已按您的要求停止，其余店铺未作修改。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/bulk.py" line="427" />
-        <source>The changes are sent to the platform in the background.</source>
-        <translation>修改会在后台发送到平台。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/bulk.py" line="432" />
+        <location filename="../../console/ui/views/bulk.py" line="674" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="434" />
+        <location filename="../../console/ui/views/bulk.py" line="676" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="445" />
+        <location filename="../../console/ui/views/bulk.py" line="679" />
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="690" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="447" />
+        <location filename="../../console/ui/views/bulk.py" line="692" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
         <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
     </message>
@@ -1006,278 +1074,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="109" />
+        <location filename="../../console/ui/main_window.py" line="134" />
         <source>This page could not be opened. Details are in the log.</source>
-        <extracomment>Headlines that already say how many changes wait (the status bar adds the count to the others).</extracomment>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
-        <location filename="../../console/ui/main_window.py" line="317" />
-        <location filename="../../console/ui/main_window.py" line="548" />
-        <location filename="../../console/ui/main_window.py" line="590" />
-        <location filename="../../console/ui/main_window.py" line="622" />
+        <location filename="../../console/ui/main_window.py" line="343" />
+        <location filename="../../console/ui/main_window.py" line="344" />
+        <location filename="../../console/ui/main_window.py" line="570" />
+        <location filename="../../console/ui/main_window.py" line="612" />
+        <location filename="../../console/ui/main_window.py" line="644" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="351" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="352" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="325" />
+        <location filename="../../console/ui/main_window.py" line="353" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="326" />
+        <location filename="../../console/ui/main_window.py" line="354" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="327" />
+        <location filename="../../console/ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328" />
+        <location filename="../../console/ui/main_window.py" line="356" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="329" />
+        <location filename="../../console/ui/main_window.py" line="357" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="331" />
+        <location filename="../../console/ui/main_window.py" line="359" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="333" />
+        <location filename="../../console/ui/main_window.py" line="361" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="334" />
+        <location filename="../../console/ui/main_window.py" line="362" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="335" />
+        <location filename="../../console/ui/main_window.py" line="363" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="336" />
+        <location filename="../../console/ui/main_window.py" line="364" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="339" />
+        <location filename="../../console/ui/main_window.py" line="367" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="340" />
+        <location filename="../../console/ui/main_window.py" line="368" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="341" />
+        <location filename="../../console/ui/main_window.py" line="369" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="343" />
+        <location filename="../../console/ui/main_window.py" line="371" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="345" />
-        <location filename="../../console/ui/main_window.py" line="695" />
+        <location filename="../../console/ui/main_window.py" line="373" />
+        <location filename="../../console/ui/main_window.py" line="717" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="347" />
+        <location filename="../../console/ui/main_window.py" line="375" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="349" />
+        <location filename="../../console/ui/main_window.py" line="377" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="381" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="359" />
+        <location filename="../../console/ui/main_window.py" line="100" />
         <source>Stores</source>
+        <extracomment>Headlines that already say how many changes wait (the status bar adds the count to the others).</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="360" />
+        <location filename="../../console/ui/main_window.py" line="101" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="361" />
+        <location filename="../../console/ui/main_window.py" line="103" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="362" />
+        <location filename="../../console/ui/main_window.py" line="105" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="363" />
+        <location filename="../../console/ui/main_window.py" line="106" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="364" />
+        <location filename="../../console/ui/main_window.py" line="107" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="365" />
+        <location filename="../../console/ui/main_window.py" line="110" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="419" />
+        <location filename="../../console/ui/main_window.py" line="440" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="420" />
+        <location filename="../../console/ui/main_window.py" line="441" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="421" />
+        <location filename="../../console/ui/main_window.py" line="442" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="430" />
+        <location filename="../../console/ui/main_window.py" line="451" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="490" />
+        <location filename="../../console/ui/main_window.py" line="510" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="484" />
+        <location filename="../../console/ui/main_window.py" line="504" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="486" />
+        <location filename="../../console/ui/main_window.py" line="506" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="488" />
+        <location filename="../../console/ui/main_window.py" line="508" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="492" />
+        <location filename="../../console/ui/main_window.py" line="512" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="503" />
+        <location filename="../../console/ui/main_window.py" line="525" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="505" />
+        <location filename="../../console/ui/main_window.py" line="527" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="515" />
+        <location filename="../../console/ui/main_window.py" line="537" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="519" />
+        <location filename="../../console/ui/main_window.py" line="541" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="523" />
+        <location filename="../../console/ui/main_window.py" line="545" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="529" />
+        <location filename="../../console/ui/main_window.py" line="551" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="618" />
+        <location filename="../../console/ui/main_window.py" line="640" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="682" />
+        <location filename="../../console/ui/main_window.py" line="704" />
         <source>1 change has not reached the platform yet</source>
         <translation>有 1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="684" />
+        <location filename="../../console/ui/main_window.py" line="706" />
         <source>%1 changes have not reached the platform yet</source>
         <translation>有 %1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="688" />
+        <location filename="../../console/ui/main_window.py" line="710" />
         <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
         <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="693" />
+        <location filename="../../console/ui/main_window.py" line="715" />
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="735" />
+        <location filename="../../console/ui/main_window.py" line="773" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="736" />
+        <location filename="../../console/ui/main_window.py" line="774" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="739" />
+        <location filename="../../console/ui/main_window.py" line="777" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="741" />
+        <location filename="../../console/ui/main_window.py" line="779" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="742" />
+        <location filename="../../console/ui/main_window.py" line="780" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1673,209 +1741,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="133" />
+        <location filename="../../console/ui/views/store_detail.py" line="134" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="134" />
+        <location filename="../../console/ui/views/store_detail.py" line="135" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="135" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="137" />
+        <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="150" />
+        <location filename="../../console/ui/views/store_detail.py" line="151" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="154" />
+        <location filename="../../console/ui/views/store_detail.py" line="155" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="156" />
+        <location filename="../../console/ui/views/store_detail.py" line="157" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="161" />
+        <location filename="../../console/ui/views/store_detail.py" line="162" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="163" />
+        <location filename="../../console/ui/views/store_detail.py" line="164" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="166" />
+        <location filename="../../console/ui/views/store_detail.py" line="167" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="170" />
+        <location filename="../../console/ui/views/store_detail.py" line="171" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="189" />
+        <location filename="../../console/ui/views/store_detail.py" line="190" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="194" />
+        <location filename="../../console/ui/views/store_detail.py" line="195" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="198" />
+        <location filename="../../console/ui/views/store_detail.py" line="199" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="239" />
+        <location filename="../../console/ui/views/store_detail.py" line="240" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="241" />
+        <location filename="../../console/ui/views/store_detail.py" line="242" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="246" />
-        <location filename="../../console/ui/views/store_detail.py" line="257" />
+        <location filename="../../console/ui/views/store_detail.py" line="247" />
+        <location filename="../../console/ui/views/store_detail.py" line="258" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="247" />
+        <location filename="../../console/ui/views/store_detail.py" line="248" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="259" />
+        <location filename="../../console/ui/views/store_detail.py" line="260" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="261" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="263" />
+        <location filename="../../console/ui/views/store_detail.py" line="264" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="267" />
+        <location filename="../../console/ui/views/store_detail.py" line="268" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="274" />
+        <location filename="../../console/ui/views/store_detail.py" line="275" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="276" />
+        <location filename="../../console/ui/views/store_detail.py" line="277" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="361" />
+        <location filename="../../console/ui/views/store_detail.py" line="372" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="366" />
+        <location filename="../../console/ui/views/store_detail.py" line="377" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="413" />
+        <location filename="../../console/ui/views/store_detail.py" line="424" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="439" />
+        <location filename="../../console/ui/views/store_detail.py" line="450" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="440" />
+        <location filename="../../console/ui/views/store_detail.py" line="451" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="445" />
+        <location filename="../../console/ui/views/store_detail.py" line="456" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="449" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="454" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="458" />
+        <location filename="../../console/ui/views/store_detail.py" line="469" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="459" />
+        <location filename="../../console/ui/views/store_detail.py" line="470" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="462" />
+        <location filename="../../console/ui/views/store_detail.py" line="473" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="465" />
+        <location filename="../../console/ui/views/store_detail.py" line="476" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="466" />
+        <location filename="../../console/ui/views/store_detail.py" line="477" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="469" />
+        <location filename="../../console/ui/views/store_detail.py" line="480" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="477" />
-        <location filename="../../console/ui/views/store_detail.py" line="493" />
+        <location filename="../../console/ui/views/store_detail.py" line="488" />
+        <location filename="../../console/ui/views/store_detail.py" line="504" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="495" />
+        <location filename="../../console/ui/views/store_detail.py" line="506" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
