@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from console.ui.context import VIEW_NAMES  # noqa: E402  (the pages, in the View menu's order)
+from console.ui.main_window import VIEW_NAMES  # noqa: E402  (the pages, in the View menu's order)
 
 LANGS = ("zh_CN", "en")
 SIZES = ("1024x700", "1920x1080")

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedWidget, QWidget
 
-from console.ui.context import VIEW_NAMES
+from console.ui.main_window import VIEW_NAMES
 from tests.ui.test_accessibility import CONTROLS, _internal, label_of
 from tests.ui.views_support import chinese
 

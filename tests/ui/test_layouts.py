@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.ui.context import VIEW_NAMES
+from console.ui.main_window import VIEW_NAMES
 from tests.ui.views_support import chinese
 
 SIZES = ((1024, 700), (1920, 1080))
@@ -238,7 +238,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 from console.ui.app import build_context
-from console.ui.context import VIEW_NAMES
+from console.ui.main_window import VIEW_NAMES
 from console.ui.i18n import Translations
 from console.ui.main_window import MainWindow
 from tests.helpers.factories import FIXED_NOW, make_db
