@@ -506,7 +506,7 @@ class ConsoleService:
             return news_table.mark_read(self.db.conn, ids, self.now(), read=read)
 
     def activity(self, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
-        rows = self.repo.audit_rows(
+        rows = self.repo.activity_rows(
             store_id=flt.store_id, method=flt.method, result=flt.result, limit=flt.limit
         )
         return [

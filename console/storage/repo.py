@@ -300,6 +300,17 @@ class Repository(StoresList):
         """Audit rows, newest first: (id, at, actor, action, store_id, method, result, detail)."""
         return audit.rows(self.conn, store_id=store_id, method=method, result=result, limit=limit)
 
+    def activity_rows(
+        self,
+        *,
+        store_id: str | None = None,
+        method: Method | None = None,
+        result: str | None = None,
+        limit: int = 1000,
+    ) -> list[audit.AuditRow]:
+        """The activity log's reading of the audit rows (outcomes settled, routine pulls folded)."""
+        return audit.activity(self.conn, store_id=store_id, method=method, result=result, limit=limit)
+
     # -- writes (inside transaction()) -----------------------------------------------------------
     def add_audit(
         self,

@@ -558,6 +558,15 @@ def pick_store(ctx: UiContext, view: str) -> str | None:
     return rows[0].id if rows else None
 
 
+def screenshot_size() -> tuple[int, int]:
+    """The screenshot's window size: MERCHANT_CONSOLE_SCREENSHOT_SIZE=WxH (tools/screenshots.py
+    renders 1024x700 and 1920x1080), else SCREENSHOT_SIZE."""
+    import os
+
+    w, _, h = os.environ.get("MERCHANT_CONSOLE_SCREENSHOT_SIZE", "").partition("x")
+    return (int(w), int(h)) if w.isdigit() and h.isdigit() else SCREENSHOT_SIZE
+
+
 def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choice: Any) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -568,7 +577,7 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
         loop = QEventLoop()
         window.stores.loaded.connect(loop.quit)
         QTimer.singleShot(15000, loop.quit)
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*screenshot_size())
         window.show()
         window.stores.refresh()
         loop.exec()

@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self._state_icon = "sync-syncing"
         self._views: dict[str, BaseView] = {}
         self._current = "stores"
+        self._quitting = False  # the merchant already answered the quit question
+        self._quit_after_sync = False  # "Sync now" in the quit question: close when it is done
+        self._saw_sync_start = False
         self.sync_worker: Any = None  # set by the app once started (SyncWorker)
         self.tray: QSystemTrayIcon | None = None
 
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         ctx.events.sync_state_changed.connect(self.show_sync_status)
+        ctx.events.sync_state_changed.connect(self._maybe_quit_after_sync)
         ctx.events.navigate_requested.connect(self._navigate)
         ctx.tasks.failed.connect(self._task_failed)
         self.retranslateUi()
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
         )
         self.act_offline = self._action(self.menu_file, None, self.set_work_offline, checkable=True)
         self.menu_file.addSeparator()
-        self.act_quit = self._action(self.menu_file, QKeySequence.StandardKey.Quit, self.close)
+        self.act_quit = self._action(self.menu_file, QKeySequence.StandardKey.Quit, self.request_quit)
 
         self.menu_store = mb.addMenu("")
         self.act_find = self._action(self.menu_store, QKeySequence.StandardKey.Find, self.find_store)
@@ -519,6 +523,7 @@ class MainWindow(QMainWindow):
         self._state_icon = ic
         if self._painted:  # before it, the SVG renderer is not loaded yet (_after_first_paint)
             self.state_icon.setPixmap(icon(ic).pixmap(16, 16))
+        self.state_icon.setAccessibleName(label)  # a picture of the state: named like its words
         headline = status_words.headline_text(state, lang) if state is not None else ""
         shown = headline
         if state is not None and state.headline not in _COUNTING_HEADLINES:
@@ -675,8 +680,69 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's close button asks first when changes have not reached the platform.
+
+        Only a close the merchant made (``spontaneous``: the window manager's button, Alt+F4)
+        asks; File > Quit asks in :meth:`request_quit`; a close by the program (the app shutting
+        down, a test) never blocks on a question.
+        """
+        if event.spontaneous() and not self._quitting and not self.may_quit():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
+
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q): the same question as the close button, then close."""
+        if self.may_quit():
+            self._quitting = True
+            self.close()
+
+    def may_quit(self) -> bool:
+        """True to quit now. With changes waiting, ask: sync now (and quit once they are sent),
+        quit anyway (they stay here and go with the next sync), or stay."""
+        status = self.ctx.sync_status
+        n = status.pending
+        if n <= 0:
+            return True
+        from console.ui.widgets import dialogs
+
+        title = (
+            QCoreApplication.translate("MainWindow", "1 change has not reached the platform yet")
+            if n == 1
+            else QCoreApplication.translate(
+                "MainWindow", "%1 changes have not reached the platform yet"
+            ).replace("%1", str(n))
+        )
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "They are kept on this computer and sent with the next sync, the next time you open "
+            "Merchant Console. Until then shoppers see your previous settings.",
+        )
+        choices = [("quit", QCoreApplication.translate("MainWindow", "Quit anyway"))]
+        if not status.work_offline:
+            choices.insert(0, ("sync", QCoreApplication.translate("MainWindow", "Sync now")))
+        answer = dialogs.choose(self, title, text, choices)
+        if answer == "sync":
+            self._quit_after_sync = True
+            self._saw_sync_start = False
+            self.sync_now()
+        return answer == "quit"
+
+    def _maybe_quit_after_sync(self, status: SyncStatus) -> None:
+        """After "Sync now" in the quit question: close once the pass sent everything; if it
+        could not (offline, refused), stay open so the status bar can say why."""
+        if not self._quit_after_sync:
+            return
+        if status.syncing:
+            self._saw_sync_start = True
+            return
+        if not self._saw_sync_start:
+            return
+        self._quit_after_sync = False
+        if status.pending == 0 and status.error is None:
+            self._quitting = True
+            self.close()
 
     # -- first paint ----------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

@@ -3,288 +3,323 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="155" />
-        <location filename="../../console/ui/views/activity.py" line="162" />
+        <location filename="../../console/ui/views/activity.py" line="170" />
+        <location filename="../../console/ui/views/activity.py" line="177" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="156" />
+        <location filename="../../console/ui/views/activity.py" line="171" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="157" />
+        <location filename="../../console/ui/views/activity.py" line="172" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="158" />
+        <location filename="../../console/ui/views/activity.py" line="173" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="159" />
+        <location filename="../../console/ui/views/activity.py" line="174" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="160" />
+        <location filename="../../console/ui/views/activity.py" line="175" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="161" />
+        <location filename="../../console/ui/views/activity.py" line="176" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="178" />
+        <location filename="../../console/ui/views/activity.py" line="193" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="186" />
+        <location filename="../../console/ui/views/activity.py" line="201" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="242" />
+        <location filename="../../console/ui/views/activity.py" line="257" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="263" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="263" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="270" />
+        <location filename="../../console/ui/views/activity.py" line="288" />
+        <source>No entries match these filters. Choose “All” in a filter to see more.</source>
+        <translation>没有符合这些筛选条件的记录。在筛选中选择“全部”可查看更多。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="291" />
+        <source>Nothing has happened yet. Changes you make and each sync with the platform will be listed here.</source>
+        <translation>还没有任何记录。您做的修改和每次与平台的同步都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="301" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="271" />
+        <location filename="../../console/ui/views/activity.py" line="302" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="272" />
+        <location filename="../../console/ui/views/activity.py" line="303" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="273" />
+        <location filename="../../console/ui/views/activity.py" line="304" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="274" />
+        <location filename="../../console/ui/views/activity.py" line="305" />
+        <source>Store ID</source>
+        <translation>店铺 ID</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="306" />
+        <source>Store name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="307" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="275" />
+        <location filename="../../console/ui/views/activity.py" line="308" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="276" />
+        <location filename="../../console/ui/views/activity.py" line="309" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="281" />
+        <location filename="../../console/ui/views/activity.py" line="314" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="315" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="283" />
+        <location filename="../../console/ui/views/activity.py" line="316" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="288" />
+        <location filename="../../console/ui/views/activity.py" line="321" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="289" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
+        <source>Confirmed by the platform</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="323" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="290" />
+        <location filename="../../console/ui/views/activity.py" line="324" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="291" />
+        <location filename="../../console/ui/views/activity.py" line="325" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="292" />
+        <location filename="../../console/ui/views/activity.py" line="326" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="293" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="294" />
+        <location filename="../../console/ui/views/activity.py" line="328" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="305" />
+        <location filename="../../console/ui/views/activity.py" line="339" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="312" />
+        <location filename="../../console/ui/views/activity.py" line="346" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="314" />
+        <location filename="../../console/ui/views/activity.py" line="348" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="316" />
+        <location filename="../../console/ui/views/activity.py" line="350" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="318" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="354" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="320" />
+        <location filename="../../console/ui/views/activity.py" line="354" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="322" />
+        <location filename="../../console/ui/views/activity.py" line="356" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="325" />
+        <location filename="../../console/ui/views/activity.py" line="361" />
+        <source>Fetched updates from the platform</source>
+        <translation>已从平台获取更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="362" />
+        <source>Fetched updates from the platform (%1 times this day)</source>
+        <translation>已从平台获取更新（当天 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="328" />
+        <location filename="../../console/ui/views/activity.py" line="367" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="368" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="330" />
+        <location filename="../../console/ui/views/activity.py" line="369" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="370" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="332" />
+        <location filename="../../console/ui/views/activity.py" line="371" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="333" />
+        <location filename="../../console/ui/views/activity.py" line="372" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="391" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="352" />
+        <location filename="../../console/ui/views/activity.py" line="391" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="357" />
+        <location filename="../../console/ui/views/activity.py" line="396" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="359" />
+        <location filename="../../console/ui/views/activity.py" line="398" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="364" />
+        <location filename="../../console/ui/views/activity.py" line="403" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="366" />
+        <location filename="../../console/ui/views/activity.py" line="405" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="407" />
+        <location filename="../../console/ui/views/activity.py" line="456" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="409" />
+        <location filename="../../console/ui/views/activity.py" line="458" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="419" />
+        <location filename="../../console/ui/views/activity.py" line="468" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="419" />
+        <location filename="../../console/ui/views/activity.py" line="468" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -300,200 +335,205 @@
 <context>
     <name>AnnouncementsView</name>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="265" />
-        <location filename="../../console/ui/views/announcements.py" line="283" />
+        <location filename="../../console/ui/views/announcements.py" line="266" />
+        <location filename="../../console/ui/views/announcements.py" line="285" />
         <source>Rule changes</source>
         <translation>规则变更</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="268" />
+        <location filename="../../console/ui/views/announcements.py" line="267" />
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/announcements.py" line="270" />
         <source>The platform announces rule changes before they take effect. While the opinion period is open you can send your feedback.</source>
         <translation>平台会在规则生效前发布变更公告。意见征集期内，您可以提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="273" />
+        <location filename="../../console/ui/views/announcements.py" line="275" />
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="274" />
+        <location filename="../../console/ui/views/announcements.py" line="276" />
         <source>Opinion period</source>
         <translation>意见征集期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="275" />
+        <location filename="../../console/ui/views/announcements.py" line="277" />
         <source>Countdown</source>
         <translation>倒计时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="276" />
+        <location filename="../../console/ui/views/announcements.py" line="278" />
         <source>Takes effect</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="280" />
+        <location filename="../../console/ui/views/announcements.py" line="282" />
         <source>What changes for you</source>
         <translation>对您的影响</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="281" />
-        <location filename="../../console/ui/views/announcements.py" line="284" />
+        <location filename="../../console/ui/views/announcements.py" line="283" />
+        <location filename="../../console/ui/views/announcements.py" line="286" />
         <source>Your feedback</source>
         <translation>您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="285" />
+        <location filename="../../console/ui/views/announcements.py" line="287" />
         <source>Send feedback</source>
         <translation>提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="286" />
+        <location filename="../../console/ui/views/announcements.py" line="288" />
         <source>No announcements yet. New rule changes appear here after a sync.</source>
         <translation>暂无公告。同步后，新的规则变更会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="298" />
+        <location filename="../../console/ui/views/announcements.py" line="300" />
         <source>Opinion period opens in %1</source>
         <translation>意见征集期将在 %1后开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="300" />
+        <location filename="../../console/ui/views/announcements.py" line="302" />
         <source>%1 left to send feedback</source>
         <translation>距反馈截止还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="301" />
+        <location filename="../../console/ui/views/announcements.py" line="303" />
         <source>Opinion period closed on %1</source>
         <translation>意见征集期已于 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="307" />
+        <location filename="../../console/ui/views/announcements.py" line="309" />
         <source>Feedback open · %1 left</source>
         <translation>可提交反馈 · 还剩 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="309" />
+        <location filename="../../console/ui/views/announcements.py" line="311" />
         <source>Takes effect %1</source>
         <translation>%1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="310" />
+        <location filename="../../console/ui/views/announcements.py" line="312" />
         <source>In effect since %1</source>
         <translation>已于 %1 生效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="314" />
+        <location filename="../../console/ui/views/announcements.py" line="316" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="316" />
+        <location filename="../../console/ui/views/announcements.py" line="318" />
         <source>Refused by the platform</source>
         <translation>被平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="317" />
+        <location filename="../../console/ui/views/announcements.py" line="319" />
         <source>Received by the platform</source>
         <translation>平台已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <location filename="../../console/ui/views/announcements.py" line="352" />
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="350" />
+        <location filename="../../console/ui/views/announcements.py" line="352" />
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="357" />
+        <location filename="../../console/ui/views/announcements.py" line="359" />
         <source>Published only %1 before it takes effect: less than the 7 days' notice the rules require. You may raise this in your feedback or with platform support.</source>
         <translation>本公告发布后仅 %1即生效，不足规定的 7 天公示期。您可以在反馈中提出，或联系平台客服。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="367" />
+        <location filename="../../console/ui/views/announcements.py" line="369" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="380" />
+        <location filename="../../console/ui/views/announcements.py" line="382" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="382" />
+        <location filename="../../console/ui/views/announcements.py" line="384" />
         <source>all platforms</source>
         <translation>所有平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="385" />
+        <location filename="../../console/ui/views/announcements.py" line="387" />
         <source>Counting your stores…</source>
         <translation>正在统计您的店铺…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="395" />
+        <location filename="../../console/ui/views/announcements.py" line="397" />
         <source>None of your stores are on %1: nothing changes for you.</source>
         <translation>您没有在%1上的店铺，这项变更对您没有影响。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="397" />
+        <location filename="../../console/ui/views/announcements.py" line="399" />
         <source>It applies to all %1 of your stores.</source>
         <translation>适用于您的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="400" />
+        <location filename="../../console/ui/views/announcements.py" line="402" />
         <source>1 of your %2 stores is on %3.</source>
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="402" />
+        <location filename="../../console/ui/views/announcements.py" line="404" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="409" />
+        <location filename="../../console/ui/views/announcements.py" line="411" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="415" />
+        <location filename="../../console/ui/views/announcements.py" line="417" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="430" />
+        <location filename="../../console/ui/views/announcements.py" line="432" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="443" />
+        <location filename="../../console/ui/views/announcements.py" line="445" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="458" />
+        <location filename="../../console/ui/views/announcements.py" line="460" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="462" />
+        <location filename="../../console/ui/views/announcements.py" line="464" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="513" />
+        <location filename="../../console/ui/views/announcements.py" line="515" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="532" />
+        <location filename="../../console/ui/views/announcements.py" line="534" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="571" />
+        <location filename="../../console/ui/views/announcements.py" line="573" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -832,66 +872,76 @@
     </message>
     <message>
         <location filename="../../console/ui/views/checkout.py" line="263" />
-        <source>Export as PNG…</source>
-        <translation>导出为 PNG…</translation>
+        <source>Export sign…</source>
+        <translation>导出收款码牌…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="265" />
+        <location filename="../../console/ui/views/checkout.py" line="266" />
+        <source>A sign to print for the till: the store's name, the code and the wallets that pay it, no fees</source>
+        <translation>打印后放在收银台的码牌：店铺名称、收款码和可付款的钱包，不含手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="481" />
+        <source>PDF, A6 card for the till (*.pdf)</source>
+        <translation>PDF，A6 收银台台卡 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="482" />
+        <source>PDF, A4 poster (*.pdf)</source>
+        <translation>PDF，A4 海报 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="483" />
+        <source>PNG image, 1200 pixels wide (*.png)</source>
+        <translation>PNG 图片，宽 1200 像素 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="491" />
+        <source>Export receiving code sign</source>
+        <translation>导出收款码牌</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/checkout.py" line="271" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="266" />
+        <location filename="../../console/ui/views/checkout.py" line="272" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="267" />
+        <location filename="../../console/ui/views/checkout.py" line="273" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="268" />
+        <location filename="../../console/ui/views/checkout.py" line="274" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="302" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="369" />
+        <location filename="../../console/ui/views/checkout.py" line="394" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="431" />
+        <location filename="../../console/ui/views/checkout.py" line="456" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="434" />
+        <location filename="../../console/ui/views/checkout.py" line="459" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="457" />
-        <source>Export checkout preview</source>
-        <translation>导出收银台预览</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="459" />
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/checkout.py" line="464" />
+        <location filename="../../console/ui/views/checkout.py" line="503" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="464" />
+        <location filename="../../console/ui/views/checkout.py" line="503" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -904,12 +954,13 @@
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="35" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="39" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="58" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/dialogs.py" line="46" />
+        <location filename="../../console/ui/widgets/dialogs.py" line="71" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -917,57 +968,57 @@
 <context>
     <name>FeeComparison</name>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="97" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
         <source>Monthly fee per method, as bars</source>
         <translation>各支付方式每月手续费条形图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="98" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="99" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Rate</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>Fee per month</source>
         <translation>月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="100" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="101" />
         <source>You receive</source>
         <translation>实际到账</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="115" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="116" />
         <source>%1 (not available to your shoppers yet)</source>
         <translation>%1（买家暂不可用）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="145" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="146" />
         <source>Paid entirely with %1, this month would cost %2 less than with %3.</source>
         <translation>如果全部使用%1付款，本月手续费比%3少 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="150" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="151" />
         <source>Both methods cost the same at these rates.</source>
         <translation>按当前费率，两种支付方式的手续费相同。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="153" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="154" />
         <source>Choose a store to compare its fees.</source>
         <translation>请选择店铺以比较手续费。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/fee_comparison.py" line="155" />
+        <location filename="../../console/ui/widgets/fee_comparison.py" line="156" />
         <source>Rates come from the platform's published terms for this store.</source>
         <translation>费率来自平台为这家店铺公布的条款。</translation>
     </message>
@@ -1028,111 +1079,112 @@
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="339" />
-        <location filename="../../console/ui/main_window.py" line="340" />
-        <location filename="../../console/ui/main_window.py" line="565" />
-        <location filename="../../console/ui/main_window.py" line="607" />
-        <location filename="../../console/ui/main_window.py" line="639" />
+        <location filename="../../console/ui/main_window.py" line="343" />
+        <location filename="../../console/ui/main_window.py" line="344" />
+        <location filename="../../console/ui/main_window.py" line="577" />
+        <location filename="../../console/ui/main_window.py" line="619" />
+        <location filename="../../console/ui/main_window.py" line="651" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="347" />
+        <location filename="../../console/ui/main_window.py" line="351" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="348" />
+        <location filename="../../console/ui/main_window.py" line="352" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="349" />
+        <location filename="../../console/ui/main_window.py" line="353" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="350" />
+        <location filename="../../console/ui/main_window.py" line="354" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="351" />
+        <location filename="../../console/ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="352" />
+        <location filename="../../console/ui/main_window.py" line="356" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="357" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="355" />
+        <location filename="../../console/ui/main_window.py" line="359" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="357" />
+        <location filename="../../console/ui/main_window.py" line="361" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="358" />
+        <location filename="../../console/ui/main_window.py" line="362" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="359" />
+        <location filename="../../console/ui/main_window.py" line="363" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="360" />
+        <location filename="../../console/ui/main_window.py" line="364" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="363" />
+        <location filename="../../console/ui/main_window.py" line="367" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="364" />
+        <location filename="../../console/ui/main_window.py" line="368" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="365" />
+        <location filename="../../console/ui/main_window.py" line="369" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="367" />
+        <location filename="../../console/ui/main_window.py" line="371" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="369" />
+        <location filename="../../console/ui/main_window.py" line="373" />
+        <location filename="../../console/ui/main_window.py" line="724" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="371" />
+        <location filename="../../console/ui/main_window.py" line="375" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="373" />
+        <location filename="../../console/ui/main_window.py" line="377" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="377" />
+        <location filename="../../console/ui/main_window.py" line="381" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
@@ -1173,107 +1225,127 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="436" />
+        <location filename="../../console/ui/main_window.py" line="447" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="437" />
+        <location filename="../../console/ui/main_window.py" line="448" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="438" />
+        <location filename="../../console/ui/main_window.py" line="449" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="447" />
+        <location filename="../../console/ui/main_window.py" line="458" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="506" />
+        <location filename="../../console/ui/main_window.py" line="517" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="500" />
+        <location filename="../../console/ui/main_window.py" line="511" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="502" />
+        <location filename="../../console/ui/main_window.py" line="513" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="504" />
+        <location filename="../../console/ui/main_window.py" line="515" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="508" />
+        <location filename="../../console/ui/main_window.py" line="519" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="520" />
+        <location filename="../../console/ui/main_window.py" line="532" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="522" />
+        <location filename="../../console/ui/main_window.py" line="534" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="532" />
+        <location filename="../../console/ui/main_window.py" line="544" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="536" />
+        <location filename="../../console/ui/main_window.py" line="548" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="540" />
+        <location filename="../../console/ui/main_window.py" line="552" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="546" />
+        <location filename="../../console/ui/main_window.py" line="558" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="635" />
+        <location filename="../../console/ui/main_window.py" line="647" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="707" />
+        <location filename="../../console/ui/main_window.py" line="711" />
+        <source>1 change has not reached the platform yet</source>
+        <translation>有 1 项修改尚未送达平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="713" />
+        <source>%1 changes have not reached the platform yet</source>
+        <translation>有 %1 项修改尚未送达平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="717" />
+        <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
+        <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="722" />
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="780" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="708" />
+        <location filename="../../console/ui/main_window.py" line="781" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="711" />
+        <location filename="../../console/ui/main_window.py" line="784" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="713" />
+        <location filename="../../console/ui/main_window.py" line="786" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="714" />
+        <location filename="../../console/ui/main_window.py" line="787" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1281,138 +1353,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="128" />
+        <location filename="../../console/ui/views/pending.py" line="129" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="130" />
+        <location filename="../../console/ui/views/pending.py" line="131" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="132" />
+        <location filename="../../console/ui/views/pending.py" line="133" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="139" />
+        <location filename="../../console/ui/views/pending.py" line="140" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="142" />
+        <location filename="../../console/ui/views/pending.py" line="143" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="162" />
+        <location filename="../../console/ui/views/pending.py" line="163" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="166" />
+        <location filename="../../console/ui/views/pending.py" line="167" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="173" />
+        <location filename="../../console/ui/views/pending.py" line="174" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="175" />
+        <location filename="../../console/ui/views/pending.py" line="176" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="184" />
+        <location filename="../../console/ui/views/pending.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="185" />
+        <location filename="../../console/ui/views/pending.py" line="186" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="186" />
+        <location filename="../../console/ui/views/pending.py" line="187" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="187" />
+        <location filename="../../console/ui/views/pending.py" line="188" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="188" />
+        <location filename="../../console/ui/views/pending.py" line="189" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="191" />
+        <location filename="../../console/ui/views/pending.py" line="192" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="193" />
+        <location filename="../../console/ui/views/pending.py" line="194" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="197" />
+        <location filename="../../console/ui/views/pending.py" line="198" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="199" />
+        <location filename="../../console/ui/views/pending.py" line="200" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="201" />
-        <location filename="../../console/ui/views/pending.py" line="241" />
+        <location filename="../../console/ui/views/pending.py" line="202" />
+        <location filename="../../console/ui/views/pending.py" line="242" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="203" />
+        <location filename="../../console/ui/views/pending.py" line="204" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="205" />
+        <location filename="../../console/ui/views/pending.py" line="206" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="237" />
+        <location filename="../../console/ui/views/pending.py" line="238" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="238" />
+        <location filename="../../console/ui/views/pending.py" line="239" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="255" />
+        <location filename="../../console/ui/views/pending.py" line="256" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="267" />
+        <location filename="../../console/ui/views/pending.py" line="268" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="269" />
+        <location filename="../../console/ui/views/pending.py" line="270" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1425,17 +1497,17 @@
         <translation>这家店铺还没有收款码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="65" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="66" />
         <source>Code content: %1</source>
         <translation>码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="67" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="69" />
         <source>One code for several wallets. Shoppers can pay it with:</source>
         <translation>一码多付，买家可用以下钱包扫码付款：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/receive_code.py" line="72" />
+        <location filename="../../console/ui/widgets/receive_code.py" line="74" />
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
     </message>
@@ -1517,143 +1589,143 @@
 <context>
     <name>SalesView</name>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="282" />
+        <location filename="../../console/ui/views/sales.py" line="283" />
         <source>Adding up…</source>
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="302" />
+        <location filename="../../console/ui/views/sales.py" line="303" />
         <source>The sales could not be read. Please try again.</source>
         <translation>销售数据读取失败，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="315" />
+        <location filename="../../console/ui/views/sales.py" line="316" />
         <source>No synced sales in this period. Sync, then look again.</source>
         <translation>这段时间没有已同步的交易。同步后再来看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="335" />
+        <location filename="../../console/ui/views/sales.py" line="336" />
         <source>WeChat Pay is not live in any store selected.</source>
         <translation>所选店铺中还没有开通微信支付的。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="338" />
+        <location filename="../../console/ui/views/sales.py" line="339" />
         <source>Of %1 sold since go-live, %2 was WeChat Pay (%3), %4 payments.</source>
         <translation>开通后的销售额 %1 中，微信支付 %2（%3），共 %4 笔。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="359" />
+        <location filename="../../console/ui/views/sales.py" line="360" />
         <source>Before and after go-live (%1 days each side)</source>
         <translation>开通前后对比（前后各 %1 天）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="365" />
+        <location filename="../../console/ui/views/sales.py" line="366" />
         <source>No store has %1 full days on both sides of its go-live inside the period.</source>
         <translation>时间段内没有开通前后各 %1 天都完整的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="395" />
+        <location filename="../../console/ui/views/sales.py" line="396" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="398" />
+        <location filename="../../console/ui/views/sales.py" line="399" />
         <source>Daily gross by payment method: what turning on WeChat Pay brought, and its fees against the other method.</source>
         <translation>按支付方式查看每天的交易金额：开通微信支付带来了什么，手续费与另一种方式相比如何。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="401" />
+        <location filename="../../console/ui/views/sales.py" line="402" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="402" />
+        <location filename="../../console/ui/views/sales.py" line="403" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="403" />
+        <location filename="../../console/ui/views/sales.py" line="404" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="404" />
+        <location filename="../../console/ui/views/sales.py" line="405" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="405" />
+        <location filename="../../console/ui/views/sales.py" line="406" />
         <source>Store ids, comma-separated; empty for all stores</source>
         <translation>店铺编号，用逗号分隔；留空为全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="411" />
+        <location filename="../../console/ui/views/sales.py" line="412" />
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="415" />
-        <location filename="../../console/ui/views/sales.py" line="419" />
+        <location filename="../../console/ui/views/sales.py" line="416" />
+        <location filename="../../console/ui/views/sales.py" line="420" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="427" />
         <location filename="../../console/ui/views/sales.py" line="428" />
-        <location filename="../../console/ui/views/sales.py" line="433" />
+        <location filename="../../console/ui/views/sales.py" line="429" />
+        <location filename="../../console/ui/views/sales.py" line="434" />
         <source>Daily gross by payment method</source>
         <translation>每日交易金额（按支付方式）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="429" />
+        <location filename="../../console/ui/views/sales.py" line="430" />
         <source>WeChat Pay's share since go-live</source>
         <translation>微信支付自开通以来的占比</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="430" />
-        <location filename="../../console/ui/views/sales.py" line="446" />
+        <location filename="../../console/ui/views/sales.py" line="431" />
+        <location filename="../../console/ui/views/sales.py" line="447" />
         <source>Fees paid against the other method</source>
         <translation>手续费：实际支付与换用另一种方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="432" />
+        <location filename="../../console/ui/views/sales.py" line="433" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="432" />
-        <location filename="../../console/ui/views/sales.py" line="437" />
+        <location filename="../../console/ui/views/sales.py" line="433" />
+        <location filename="../../console/ui/views/sales.py" line="438" />
         <source>Gross</source>
         <translation>交易金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="436" />
-        <location filename="../../console/ui/views/sales.py" line="444" />
+        <location filename="../../console/ui/views/sales.py" line="437" />
+        <location filename="../../console/ui/views/sales.py" line="445" />
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="438" />
+        <location filename="../../console/ui/views/sales.py" line="439" />
         <source>Fees paid</source>
         <translation>实付手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="439" />
+        <location filename="../../console/ui/views/sales.py" line="440" />
         <source>Fees with the other method</source>
         <translation>换用另一种方式的手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="440" />
+        <location filename="../../console/ui/views/sales.py" line="441" />
         <source>Saved</source>
         <translation>节省</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="444" />
+        <location filename="../../console/ui/views/sales.py" line="445" />
         <source>Before</source>
         <translation>开通前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/sales.py" line="444" />
+        <location filename="../../console/ui/views/sales.py" line="445" />
         <source>After</source>
         <translation>开通后</translation>
     </message>
@@ -1864,22 +1936,22 @@
         <translation>安全收银台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="153" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="154" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="157" />
         <source>Scan the QR code with the app</source>
         <translation>用 App 扫码付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="156" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="157" />
         <source>Pay in the app</source>
         <translation>在 App 内付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/shopper_screen.py" line="161" />
+        <location filename="../../console/ui/widgets/shopper_screen.py" line="162" />
         <source>Only you see this: fee %1 (%2), you receive %3</source>
         <translation>仅您可见：手续费 %1（%2），实际到账 %3</translation>
     </message>
@@ -1887,209 +1959,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="138" />
+        <location filename="../../console/ui/views/store_detail.py" line="134" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="139" />
+        <location filename="../../console/ui/views/store_detail.py" line="135" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="140" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="142" />
+        <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="155" />
+        <location filename="../../console/ui/views/store_detail.py" line="151" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="159" />
+        <location filename="../../console/ui/views/store_detail.py" line="155" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="161" />
+        <location filename="../../console/ui/views/store_detail.py" line="157" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="166" />
+        <location filename="../../console/ui/views/store_detail.py" line="162" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="168" />
+        <location filename="../../console/ui/views/store_detail.py" line="164" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="171" />
+        <location filename="../../console/ui/views/store_detail.py" line="167" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="175" />
+        <location filename="../../console/ui/views/store_detail.py" line="171" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="194" />
+        <location filename="../../console/ui/views/store_detail.py" line="190" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="199" />
+        <location filename="../../console/ui/views/store_detail.py" line="195" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="203" />
+        <location filename="../../console/ui/views/store_detail.py" line="199" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="244" />
+        <location filename="../../console/ui/views/store_detail.py" line="240" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="246" />
+        <location filename="../../console/ui/views/store_detail.py" line="242" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="251" />
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="247" />
+        <location filename="../../console/ui/views/store_detail.py" line="258" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="252" />
+        <location filename="../../console/ui/views/store_detail.py" line="248" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="264" />
+        <location filename="../../console/ui/views/store_detail.py" line="260" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="266" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="268" />
+        <location filename="../../console/ui/views/store_detail.py" line="264" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="272" />
+        <location filename="../../console/ui/views/store_detail.py" line="268" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="279" />
+        <location filename="../../console/ui/views/store_detail.py" line="275" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="281" />
+        <location filename="../../console/ui/views/store_detail.py" line="277" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="376" />
+        <location filename="../../console/ui/views/store_detail.py" line="372" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="381" />
+        <location filename="../../console/ui/views/store_detail.py" line="377" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="428" />
+        <location filename="../../console/ui/views/store_detail.py" line="424" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="454" />
+        <location filename="../../console/ui/views/store_detail.py" line="450" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="455" />
+        <location filename="../../console/ui/views/store_detail.py" line="451" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="456" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="464" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="465" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="469" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="473" />
+        <location filename="../../console/ui/views/store_detail.py" line="469" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="474" />
+        <location filename="../../console/ui/views/store_detail.py" line="470" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="477" />
+        <location filename="../../console/ui/views/store_detail.py" line="473" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="480" />
+        <location filename="../../console/ui/views/store_detail.py" line="476" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="481" />
+        <location filename="../../console/ui/views/store_detail.py" line="477" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="484" />
+        <location filename="../../console/ui/views/store_detail.py" line="480" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="492" />
-        <location filename="../../console/ui/views/store_detail.py" line="508" />
+        <location filename="../../console/ui/views/store_detail.py" line="488" />
+        <location filename="../../console/ui/views/store_detail.py" line="504" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="510" />
+        <location filename="../../console/ui/views/store_detail.py" line="506" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>

@@ -7,8 +7,11 @@ English space between them, and the settings page showed keyring advice for the 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from console.ui.context import UiContext
 from console.ui.widgets import dialogs
@@ -34,12 +37,36 @@ def test_a_confirmation_leads_with_its_question(qapp, boxes: list[QMessageBox]) 
     assert box.text() == "Turn off WeChat Pay?"  # the bold first line, not only the window title
     assert box.informativeText() == "Shoppers of X will no longer pay with it."
     assert box.windowTitle() == "Merchant Console"
-    assert box.defaultButton() is box.escapeButton()  # Cancel: Enter never changes anything
-    assert box.defaultButton().text() == "Cancel"
+    assert box.defaultButton().text() == "Turn off"  # Enter: the action the box is about
+    assert box.escapeButton().text() == "Cancel"
     assert box.accessibleName() == "Turn off WeChat Pay?"
     # a message whose title is also its text is said once
     dialogs.tell(None, "The data cannot be read.", "The data cannot be read.", "Move the file aside.")
     assert boxes[1].informativeText() == "Move the file aside."
+
+
+def _answer_with_key(qtbot: Any, key: Qt.Key) -> None:
+    """Press ``key`` in the next modal box as soon as it is shown (driven, not timed)."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
+
+
+@pytest.mark.parametrize(("key", "answer"), [(Qt.Key.Key_Return, True), (Qt.Key.Key_Escape, False)])
+def test_enter_confirms_and_escape_cancels(qtbot, key: Qt.Key, answer: bool) -> None:
+    _answer_with_key(qtbot, key)
+    assert dialogs.ask(None, "Turn off WeChat Pay?", "Shoppers will not see it.", "Turn off") is answer
+
+
+@pytest.mark.parametrize(("key", "answer"), [(Qt.Key.Key_Return, "sync"), (Qt.Key.Key_Escape, None)])
+def test_a_choice_defaults_to_its_first_action(qtbot, key: Qt.Key, answer: str | None) -> None:
+    _answer_with_key(qtbot, key)
+    choices = [("sync", "Sync now"), ("quit", "Quit anyway")]
+    assert dialogs.choose(None, "2 changes are not sent", "Send them first?", choices) == answer
 
 
 # The bulk change's words in both languages: tests/ui/test_views_bulk.py.

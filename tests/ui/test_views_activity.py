@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
+from console import words
 from console.core.model import Method
 from console.ui.context import UiContext
 from console.ui.views.activity import COLUMNS, ActivityView
-from tests.helpers.factories import StoreSpec, mark_refused
+from tests.helpers.factories import FIXED_NOW, StoreSpec, mark_refused
 from tests.ui.views_support import STORES, chinese, make_view_db
 
 
@@ -84,8 +89,9 @@ def test_filters_by_store_method_and_outcome(qtbot, view: ActivityView) -> None:
     assert view.store_filter.text() == "Lakeside Tea House · tb-000001"
     apply(method=Method.ALIPAY)
     assert column(view, "method") == ["Alipay"]
-    apply(result="refused")
-    assert column(view, "result") == ["Refused"]
+    apply(result="refused")  # the platform's answer, and the merchant's change it settled
+    assert column(view, "result") == ["Refused", "Refused"]
+    assert column(view, "actor") == ["Sync", "You"]
     apply(store_id="tb-000004", result="refused")
     assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
     assert not view.export_button.isEnabled()
@@ -103,7 +109,7 @@ def test_filters_by_store_method_and_outcome(qtbot, view: ActivityView) -> None:
     view.store_filter.clear()
     with qtbot.waitSignal(view.loaded):
         view.store_filter.editingFinished.emit()
-    assert set(column(view, "result")) == {"Waiting to sync"} and view.model.rowCount() == 3
+    assert set(column(view, "result")) == {"Waiting to sync"} and view.model.rowCount() == 2
 
 
 def test_csv_export_is_utf8_with_bom_and_matches_the_table(
@@ -112,16 +118,22 @@ def test_csv_export_is_utf8_with_bom_and_matches_the_table(
     with qtbot.waitSignal(view.loaded):
         view.set_filter(result="queued")
     target = tmp_path / "activity.csv"
-    assert view.export_csv(target) == 3
+    assert view.export_csv(target) == 2  # the refused change is no longer "waiting"
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as "this is UTF-8"
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["When", "Who", "What", "Store", "Method", "Result", "Details"]
-    assert len(rows) == 4
-    assert all(r[5] == "Waiting to sync" for r in rows[1:])
-    assert ["2026-11-24 02:00:00", "You", "Turn off Alipay", "晨光文具店 (tb-000004)", "Alipay",
-            "Waiting to sync", ""] in rows
-    assert any(r[6] == "Announcement: WeChat Pay fee change" for r in rows[1:])
+    assert rows[0] == ["When", "Who", "What", "Store ID", "Store name", "Method", "Result", "Details"]
+    assert len(rows) == 3
+    assert all(r[6] == "Waiting to sync" for r in rows[1:])
+    mine = next(r for r in rows if r[2] == "Turn off Alipay")
+    assert mine[1:] == ["You", "Turn off Alipay", "tb-000004", "晨光文具店", "Alipay", "Waiting to sync", ""]
+    # ISO 8601 with the zone's offset: the same instant in any spreadsheet, in any zone
+    when = datetime.fromisoformat(mine[0])
+    assert when.utcoffset() is not None and when == FIXED_NOW
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", mine[0])
+    assert any(r[7] == "Announcement: WeChat Pay fee change" for r in rows[1:])
 
 
 def test_retranslates_to_chinese_and_exports_in_chinese(
@@ -136,7 +148,7 @@ def test_retranslates_to_chinese_and_exports_in_chinese(
         target = tmp_path / "zh.csv"
         view.export_csv(target)
         text = target.read_text(encoding="utf-8-sig")
-        assert text.splitlines()[0] == "时间,操作方,操作,店铺,支付方式,结果,详情"
+        assert text.splitlines()[0] == "时间,操作方,操作,店铺 ID,店铺名称,支付方式,结果,详情"
         assert "晨光文具店" in text
         assert "公告：微信支付费率调整" in text  # the platform's Chinese title
     qtbot.waitUntil(lambda: view._title.text() == "Activity")
@@ -162,3 +174,22 @@ def test_sync_rows_say_what_was_wished(view: ActivityView) -> None:
     # rows written before the audit carried the wish still read sensibly
     assert entry("refused", {"code": "X"}) == "The platform refused a change of WeChat Pay"
     assert entry("ok", {}) == "Sent a change of WeChat Pay to the platform"
+
+
+def test_routine_pulls_read_as_one_line_a_day(qtbot, view: ActivityView, ctx: UiContext) -> None:
+    """Passes that brought nothing new are one line a day; the merchant's rows stay in sight."""
+    conn = ctx.service.db.conn
+    for minutes in (0, 5, 10, 15):  # four passes within a quarter hour: one day in any zone
+        conn.execute(
+            "INSERT INTO audit (at, actor, action, result, detail) VALUES (?, 'sync', 'sync_pull', 'ok', ?)",
+            (f"2026-11-24T03:{minutes:02d}:00Z", '{"pulled": 2, "news": {}}'),
+        )
+    with qtbot.waitSignal(view.loaded):
+        view.refresh()
+    actions = column(view, "action")
+    assert actions.count("Fetched updates from the platform (4 times this day)") == 1
+    assert view.model.rowCount() == 5
+    folded = actions.index("Fetched updates from the platform (4 times this day)")
+    assert column(view, "detail")[folded] == "8 updates received"
+    # one date format per language, the words module's (not ISO, not the system's short form)
+    assert column(view, "at")[folded] == words.format_datetime(FIXED_NOW.replace(hour=3, minute=15), "en")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,8 @@ from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.qr import qr_matrix, sample_matrix
 from console.ui.views.checkout import QR_MODULE_PX, CheckoutView
+from console.ui.widgets.receiving_sign import PNG_WIDTH_PX, SignFormat
+from tests.ui.test_receiving_sign import decode, render_pdf
 from tests.ui.views_support import chinese, make_view_db
 
 
@@ -161,27 +166,52 @@ def test_qr_code_carries_the_store_receive_code(qtbot, view: CheckoutView) -> No
     assert view.preview is not None and view.preview.qr_wallets == (Method.ALIPAY,)
 
 
-def test_export_png_writes_an_image(view: CheckoutView, tmp_path: Path) -> None:
-    target = tmp_path / "checkout.png"
-    assert view.export_png(target)
-    assert target.stat().st_size > 1000
+def _export(qtbot, view: CheckoutView, target: Path, fmt: SignFormat) -> None:
+    results: list[bool] = []
+    assert view.export_sign(target, fmt, on_done=results.append)
+    qtbot.waitUntil(lambda: results == [True], timeout=10_000)
+
+
+def test_export_sign_is_a_printable_png_without_fees(qtbot, view: CheckoutView, tmp_path: Path) -> None:
+    """The issue: the export was the phone mock-up at 590x351 px, with the merchant's private
+    "fee ¥0.77 … you receive ¥127.23". Now it is the sign: 1200 px, name, code, wallets."""
+    target = tmp_path / "sign.png"
+    _export(qtbot, view, target, SignFormat.PNG)
     image = QImage(str(target))
-    assert not image.isNull()
-    # the whole phone (drawn again off-screen), not whatever part of the view was laid out
-    assert image.height() > 400 and image.width() > view.shopper_screen.width()
+    assert image.width() == PNG_WIDTH_PX
+    assert decode(image) == ["mcpay://receive/tb-000001"]
+    sign = view.sign()
+    assert sign is not None and sign.store_name == "Lakeside Tea House"
+    assert sign.wallets == (Method.ALIPAY, Method.WECHAT_PAY)
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_exported_qr_code_decodes_to_the_receive_code(view: CheckoutView, tmp_path: Path) -> None:
-    """A real decoder, when one is installed (zxing-cpp is not among our dependencies)."""
-    zxingcpp = pytest.importorskip("zxingcpp")
-    target = tmp_path / "checkout.png"
-    assert view.export_png(target)
-    image = QImage(str(target)).convertToFormat(QImage.Format.Format_Grayscale8)
-    data = bytes(image.constBits())[: image.bytesPerLine() * image.height()]
-    w, h, stride = image.width(), image.height(), image.bytesPerLine()
-    lum = zxingcpp.ImageView(data, w, h, zxingcpp.ImageFormat.Lum, stride)
-    found = zxingcpp.read_barcodes(lum)
-    assert [r.text for r in found] == ["mcpay://receive/tb-000001"]
+@pytest.mark.parametrize(("fmt", "points"), [(SignFormat.PDF_A6, 297.6), (SignFormat.PDF_A4, 595.3)])
+def test_export_sign_as_pdf_page(
+    qtbot, view: CheckoutView, tmp_path: Path, fmt: SignFormat, points: float
+) -> None:
+    target = tmp_path / "sign.pdf"
+    target.write_bytes(b"an older file, readable by all")
+    target.chmod(0o644)
+    _export(qtbot, view, target, fmt)
+    raw = target.read_bytes()
+    assert raw.startswith(b"%PDF-")
+    (width,) = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)", raw)
+    assert abs(float(width) - points) < 2
+    rendered = render_pdf(target, tmp_path)
+    if rendered is not None:
+        assert decode(rendered) == ["mcpay://receive/tb-000001"]
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600  # replaced whole, private
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_sign_offers_the_three_formats_in_chinese(qtbot, view: CheckoutView, ctx: UiContext) -> None:
+    with chinese(ctx):
+        qtbot.waitUntil(lambda: view.export_button.text() == "导出收款码牌…")
+        assert list(view.sign_filters().values()) == [SignFormat.PDF_A6, SignFormat.PDF_A4, SignFormat.PNG]
+        assert all("(*.p" in f and any("\u4e00" <= c <= "\u9fff" for c in f) for f in view.sign_filters())
 
 
 def test_monthly_fee_comparison(qtbot, view: CheckoutView) -> None:
@@ -207,5 +237,5 @@ def test_retranslates_to_chinese(qtbot, view: CheckoutView, ctx: UiContext) -> N
         assert view._device_label.text() == "买家设备"
         assert view.shopper_screen.method_rows  # the shopper's screen was redrawn in Chinese
         assert any(w.text() == "选择支付方式" for w in view.shopper_screen.findChildren(QLabel))
-        assert view.export_button.text() == "导出为 PNG…"
+        assert view.export_button.text() == "导出收款码牌…"
     qtbot.waitUntil(lambda: view._title.text() == "Checkout preview")

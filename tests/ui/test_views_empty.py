@@ -10,6 +10,7 @@ from console.ui.context import UiContext
 from console.ui.views.activity import ActivityView
 from console.ui.views.announcements import AnnouncementsView
 from console.ui.views.checkout import CheckoutView
+from console.ui.widgets.receiving_sign import SignFormat
 from tests.helpers.factories import make_db
 
 
@@ -26,7 +27,9 @@ def test_checkout_without_stores(qtbot, ui_ctx: UiContext, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: view.current_store_id() is None and not view.fee_rows)
     assert view.preview is None
     assert "Choose a store" in view.fee_note.text()
-    assert view.export_png(tmp_path / "empty.png")  # an empty screen is still a picture
+    assert not view.export_button.isEnabled()  # no code: nothing printable
+    assert not view.export_sign(tmp_path / "empty.png", SignFormat.PNG)
+    assert not (tmp_path / "empty.png").exists()
 
 
 def test_announcements_without_any(qtbot, ui_ctx: UiContext) -> None:
@@ -45,3 +48,9 @@ def test_activity_without_entries(qtbot, ui_ctx: UiContext) -> None:
         view.show()
     assert view.model.rowCount() == 0 and view.count_label.text() == "0 entries"
     assert not view.export_button.isEnabled()
+    # not a blank table: what will appear here
+    assert view.empty_label.isVisible() and not view.table.isVisible()
+    assert "Changes you make and each sync" in view.empty_label.text()
+    with qtbot.waitSignal(view.loaded):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("refused"))
+    assert "No entries match these filters" in view.empty_label.text()

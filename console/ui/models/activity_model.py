@@ -18,6 +18,7 @@ COLUMNS = ("at", "actor", "action", "store", "method", "result", "detail")
 
 _RESULT_COLOURS = {
     "ok": "ok",
+    "confirmed": "ok",
     "queued": "pending",
     "coalesced": "pending",
     "refused": "error",
@@ -25,6 +26,7 @@ _RESULT_COLOURS = {
 }
 _RESULT_ICONS = {
     "ok": "sync-online",
+    "confirmed": "sync-online",
     "queued": "sync-pending",
     "coalesced": "sync-pending",
     "refused": "sync-refused",

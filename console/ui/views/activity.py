@@ -5,6 +5,10 @@ local audit log (who: you, the sync, the platform; what; which store and method;
 filterable by store, method and outcome, and exports what it shows as CSV that Excel opens with
 the Chinese intact (UTF-8 with a byte-order mark). Rows live in a Qt table model, not a widget
 per row, so a long history scrolls smoothly.
+
+The merchant's own changes say what became of them ("confirmed by the platform", "refused"),
+and passes that only fetched routine updates are one line a day, so the merchant's changes are
+not buried under them (both readings are the audit module's: ``console.storage.audit.activity``).
 """
 
 from __future__ import annotations
@@ -39,12 +43,12 @@ from console.ui import texts
 from console.ui.context import UiContext
 from console.ui.errors import create_export, export_failure_text
 from console.ui.models.activity_model import COLUMNS, ActivityModel
-from console.ui.money import to_qdatetime
 from console.ui.resources import icon
 from console.ui.tasks import Task
 from console.ui.views.base import BaseView
 from console.ui.widgets.page import page_header
 from console.ui.widgets.store_search import StoreSearch
+from console.words.dates import format_iso
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +58,10 @@ ROW_LIMIT = 5000
 NAME_LOOKUPS = 300
 
 # Outcomes offered in the filter, in the order a merchant thinks of them (audit ``result``).
-OUTCOMES = ("ok", "queued", "coalesced", "cancelled", "refused", "discarded", "failed")
+OUTCOMES = ("queued", "confirmed", "refused", "ok", "coalesced", "cancelled", "discarded", "failed")
+# The CSV's columns: the store's id and name apart (a spreadsheet filters on either), times as
+# ISO 8601 with the zone's offset.
+CSV_COLUMNS = ("at", "actor", "action", "store_id", "store_name", "method", "result", "detail")
 # outcome -> the theme's text colour for it (readable in light and dark)
 
 
@@ -117,6 +124,7 @@ class ActivityView(BaseView):
         root.addLayout(bar)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves, arrows move within
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -126,6 +134,13 @@ class ActivityView(BaseView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         root.addWidget(self.table, 1)
+        # in place of an empty table: what will appear here, or that the filters hide everything
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.hide()
+        root.addWidget(self.empty_label, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -253,8 +268,12 @@ class ActivityView(BaseView):
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for col in range(len(COLUMNS) - 1):  # a very long detail must not push the rest away
-            header.resizeSection(col, min(header.sectionSize(col), 260))
+        # a very long detail must not push the rest away, and at 1024x700 the outcome column must
+        # stay in sight: the long columns (what, store) are capped; cut cells keep their tooltip
+        room = max(self.table.viewport().width(), 600)
+        cap = max(160, min(260, room // 5))
+        for col in range(len(COLUMNS) - 1):
+            header.resizeSection(col, min(header.sectionSize(col), cap))
         self._update_count()
         self.loaded.emit()
 
@@ -263,6 +282,18 @@ class ActivityView(BaseView):
         text = self.tr("1 entry") if n == 1 else self.tr("%1 entries")
         self.count_label.setText(text.replace("%1", str(n)))
         self.export_button.setEnabled(n > 0)
+        flt = self.current_filter()
+        filtered = any(v is not None for v in (flt.store_id, flt.method, flt.result))
+        self.empty_label.setText(
+            self.tr("No entries match these filters. Choose “All” in a filter to see more.")
+            if filtered
+            else self.tr(
+                "Nothing has happened yet. Changes you make and each sync with the platform "
+                "will be listed here."
+            )
+        )
+        self.table.setVisible(n > 0)
+        self.empty_label.setVisible(n == 0)
 
     # -- words ---------------------------------------------------------------------------------
     def column_title(self, column: str) -> str:
@@ -271,6 +302,8 @@ class ActivityView(BaseView):
             "actor": self.tr("Who"),
             "action": self.tr("What"),
             "store": self.tr("Store"),
+            "store_id": self.tr("Store ID"),
+            "store_name": self.tr("Store name"),
             "method": self.tr("Method"),
             "result": self.tr("Result"),
             "detail": self.tr("Details"),
@@ -286,6 +319,7 @@ class ActivityView(BaseView):
     def result_name(self, result: str) -> str:
         return {
             "ok": self.tr("Done"),
+            "confirmed": self.tr("Confirmed by the platform"),
             "queued": self.tr("Waiting to sync"),
             "coalesced": self.tr("Merged with an unsent change"),
             "cancelled": self.tr("Cancelled (no change)"),
@@ -321,6 +355,11 @@ class ActivityView(BaseView):
             else:
                 text = self.tr("Sent a change of %1 to the platform") if by_sync else self.tr("Change %1")
             return text.replace("%1", method)
+        if entry.action == "sync_pull" and d.get("folded"):
+            passes = int(str(d.get("passes") or 1))
+            if passes == 1:
+                return self.tr("Fetched updates from the platform")
+            return self.tr("Fetched updates from the platform (%1 times this day)").replace("%1", str(passes))
         if entry.action == "send_feedback" and by_sync:
             return self.tr("Sent your feedback to the platform")
         known = {
@@ -368,7 +407,7 @@ class ActivityView(BaseView):
 
     def cell_text(self, entry: ActivityEntry, column: str) -> str:
         if column == "at":
-            return to_qdatetime(entry.at).toString("yyyy-MM-dd HH:mm:ss")
+            return words.format_datetime(entry.at, self.lang)
         if column == "actor":
             return self.actor_name(entry.actor)
         if column == "action":
@@ -387,18 +426,28 @@ class ActivityView(BaseView):
         return ""
 
     # -- export ---------------------------------------------------------------------------------
+    def csv_cell(self, entry: ActivityEntry, column: str) -> str:
+        """A cell as the export writes it: the id and name apart, times ISO 8601 with offset."""
+        if column == "at":
+            return format_iso(entry.at)
+        if column == "store_id":
+            return entry.store_id or ""
+        if column == "store_name":
+            return self._store_names.get(entry.store_id, "") if entry.store_id else ""
+        return self.cell_text(entry, column)
+
     def export_csv(self, path: str | Path) -> int:
         """Write the rows shown (with the filters applied) as CSV; returns the rows written.
 
-        UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
-        GBK and the store names turn into mojibake. Times are local, as shown on screen.
+        UTF-8 with a byte-order mark (without it Excel on a Chinese Windows reads the file as
+        GBK and the store names turn into mojibake), created 0600 (``create_export``).
         """
         fd = create_export(path)  # 0600: the audit log names stores and people
         with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([self.column_title(c) for c in COLUMNS])
+            writer.writerow([self.column_title(c) for c in CSV_COLUMNS])
             for entry in self.model.entries:
-                writer.writerow([self.cell_text(entry, c) for c in COLUMNS])
+                writer.writerow([self.csv_cell(entry, c) for c in CSV_COLUMNS])
         return len(self.model.entries)
 
     def _ask_export(self) -> None:

@@ -139,9 +139,9 @@ class AnnouncementsView(BaseView):
         self.notice_flag.setObjectName("noticeFlag")
         self.notice_flag.setStyleSheet(_flag_style())
         flag_row = QHBoxLayout(self.notice_flag)
-        flag_icon = QLabel()
-        flag_icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
-        flag_row.addWidget(flag_icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.flag_icon = QLabel()
+        self.flag_icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
+        flag_row.addWidget(self.flag_icon, 0, Qt.AlignmentFlag.AlignTop)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         flag_row.addWidget(self.notice_label, 1)
@@ -186,6 +186,7 @@ class AnnouncementsView(BaseView):
         self.history_label.setTextFormat(Qt.TextFormat.RichText)
         d.addWidget(self.history_label)
         self.feedback_edit = QPlainTextEdit()
+        self.feedback_edit.setTabChangesFocus(True)  # Tab moves on to the send button
         self.feedback_edit.setMinimumHeight(90)
         self.feedback_edit.setMaximumHeight(160)
         self.feedback_edit.textChanged.connect(self._on_feedback_text)
@@ -263,6 +264,7 @@ class AnnouncementsView(BaseView):
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Rule changes"))
+        self.flag_icon.setAccessibleName(self.tr("Warning"))
         self._intro.setText(
             self.tr(
                 "The platform announces rule changes before they take effect. While the opinion "

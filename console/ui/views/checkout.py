@@ -13,13 +13,11 @@ month?") for a sales volume the merchant types in.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -41,19 +39,21 @@ from console.core.checkout import CheckoutPreview, HiddenMethod
 from console.core.model import Device, Method
 from console.core.money import AmountParseError, parse_fen
 from console.core.reasons import Reason
+from console.core.sign import ReceivingSign, sign_for
 from console.service import CheckoutSimulation, FeeRow
 from console.ui import texts
 from console.ui.context import UiContext
-from console.ui.errors import create_export, export_failure_text
+from console.ui.errors import export_failure_text
 from console.ui.money import format_fen, format_fen_input
-from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
 from console.ui.theme import text_style
 from console.ui.views.base import BaseView
 from console.ui.widgets.fee_comparison import FeeComparison
+from console.ui.widgets.flow import FlowLayout, flow_policy
 from console.ui.widgets.page import page_header, scrolling_page
 from console.ui.widgets.receive_code import ReceiveCode
-from console.ui.widgets.shopper_screen import ShopperScreen, checkout_picture
+from console.ui.widgets.receiving_sign import SignFormat, sign_bytes, write_export
+from console.ui.widgets.shopper_screen import ShopperScreen
 from console.ui.widgets.store_search import StoreSearch
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ DEFAULT_AMOUNT_FEN = 128_00
 # Default monthly volume of the fee comparison (¥100,000): a middling shop's month.
 DEFAULT_VOLUME_FEN = 100_000_00
 # Pixels per QR module on screen (~130 px for a short payload: scannable off a monitor and
-# small enough that the page fits 1280×800); the PNG export uses 6.
+# small enough that the page fits 1280×800); the printable sign draws its own (receiving_sign).
 QR_MODULE_PX = 4
 
 
@@ -121,8 +121,9 @@ class CheckoutView(BaseView):
         self.amount_message.hide()
 
         self._device_label = QLabel()
-        device_row = QHBoxLayout()
-        device_row.setSpacing(4)
+        device_box = QWidget()  # the four channels wrap onto a second line in a narrow window
+        flow_policy(device_box)
+        device_row = FlowLayout(device_box, spacing=4)
         self._device_group = QButtonGroup(self)
         self._device_group.setExclusive(True)
         self.device_buttons: dict[Device, QToolButton] = {}
@@ -137,14 +138,13 @@ class CheckoutView(BaseView):
             self._device_group.addButton(button)
             self.device_buttons[device] = button
             device_row.addWidget(button)
-        device_row.addStretch(1)
 
         controls.addWidget(self._store_label, 0, 0)
         controls.addWidget(self._amount_label, 0, 1)
         controls.addWidget(self._device_label, 0, 2)
         controls.addWidget(self.store_search, 1, 0)
         controls.addWidget(self.amount_edit, 1, 1)
-        controls.addLayout(device_row, 1, 2)
+        controls.addWidget(device_box, 1, 2)
         controls.addWidget(self.amount_message, 2, 1, 1, 2)
         controls.setColumnStretch(2, 1)
         root.addLayout(controls)
@@ -260,7 +260,13 @@ class CheckoutView(BaseView):
         self._screen_caption.setText(self.tr("What shoppers see. Fees in grey are shown only to you."))
         self._hidden_box.setTitle(self.tr("Not shown to shoppers"))
         self._qr_box.setTitle(self.tr("Store receiving code"))
-        self.export_button.setText(self.tr("Export as PNG…"))
+        self.export_button.setText(self.tr("Export sign…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "A sign to print for the till: the store's name, the code and the wallets that pay it, "
+                "no fees"
+            )
+        )
         # screen readers: the mock, the code and the bars are pictures without their own words
         self.shopper_screen.setAccessibleName(self.tr("What shoppers see at checkout"))
         self.qr_label.setAccessibleName(self.tr("Store receiving QR code"))
@@ -296,23 +302,42 @@ class CheckoutView(BaseView):
         """The amount of the preview shown (the last valid one the merchant typed)."""
         return self._amount_fen
 
-    def export_png(self, path: str | Path) -> bool:
-        """Save the shopper's screen beside the receiving code as one PNG; True on success."""
-        methods = self.preview.qr_wallets if self.preview else ()
-        wallets = self.tr(", ").join(self.method_name(m) for m in methods)
-        qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 2) if self.qr_payload else QPixmap()
-        caption = f"{self.qr_payload}\n{wallets}"
-        picture = checkout_picture(self.preview, self._store_name, self.lang, qr, caption)
-        self.export_error = None
-        try:
-            os.close(create_export(path))  # 0600 before Qt writes into it
-        except OSError as exc:
-            self.export_error = exc
+    def sign(self) -> ReceivingSign | None:
+        """The printable sign of the store shown (public facts only), or None without a code."""
+        if self.preview is None or not self.preview.receive_code:
+            return None
+        return sign_for(self._store_name, self.preview)
+
+    def export_sign(
+        self, path: str | Path, fmt: SignFormat, *, on_done: Callable[[bool], None] | None = None
+    ) -> bool:
+        """Save the store's sign (not the phone mock-up: its fees are private) as ``fmt``.
+
+        Painted here (the wallet marks are pixmaps, GUI-thread only), written 0600 on a worker;
+        ``on_done(ok)`` follows on the GUI thread. False at once when there is no sign to save.
+        """
+        sign = self.sign()
+        if sign is None:
             return False
-        ok = picture.save(str(path), "PNG")
-        if not ok:
-            log.warning("could not write %s", path)
-        return ok
+        data = sign_bytes(sign, self.lang, fmt)
+        target = Path(path)
+
+        self.export_error = None
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, OSError):
+                raise exc
+            self.export_error = exc  # worded by export_failure_text (full disk, read-only, ...)
+            if on_done is not None:
+                on_done(False)
+
+        self.ctx.tasks.run(
+            lambda _t: write_export(target, data),
+            on_done=lambda _r: on_done(True) if on_done is not None else None,
+            on_error=failed,
+            db=False,
+        )
+        return True
 
     # -- words ---------------------------------------------------------------------------------
     def method_name(self, method: Method) -> str:
@@ -445,22 +470,36 @@ class CheckoutView(BaseView):
         self.receive_code.show_code(
             self.qr_payload, wallets, self.lang, store_chosen=self.preview is not None, module_px=QR_MODULE_PX
         )
-        self.export_button.setEnabled(self.preview is not None)
+        self.export_button.setEnabled(bool(self.qr_payload))
 
     def _render_fees(self) -> None:
         self.fees.show_rows(self.fee_rows, self.lang, store_chosen=self.preview is not None)
 
+    def sign_filters(self) -> dict[str, SignFormat]:
+        """The save dialog's file types, in the order offered (the till card first)."""
+        return {
+            self.tr("PDF, A6 card for the till (*.pdf)"): SignFormat.PDF_A6,
+            self.tr("PDF, A4 poster (*.pdf)"): SignFormat.PDF_A4,
+            self.tr("PNG image, 1200 pixels wide (*.png)"): SignFormat.PNG,
+        }
+
     def _ask_export(self) -> None:
-        store_id = self.current_store_id() or "checkout"
-        path, _ = QFileDialog.getSaveFileName(
+        store_id = self.current_store_id() or "store"
+        filters = self.sign_filters()
+        path, chosen = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export checkout preview"),
-            str(Path.home() / f"checkout-{store_id}-{self._device.value}.png"),
-            self.tr("PNG image (*.png)"),
+            self.tr("Export receiving code sign"),
+            str(Path.home() / f"receiving-code-{store_id}.pdf"),
+            ";;".join(filters),
         )
         if not path:
             return
-        ok = self.export_png(path)
+        fmt = filters.get(chosen, SignFormat.PNG if path.lower().endswith(".png") else SignFormat.PDF_A6)
+        if not path.lower().endswith(fmt.suffix):
+            path += fmt.suffix
+        self.export_sign(path, fmt, on_done=lambda ok: self._exported(path, ok))
+
+    def _exported(self, path: str, ok: bool) -> None:
         message = self.tr("Saved to %1.") if ok else self.tr("Could not save to %1.")
         if self.export_error is not None:
             message = export_failure_text(self.export_error, "%1", self.lang)

@@ -59,6 +59,7 @@ class PendingView(BaseView):
         lay.addWidget(self.state_line)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("pendingTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves, arrows move within
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

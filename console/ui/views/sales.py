@@ -95,6 +95,7 @@ def answer(cube: SalesCube, query: SalesQuery, schedule: Any) -> SalesAnswer:
 
 def _table(columns: int) -> QTableWidget:
     t = QTableWidget(0, columns)
+    t.setTabKeyNavigation(False)  # Tab leaves, arrows move within
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     t.verticalHeader().setVisible(False)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from console.ui.i18n import fmt_countdown
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
+from console.ui.widgets.link_button import LinkButton
 from console.ui.widgets.page import scrolling_page
 from console.ui.widgets.pill import StatusPill
 from console.ui.widgets.toggle import ToggleSwitch
@@ -111,17 +111,12 @@ class MethodCard(QFrame):
         self.notice.setObjectName("cardNotice")
         lay.addWidget(self.notice)
 
-        self.why_button = QPushButton()
-        self.why_button.setFlat(True)
-        self.why_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.why_button.setStyleSheet(
-            "QPushButton { text-align: left; text-decoration: underline; border: none; }"
-        )
+        self.why_button = LinkButton()  # wraps: a narrow panel must not scroll sideways for it
         self.why_button.clicked.connect(self._toggle_why)
         self.why_text = _wrap(QLabel())
         self.why_text.setTextFormat(Qt.TextFormat.RichText)
         self.why_text.hide()
-        lay.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.why_button)
         lay.addWidget(self.why_text)
 
     def _toggle_why(self) -> None:
@@ -135,10 +130,11 @@ class MethodCard(QFrame):
     def retranslate(self, lang: str) -> None:
         name = words.method_name(self.method, lang)
         self.title.setText(name)
+        self.icon.setAccessibleName(name)  # the wallet's logo: a picture a screen reader names
         self.platform_label.setText(QCoreApplication.translate("StoreDetail", "Platform"))
         self.setting_label.setText(QCoreApplication.translate("StoreDetail", "Your setting"))
         self.shoppers_label.setText(QCoreApplication.translate("StoreDetail", "Shoppers"))
-        self.why_button.setText(
+        self.why_button.set_label_text(
             QCoreApplication.translate("StoreDetail", "Why isn't %1 shown to my shoppers?").replace(
                 "%1", name
             )

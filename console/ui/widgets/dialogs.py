@@ -11,7 +11,7 @@ the question is what the merchant must read first. The window title is the app's
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 
 def _box(parent: QWidget | None, title: str, text: str, detail: str, icon: QMessageBox.Icon) -> QMessageBox:
@@ -29,14 +29,39 @@ def _box(parent: QWidget | None, title: str, text: str, detail: str, icon: QMess
 
 
 def ask(parent: QWidget | None, title: str, text: str, ok_text: str, detail: str = "") -> bool:
-    """A confirmation with a named action button and Cancel (Cancel is the default)."""
+    """A confirmation with a named action button and Cancel.
+
+    Enter means the action the box is about (the merchant asked for it a moment ago, and the
+    button says what it does); Escape and closing the box cancel.
+    """
     box = _box(parent, title, text, detail, QMessageBox.Icon.Question)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
+    box.setDefaultButton(ok)
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], detail: str = ""
+) -> str | None:
+    """A question with several named actions and Cancel; the key of the chosen one, or None.
+
+    ``choices`` are (key, button text), the first being the default (Enter); Escape cancels.
+    """
+    box = _box(parent, title, text, detail, QMessageBox.Icon.Question)
+    roles = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole)
+    buttons: dict[QAbstractButton, str] = {
+        box.addButton(label, roles[min(i, 1)]): key for i, (key, label) in enumerate(choices)
+    }
+    cancel = box.addButton(QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    first = next(iter(buttons))
+    assert isinstance(first, QPushButton)
+    box.setDefaultButton(first)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())
 
 
 def tell(parent: QWidget | None, title: str, text: str, detail: str = "", *, warning: bool = False) -> None:

@@ -56,7 +56,7 @@ class FlowLayout(QLayout):
         x, y, line_h = area.x(), area.y(), 0
         for item in self._items:
             w = item.widget()
-            if w is not None and not w.isVisible() and not test:
+            if w is not None and w.isHidden():  # hidden on purpose (not: not shown yet)
                 continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line_h > 0:

@@ -6,6 +6,7 @@ in the theme) in both languages.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -14,6 +15,9 @@ def scroll_area() -> tuple[QScrollArea, QVBoxLayout]:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    # the page itself is no Tab stop (a screen reader would land on an unnamed "scroll area");
+    # Tab goes to the controls inside, and Qt scrolls the focused one into view
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     body = QWidget()
     scroll.setWidget(body)
     return scroll, QVBoxLayout(body)

@@ -57,12 +57,14 @@ class ReceiveCode(QWidget):
             self.qr_label.clear()
             self.qr_label.setText(self.tr("This store has no receiving code yet.") if store_chosen else "")
             self.payload_label.clear()
+            self.payload_label.hide()  # an empty selectable label would still take a click's focus
             self.wallets_label.clear()
             return
         self.qr_label.setPixmap(
             qr_pixmap(payload, module_px=module_px, device_pixel_ratio=self.devicePixelRatioF())
         )
         self.payload_label.setText(self.tr("Code content: %1").replace("%1", payload))
+        self.payload_label.show()
         if wallets:
             self.wallets_label.setText(self.tr("One code for several wallets. Shoppers can pay it with:"))
             for method in wallets:
@@ -84,6 +86,7 @@ class ReceiveCode(QWidget):
         row.setSpacing(4)
         glyph = QLabel()
         glyph.setPixmap(icon(f"method-{method.value}").pixmap(QSize(18, 18), self.devicePixelRatioF()))
+        glyph.setAccessibleName(name)
         row.addWidget(glyph)
         row.addWidget(QLabel(name))
         return chip

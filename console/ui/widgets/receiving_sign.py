@@ -10,10 +10,11 @@ antialiasing: printers and scanners both cope badly with resampled or seamed mod
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from console.core.sign import ReceivingSign
+from console.ui.errors import create_export
 from console.ui.qr import QUIET_ZONE, qr_matrix
 from console.ui.resources import icon
 from console.words.channels import sign_wallets_line, sign_words
@@ -161,18 +163,40 @@ def sign_image(sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> 
     return image
 
 
-def export_sign_png(path: str | Path, sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> bool:
-    """Save the sign as a PNG; True on success (False: the path could not be written)."""
-    writer = QImageWriter(str(path), QByteArray(b"png"))  # PNG whatever the file is called
-    return writer.write(sign_image(sign, lang, width_px))
+class SignFormat(StrEnum):
+    """What "Export sign…" can save: a card for the till, a poster, or an image to share."""
+
+    PDF_A6 = "pdf-a6"
+    PDF_A4 = "pdf-a4"
+    PNG = "png"
+
+    @property
+    def suffix(self) -> str:
+        return ".png" if self is SignFormat.PNG else ".pdf"
 
 
-def export_sign_pdf(path: str | Path, sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bool:
-    """Save the sign as a one-page PDF at ``page`` size; True on success.
+def png_bytes(sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> bytes:
+    """The sign as PNG file contents (painted here, on the GUI thread: the wallet marks are
+    QPixmaps; the bytes can then be written anywhere)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not QImageWriter(buffer, QByteArray(b"png")).write(sign_image(sign, lang, width_px)):
+        raise OSError("the sign could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
 
-    Text stays text (sharp at any printer resolution); the code is an image at :data:`PDF_DPI`.
+
+def pdf_bytes(sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bytes:
+    """The sign as a one-page PDF at ``page`` size.
+
+    Text stays text (sharp at any printer resolution); the code is vector modules placed on
+    whole dots at :data:`PDF_DPI`.
     """
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(
         QPageLayout(QPageSize(_PAGE_SIZES[page]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
@@ -181,13 +205,58 @@ def export_sign_pdf(path: str | Path, sign: ReceivingSign, lang: str, page: Sign
     writer.setCreator("Merchant Console")
     painter = QPainter()
     if not painter.begin(writer):
-        return False
+        raise OSError("the sign could not be drawn as PDF")
     try:
         full = QRectF(writer.pageLayout().fullRectPixels(PDF_DPI))
         paint_sign(painter, full, sign, lang)
     finally:
         painter.end()
-    return Path(path).is_file() and Path(path).stat().st_size > 0
+    buffer.close()
+    return bytes(data.data())
+
+
+def sign_bytes(sign: ReceivingSign, lang: str, fmt: SignFormat) -> bytes:
+    """The file contents of ``sign`` in ``fmt``."""
+    if fmt is SignFormat.PNG:
+        return png_bytes(sign, lang)
+    return pdf_bytes(sign, lang, SignPage.A4 if fmt is SignFormat.PDF_A4 else SignPage.A6)
+
+
+def write_export(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: 0600 from the first byte (``create_export``, the exports'
+    one door to private files) and replaced whole, so a half-written sign never stands under
+    the final name. Raises OSError (worded by ``console.ui.errors.export_failure_text``)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
+    fd = create_export(tmp)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fd = -1
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def export_sign_png(path: str | Path, sign: ReceivingSign, lang: str, width_px: int = PNG_WIDTH_PX) -> bool:
+    """Save the sign as a PNG (0600); True on success (False: the path could not be written)."""
+    try:
+        write_export(path, png_bytes(sign, lang, width_px))
+    except OSError:
+        return False
+    return True
+
+
+def export_sign_pdf(path: str | Path, sign: ReceivingSign, lang: str, page: SignPage = SignPage.A6) -> bool:
+    """Save the sign as a one-page PDF at ``page`` size (0600); True on success."""
+    try:
+        write_export(path, pdf_bytes(sign, lang, page))
+    except OSError:
+        return False
+    return True
 
 
 class ReceivingSignPreview(QWidget):

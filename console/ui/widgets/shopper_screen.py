@@ -145,6 +145,7 @@ class ShopperScreen(QFrame):
         grid.setVerticalSpacing(2)
         glyph = QLabel()
         glyph.setPixmap(icon(f"method-{line.method.value}").pixmap(QSize(24, 24)))
+        glyph.setAccessibleName(words.method_name(line.method, lang))
         grid.addWidget(glyph, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         name = QLabel(words.method_name(line.method, lang))
         name.setStyleSheet("font-weight: bold;")
