@@ -193,15 +193,23 @@ def build_context(
     open_service: Callable[[], ConsoleService] | None = None,
     clock: Callable[[], Any] | None = None,
 ) -> UiContext:
-    """The UiContext for ``data_dir`` (also used by tests with their own clock)."""
+    """The UiContext for ``data_dir`` (also used by tests with their own clock).
+
+    Without ``clock`` the window runs on the app's one clock, as the CLI does: the platform's
+    business time as last learned (kept in ``meta`` across restarts), carried forward by the
+    monotonic clock; the sync worker teaches it after every pass (issue #10)."""
     from PySide6.QtCore import QSettings
 
-    from console.core.timeutil import utcnow
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
     from console.wiring.paths import database_path
 
     db_path = database_path(data_dir)
+    if clock is None:
+        from console.core.clock import PlatformClock
+        from console.storage.meta import MetaFile
+
+        clock = PlatformClock(meta=MetaFile(db_path))
 
     def open_db() -> Any:
         from console.storage.db import open_database
@@ -211,7 +219,7 @@ def build_context(
     def make_service(db: Any) -> ConsoleService:
         from console.service import ConsoleService
 
-        return ConsoleService(db, clock=clock) if clock else ConsoleService(db)
+        return ConsoleService(db, clock=clock)
 
     if open_service is None:
 
@@ -228,7 +236,7 @@ def build_context(
         settings=settings,
         lang=lang,
         events=UiEvents(app),
-        clock=clock or utcnow,
+        clock=clock,
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -59,6 +59,9 @@ class SyncStatus:
     error: str | None = None
     error_detail: str = ""
     retry_after: float | None = None
+    # seconds this PC's clock is behind the platform's (negative: ahead), learned by the last
+    # pass from a signed skew refusal; 0.0 when the clock is right or nothing was learned yet
+    clock_offset_s: float = 0.0
 
 
 class UiEvents(QObject):
@@ -78,6 +81,22 @@ class UiEvents(QObject):
     local_change = Signal()
 
 
+@dataclass(frozen=True, slots=True)
+class TimeFacts:
+    """What the window knows about time, for the status bar (issue #10).
+
+    ``now`` is the app's one "now" (platform business time). ``age`` is how long ago it was
+    learned from the platform (None before the first contact, when "now" is this PC's clock):
+    while offline the status bar says "platform time as of N minutes ago". ``clock_offset_s`` is
+    this PC's clock error measured by the last sync pass (``SyncStatus.clock_offset_s``).
+    Words: ``console.words.time`` keys ``time_as_of`` and ``clock_off``.
+    """
+
+    now: datetime
+    age: timedelta | None
+    clock_offset_s: float
+
+
 @dataclass(eq=False)
 class UiContext:
     """Everything a view needs, passed explicitly.
@@ -94,6 +113,12 @@ class UiContext:
     events: UiEvents = field(default_factory=UiEvents)
     clock: Callable[[], datetime] = utcnow
     sync_status: SyncStatus = field(default_factory=SyncStatus)
+
+    def time_facts(self) -> TimeFacts:
+        """Platform time now, how old that knowledge is, and the PC clock's measured error."""
+        age_of = getattr(self.clock, "knowledge_age", None)  # a PlatformClock knows; a fixed one not
+        age = age_of() if callable(age_of) else None
+        return TimeFacts(self.clock(), age, self.sync_status.clock_offset_s)
 
 
 @runtime_checkable

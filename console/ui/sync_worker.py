@@ -11,6 +11,10 @@ This object lives on the GUI thread and only decides *when* to sync:
 - when the platform is reachable again (health probe with backoff while offline);
 - after the platform's Retry-After (its own timer: the debounce keeps its 2 s).
 
+Each pass teaches the app's one clock (``ctx.clock``, a ``PlatformClock`` in the app) the
+platform's business time, and leaves the PC clock's measured error in
+``SyncStatus.clock_offset_s``; ``UiContext.time_facts()`` puts both together for the status bar.
+
 Never two passes at once: a request during a pass sets a flag and one more pass follows.
 "Work offline" stops all of it until switched back (then the interval passes resume too).
 The timings are constructor arguments with the product's values as defaults, so tests drive
@@ -56,6 +60,7 @@ class _NetState:
     def __init__(self) -> None:
         self.engine: Any = None
         self.client: Any = None
+        self.clock_offset_s = 0.0  # the client's, after the last pass (read on the GUI thread)
 
     def close(self) -> None:
         if self.client is not None:
@@ -263,15 +268,19 @@ class SyncWorker(QObject):
     def _pass_job(self, force: bool) -> Any:
         connection = self.connection
         net = self._net
+        clock = self.ctx.clock
         assert connection is not None
 
         def job(task: Task) -> SyncReport:
             from console.sync.engine import SyncEngine
 
             if net.engine is None:
+                # requests are signed with this PC's clock (the client learns its error); what
+                # the app shows and decides runs on ctx.clock, which the engine teaches each pass
                 net.client = connection.client()
-                net.engine = SyncEngine(task.db, net.client, sales=True)
+                net.engine = SyncEngine(task.db, net.client, clock=clock, sales=True)
             report: SyncReport = net.engine.run_once(force=force)
+            net.clock_offset_s = float(getattr(net.client, "clock_offset", 0.0) or 0.0)
             return report
 
         return job
@@ -289,6 +298,7 @@ class SyncWorker(QObject):
             error_detail=report.error_detail or "",
             retry_after=report.retry_after,
             last_sync_at=report.finished_at if report.ok else self._status.last_sync_at,
+            clock_offset_s=self._net.clock_offset_s,
         )
         self._publish()
         self.report_ready.emit(report)
