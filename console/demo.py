@@ -133,6 +133,36 @@ class Outcome:
     passed: list[Event] = field(default_factory=list)
     detail: dict[str, Any] = field(default_factory=dict)
 
+    def describe(self, lang: str) -> str:
+        """What the action did, in ``lang``: the CLI prints it, the Demo controls page shows it."""
+        from console.words.dates import format_datetime
+        from console.words.time import time_text
+
+        d = self.detail
+        if self.action == "review":
+            key = "reviewed_approve" if d["outcome"] == "approve" else "reviewed_reject"
+            return time_text(key, lang, store_id=d["store_id"], reason=d.get("reason"))
+        if self.action == "announce":
+            return time_text(
+                "announced",
+                lang,
+                id=d["id"],
+                closes=format_datetime(_time(d["opinion_closes_at"]), lang),
+                effective=format_datetime(_time(d["effective_at"]), lang),
+            )
+        if self.action in ("offline", "online"):
+            return time_text(self.action, lang)
+        lines = [time_text("advanced", lang, now=format_datetime(self.now, lang))]
+        if self.passed:
+            lines.append(time_text("passed_header", lang))
+            lines += [
+                time_text("passed_item", lang, at=format_datetime(e.at, lang), name=e.name(lang))
+                for e in self.passed
+            ]
+        else:
+            lines.append(time_text("passed_none", lang))
+        return "\n".join(lines)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "action": self.action,

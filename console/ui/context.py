@@ -40,6 +40,7 @@ VIEW_NAMES: tuple[str, ...] = (
     "settings",
     "sales",
     "reconciliation",
+    "demo",  # Demo controls: in the sidebar only on the demo platform
 )
 
 
@@ -75,6 +76,8 @@ class UiEvents(QObject):
     language_changed = Signal(str)
     # a view asks the main window to show another view: (view_name, store_id or None)
     navigate_requested = Signal(str, object)
+    # the platform in use became known: a DemoTarget on the demo platform, else None
+    demo_available = Signal(object)
     # "sync now" (a button in a view); the sync worker debounces and runs one pass
     sync_requested = Signal()
     # the merchant changed something locally: the sync worker pushes it ~2 s later
@@ -97,6 +100,14 @@ class TimeFacts:
     clock_offset_s: float
 
 
+@dataclass(frozen=True, slots=True)
+class DemoTarget:
+    """Where the demo platform's admin API is (loopback), and the merchant it plays for."""
+
+    url: str
+    merchant_id: str | None = None
+
+
 @dataclass(eq=False)
 class UiContext:
     """Everything a view needs, passed explicitly.
@@ -113,6 +124,8 @@ class UiContext:
     events: UiEvents = field(default_factory=UiEvents)
     clock: Callable[[], datetime] = utcnow
     sync_status: SyncStatus = field(default_factory=SyncStatus)
+    # set by the sync worker once connected, when the platform is the demo one (Demo controls)
+    demo: DemoTarget | None = None
 
     def time_facts(self) -> TimeFacts:
         """Platform time now, how old that knowledge is, and the PC clock's measured error."""

@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 
 # Sidebar entries (the "store" view is the stores page with the detail focused).
 NAV: tuple[str, ...] = (
-    "stores", "checkout", "announcements", "activity", "pending", "sales", "reconciliation", "settings"
+    "stores", "checkout", "announcements", "activity", "pending", "sales", "reconciliation", "settings",
+    "demo",
 )
 # view name -> (module, class) of views built on first use.
 LAZY_VIEWS: dict[str, tuple[str, str]] = {
@@ -58,6 +59,7 @@ LAZY_VIEWS: dict[str, tuple[str, str]] = {
     "activity": ("console.ui.views.activity", "ActivityView"),
     "pending": ("console.ui.views.pending", "PendingView"),
     "settings": ("console.ui.views.settings", "SettingsView"),
+    "demo": ("console.ui.views.demo", "DemoView"),  # shown only on the demo platform
 }
 
 
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(NAV[row]) if row >= 0 else None)
+        self.sidebar.item(NAV.index("demo")).setHidden(True)  # until the demo platform answers
         side_lay.addWidget(self.sidebar, 1)
         side.setFixedWidth(176)
         root.addWidget(side)
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         ctx.events.sync_state_changed.connect(self.show_sync_status)
         ctx.events.navigate_requested.connect(self._navigate)
+        ctx.events.demo_available.connect(self.set_demo_available)
         ctx.tasks.failed.connect(self._task_failed)
         self.retranslateUi()
         self.show_sync_status(ctx.sync_status)
@@ -231,6 +235,11 @@ class MainWindow(QMainWindow):
         self.view_changed.emit(name)
         return page
 
+    def set_demo_available(self, target: object) -> None:
+        """Demo controls exist only on the demo platform (see SyncWorker._announce_demo)."""
+        self.sidebar.item(NAV.index("demo")).setHidden(target is None)
+        self.act_views["demo"].setVisible(target is not None)
+
     def _navigate(self, name: str, store_id: object) -> None:
         self.show_view(name, store_id if isinstance(store_id, str) else None)
 
@@ -281,8 +290,11 @@ class MainWindow(QMainWindow):
         self.act_views: dict[str, QAction] = {}
         for i, name in enumerate(VIEW_NAMES, start=1):
             self.act_views[name] = self._action(
-                self.menu_view, QKeySequence(f"Ctrl+{i}"), lambda _=False, n=name: self.show_view(n)
+                self.menu_view,
+                QKeySequence(f"Ctrl+{i}") if i <= 9 else None,
+                lambda _=False, n=name: self.show_view(n),
             )
+        self.act_views["demo"].setVisible(False)
 
         self.menu_help = mb.addMenu("")
         self.act_about = self._action(self.menu_help, None, self._about)
@@ -294,7 +306,8 @@ class MainWindow(QMainWindow):
         for i, name in enumerate(NAV):
             item = self.sidebar.item(i)
             item.setText(names[name])
-            item.setToolTip(f"{names[name]} (Ctrl+{VIEW_NAMES.index(name) + 1})")
+            key = VIEW_NAMES.index(name) + 1
+            item.setToolTip(f"{names[name]} (Ctrl+{key})" if key <= 9 else names[name])
         self.sidebar.setAccessibleName(QCoreApplication.translate("MainWindow", "Pages"))
         self.menu_file.setTitle(QCoreApplication.translate("MainWindow", "&File"))
         self.act_sync.setText(QCoreApplication.translate("MainWindow", "&Sync now"))
@@ -338,6 +351,7 @@ class MainWindow(QMainWindow):
             "activity": QCoreApplication.translate("MainWindow", "Activity"),
             "pending": QCoreApplication.translate("MainWindow", "Waiting to sync"),
             "settings": QCoreApplication.translate("MainWindow", "Settings"),
+            "demo": QCoreApplication.translate("MainWindow", "Demo controls"),
             **sales_titles(),
         }
 

@@ -252,8 +252,18 @@ class SyncWorker(QObject):
             return
         self.connection = connection
         self.connected.emit(connection)
+        self._announce_demo(connection)
         self._timer.start()
         self.request(force=False)
+
+    def _announce_demo(self, connection: Connection) -> None:
+        """The demo platform (embedded, or a stub on this machine) gets the Demo controls page."""
+        from console.demo import is_loopback
+        from console.ui.context import DemoTarget
+
+        on_demo = connection.embedded or is_loopback(connection.url)
+        self.ctx.demo = DemoTarget(connection.url, connection.merchant_id) if on_demo else None
+        self.ctx.events.demo_available.emit(self.ctx.demo)
 
     def _connect_failed(self, exc: BaseException) -> None:
         self._connecting = False

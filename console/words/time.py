@@ -40,7 +40,7 @@ TIME: Words = {
         "Published rule change {id}: opinions until {closes}, in effect from {effective}.",
     ),
     "offline": (
-        "演示平台已离线：同步会失败，更改保留在本机。",
+        "演示平台已离线：同步会失败，修改保留在本机。",
         "The demo platform is offline: syncs fail, changes stay here.",
     ),
     "online": ("演示平台已恢复在线。", "The demo platform is back online."),

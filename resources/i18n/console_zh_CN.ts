@@ -506,7 +506,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="289" />
+        <location filename="../../console/ui/app.py" line="297" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
@@ -834,6 +834,140 @@
     </message>
 </context>
 <context>
+    <name>DemoView</name>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="204" />
+        <source>Demo controls work only on the demo platform.</source>
+        <extracomment>Rejection reasons offered for a review (the demo platform's own; words in console.words.domain).</extracomment>
+        <translation>演示控制只能用于演示平台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="208" />
+        <source>Platform time: %1</source>
+        <translation>平台时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="214" />
+        <source>To the next event: %1</source>
+        <translation>前进到下一事件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="216" />
+        <source>No next event</source>
+        <translation>没有下一事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="226" />
+        <source>Nothing is scheduled on the platform.</source>
+        <translation>平台上没有安排中的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="246" />
+        <source>Choose a store whose review is pending.</source>
+        <translation>请选择一家审核中的店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="305" />
+        <source>Demo controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="307" />
+        <source>Play the rollout on the demo platform: move its clock, finish a review, publish a rule change. Each action syncs, and what changed is shown below. None of this exists on a real platform.</source>
+        <translation>在演示平台上体验开通流程：拨动平台时间、完成审核、发布规则变更。每个操作后都会同步，变化显示在下方。真实平台上没有这些操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="314" />
+        <source>Platform clock</source>
+        <translation>平台时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="315" />
+        <source>Advance 1 day</source>
+        <translation>前进 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="316" />
+        <source>Advance 1 week</source>
+        <translation>前进 1 周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="317" />
+        <source>Coming up</source>
+        <translation>即将发生</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="318" />
+        <source>Finish a review</source>
+        <translation>完成审核</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="319" />
+        <source>Store:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="320" />
+        <source>Reason if rejected:</source>
+        <translation>未通过的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="325" />
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="326" />
+        <source>Reject</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="327" />
+        <source>Publish a fee change</source>
+        <translation>发布费率调整</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="328" />
+        <source>New WeChat Pay fee:</source>
+        <translation>新的微信支付费率：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="329" />
+        <source>Opinion period (days):</source>
+        <translation>意见征集期（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="330" />
+        <source>In effect after (days):</source>
+        <translation>生效前天数：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="331" />
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="332" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="333" />
+        <source>Take offline</source>
+        <translation>设为离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="334" />
+        <source>Bring back online</source>
+        <translation>恢复在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="335" />
+        <source>What changed</source>
+        <translation>发生的变化</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../console/ui/widgets/dialogs.py" line="20" />
@@ -960,264 +1094,269 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="74" />
+        <location filename="../../console/ui/main_window.py" line="90" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="276" />
-        <location filename="../../console/ui/main_window.py" line="277" />
-        <location filename="../../console/ui/main_window.py" line="489" />
+        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="304" />
+        <location filename="../../console/ui/main_window.py" line="519" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="283" />
+        <location filename="../../console/ui/main_window.py" line="311" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284" />
+        <location filename="../../console/ui/main_window.py" line="312" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="285" />
+        <location filename="../../console/ui/main_window.py" line="313" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="286" />
+        <location filename="../../console/ui/main_window.py" line="314" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="287" />
+        <location filename="../../console/ui/main_window.py" line="315" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="288" />
+        <location filename="../../console/ui/main_window.py" line="316" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="289" />
+        <location filename="../../console/ui/main_window.py" line="317" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="291" />
+        <location filename="../../console/ui/main_window.py" line="319" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="293" />
+        <location filename="../../console/ui/main_window.py" line="321" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="294" />
+        <location filename="../../console/ui/main_window.py" line="322" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="295" />
+        <location filename="../../console/ui/main_window.py" line="323" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296" />
+        <location filename="../../console/ui/main_window.py" line="324" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="299" />
+        <location filename="../../console/ui/main_window.py" line="327" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300" />
+        <location filename="../../console/ui/main_window.py" line="328" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="301" />
+        <location filename="../../console/ui/main_window.py" line="329" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
+        <location filename="../../console/ui/main_window.py" line="331" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="305" />
+        <location filename="../../console/ui/main_window.py" line="333" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307" />
+        <location filename="../../console/ui/main_window.py" line="335" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309" />
+        <location filename="../../console/ui/main_window.py" line="337" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="341" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="347" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="348" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="321" />
+        <location filename="../../console/ui/main_window.py" line="349" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="350" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="351" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="352" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="325" />
+        <location filename="../../console/ui/main_window.py" line="353" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="377" />
+        <location filename="../../console/ui/main_window.py" line="354" />
+        <source>Demo controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="407" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="378" />
+        <location filename="../../console/ui/main_window.py" line="408" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="379" />
+        <location filename="../../console/ui/main_window.py" line="409" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="386" />
+        <location filename="../../console/ui/main_window.py" line="416" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="425" />
+        <location filename="../../console/ui/main_window.py" line="455" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="427" />
+        <location filename="../../console/ui/main_window.py" line="457" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="429" />
+        <location filename="../../console/ui/main_window.py" line="459" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="431" />
+        <location filename="../../console/ui/main_window.py" line="461" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="433" />
+        <location filename="../../console/ui/main_window.py" line="463" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="438" />
+        <location filename="../../console/ui/main_window.py" line="468" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="440" />
+        <location filename="../../console/ui/main_window.py" line="470" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="443" />
+        <location filename="../../console/ui/main_window.py" line="473" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="446" />
+        <location filename="../../console/ui/main_window.py" line="476" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="450" />
+        <location filename="../../console/ui/main_window.py" line="480" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="454" />
+        <location filename="../../console/ui/main_window.py" line="484" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="462" />
+        <location filename="../../console/ui/main_window.py" line="492" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="485" />
+        <location filename="../../console/ui/main_window.py" line="515" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="536" />
+        <location filename="../../console/ui/main_window.py" line="567" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="537" />
+        <location filename="../../console/ui/main_window.py" line="568" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="540" />
+        <location filename="../../console/ui/main_window.py" line="571" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="542" />
+        <location filename="../../console/ui/main_window.py" line="573" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="545" />
+        <location filename="../../console/ui/main_window.py" line="576" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="549" />
+        <location filename="../../console/ui/main_window.py" line="580" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1734,88 +1873,88 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="354" />
+        <location filename="../../console/ui/views/store_detail.py" line="359" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="359" />
+        <location filename="../../console/ui/views/store_detail.py" line="364" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="405" />
+        <location filename="../../console/ui/views/store_detail.py" line="411" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="431" />
+        <location filename="../../console/ui/views/store_detail.py" line="437" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="432" />
+        <location filename="../../console/ui/views/store_detail.py" line="438" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="437" />
+        <location filename="../../console/ui/views/store_detail.py" line="443" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="441" />
+        <location filename="../../console/ui/views/store_detail.py" line="447" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="442" />
+        <location filename="../../console/ui/views/store_detail.py" line="448" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="446" />
+        <location filename="../../console/ui/views/store_detail.py" line="452" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="456" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="451" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="454" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="463" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="458" />
+        <location filename="../../console/ui/views/store_detail.py" line="464" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="467" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="469" />
-        <location filename="../../console/ui/views/store_detail.py" line="484" />
+        <location filename="../../console/ui/views/store_detail.py" line="475" />
+        <location filename="../../console/ui/views/store_detail.py" line="490" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="485" />
+        <location filename="../../console/ui/views/store_detail.py" line="491" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
@@ -1823,42 +1962,43 @@
 <context>
     <name>StoresModel</name>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="439" />
+        <location filename="../../console/ui/models/stores_model.py" line="543" />
         <source>Store</source>
+        <extracomment>The store_columns fields StoreTable.from_chunks expects, in FIELDS order.</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="440" />
+        <location filename="../../console/ui/models/stores_model.py" line="544" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="441" />
+        <location filename="../../console/ui/models/stores_model.py" line="545" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="442" />
+        <location filename="../../console/ui/models/stores_model.py" line="546" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="443" />
+        <location filename="../../console/ui/models/stores_model.py" line="547" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="444" />
+        <location filename="../../console/ui/models/stores_model.py" line="548" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="510" />
+        <location filename="../../console/ui/models/stores_model.py" line="614" />
         <source>%1 · phase %2</source>
         <translation>%1 · 第 %2 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="520" />
+        <location filename="../../console/ui/models/stores_model.py" line="624" />
         <source>Waiting</source>
         <translation>待同步</translation>
     </message>
@@ -1866,93 +2006,93 @@
 <context>
     <name>StoresView</name>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="202" />
-        <location filename="../../console/ui/views/stores.py" line="230" />
+        <location filename="../../console/ui/views/stores.py" line="205" />
+        <location filename="../../console/ui/views/stores.py" line="233" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="204" />
+        <location filename="../../console/ui/views/stores.py" line="207" />
         <source>Search by store name or ID (Ctrl+F)</source>
         <translation>按店铺名称或 ID 搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="206" />
+        <location filename="../../console/ui/views/stores.py" line="209" />
         <source>Search stores</source>
         <translation>搜索店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="209" />
+        <location filename="../../console/ui/views/stores.py" line="212" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="212" />
+        <location filename="../../console/ui/views/stores.py" line="215" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="216" />
+        <location filename="../../console/ui/views/stores.py" line="219" />
         <source>Any setting</source>
         <translation>全部设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="217" />
+        <location filename="../../console/ui/views/stores.py" line="220" />
         <source>WeChat Pay on</source>
         <translation>微信支付已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="218" />
+        <location filename="../../console/ui/views/stores.py" line="221" />
         <source>WeChat Pay off</source>
         <translation>微信支付已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="219" />
+        <location filename="../../console/ui/views/stores.py" line="222" />
         <source>Alipay on</source>
         <translation>支付宝已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="220" />
+        <location filename="../../console/ui/views/stores.py" line="223" />
         <source>Alipay off</source>
         <translation>支付宝已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="223" />
+        <location filename="../../console/ui/views/stores.py" line="226" />
         <source>Payment method setting</source>
         <translation>支付方式设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="224" />
+        <location filename="../../console/ui/views/stores.py" line="227" />
         <source>Change in bulk…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="226" />
+        <location filename="../../console/ui/views/stores.py" line="229" />
         <source>Turn a payment method on or off for the selected stores</source>
         <translation>为选中的店铺开启或关闭一种支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="231" />
+        <location filename="../../console/ui/views/stores.py" line="234" />
         <source>No store matches these filters.</source>
         <translation>没有符合筛选条件的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="306" />
+        <location filename="../../console/ui/views/stores.py" line="315" />
         <source>All %1</source>
         <translation>全部 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="313" />
+        <location filename="../../console/ui/views/stores.py" line="322" />
         <source>Deadline within 7 days %1</source>
         <translation>7 天内截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="317" />
+        <location filename="../../console/ui/views/stores.py" line="326" />
         <source>Waiting to sync %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="323" />
+        <location filename="../../console/ui/views/stores.py" line="337" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>

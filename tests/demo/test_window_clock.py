@@ -39,7 +39,9 @@ def _sync_once(qtbot: Any, ctx: UiContext, stub: StubProcess) -> SyncWorker:
     return worker
 
 
-def test_the_window_learns_the_platform_time(qtbot: Any, window_ctx: UiContext, demo_stub: StubProcess) -> None:
+def test_the_window_learns_the_platform_time(
+    qtbot: Any, window_ctx: UiContext, demo_stub: StubProcess
+) -> None:
     assert isinstance(window_ctx.clock, PlatformClock)
     assert window_ctx.time_facts().age is None  # nothing learned yet: the PC's clock
     demo_stub.advance(30 * 86400)
