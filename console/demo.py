@@ -74,6 +74,14 @@ def parse_fee(text: str) -> str:
     return f"{value.normalize():f}%"
 
 
+def fee_bps(rate: str) -> int:
+    """ "0.45%" (from :func:`parse_fee`) in basis points; a rate finer than 0.01 % is refused."""
+    bps = Decimal(rate.rstrip("%")) * 100
+    if bps != bps.to_integral_value():
+        raise DemoError("BAD_FEE", text=rate)
+    return int(bps)
+
+
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
@@ -279,6 +287,7 @@ class DemoPlatform:
         from console.words.time import time_text
 
         rate = parse_fee(fee)
+        fee_bps(rate)  # refused before anything is published
         if not 1 <= opinion_days <= 90 or not max(7, opinion_days) <= effective_days <= 365:
             raise DemoError("BAD_DURATION", text=f"{opinion_days}d/{effective_days}d")
         now = self.now()
@@ -297,6 +306,7 @@ class DemoPlatform:
             "opinion_closes_at": stamp(opinion_days),
             "effective_at": stamp(effective_days),
             "affects": {"platforms": ["taobao", "tmall"], "methods": ["wechat_pay"]},
+            "fee_bps": fee_bps(rate),  # the platform's terms change on the effective date
         }
         data = self._call("POST", "/admin/announcements", body)["announcement"]
         return Outcome(
@@ -343,6 +353,7 @@ __all__ = [
     "Event",
     "Outcome",
     "connect",
+    "fee_bps",
     "is_loopback",
     "parse_duration",
     "parse_fee",

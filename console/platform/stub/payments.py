@@ -158,6 +158,7 @@ class Sales:
         self.platform = platform
         self.seed = seed
         platform.store.conn.executescript(SCHEMA)
+        platform.fees = self  # announced fee changes are scheduled here; the terms follow them
 
     # -- what the simulation reads ------------------------------------------------------------
 
