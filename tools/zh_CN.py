@@ -91,7 +91,7 @@ ZH: dict[str, dict[str, str]] = {
         "No next event": "没有下一事件",
         "Nothing is scheduled on the platform.": "平台上没有安排中的事件。",
         "Choose a store whose review is pending.": "请选择一家审核中的店铺。",
-        "Platform clock": "平台时间",
+        "Move the platform clock": "拨动平台时间",
         "Advance 1 day": "前进 1 天",
         "Advance 1 week": "前进 1 周",
         "Coming up": "即将发生",

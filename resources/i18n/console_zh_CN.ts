@@ -836,133 +836,133 @@
 <context>
     <name>DemoView</name>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="204" />
+        <location filename="../../console/ui/views/demo.py" line="222" />
         <source>Demo controls work only on the demo platform.</source>
         <extracomment>Rejection reasons offered for a review (the demo platform's own; words in console.words.domain).</extracomment>
         <translation>演示控制只能用于演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="208" />
+        <location filename="../../console/ui/views/demo.py" line="226" />
         <source>Platform time: %1</source>
         <translation>平台时间：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="214" />
+        <location filename="../../console/ui/views/demo.py" line="232" />
         <source>To the next event: %1</source>
         <translation>前进到下一事件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="216" />
+        <location filename="../../console/ui/views/demo.py" line="234" />
         <source>No next event</source>
         <translation>没有下一事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="226" />
+        <location filename="../../console/ui/views/demo.py" line="244" />
         <source>Nothing is scheduled on the platform.</source>
         <translation>平台上没有安排中的事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="246" />
+        <location filename="../../console/ui/views/demo.py" line="264" />
         <source>Choose a store whose review is pending.</source>
         <translation>请选择一家审核中的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="305" />
+        <location filename="../../console/ui/views/demo.py" line="325" />
         <source>Demo controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="307" />
+        <location filename="../../console/ui/views/demo.py" line="327" />
         <source>Play the rollout on the demo platform: move its clock, finish a review, publish a rule change. Each action syncs, and what changed is shown below. None of this exists on a real platform.</source>
         <translation>在演示平台上体验开通流程：拨动平台时间、完成审核、发布规则变更。每个操作后都会同步，变化显示在下方。真实平台上没有这些操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="314" />
-        <source>Platform clock</source>
-        <translation>平台时间</translation>
+        <location filename="../../console/ui/views/demo.py" line="334" />
+        <source>Move the platform clock</source>
+        <translation>拨动平台时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="315" />
+        <location filename="../../console/ui/views/demo.py" line="335" />
         <source>Advance 1 day</source>
         <translation>前进 1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="316" />
+        <location filename="../../console/ui/views/demo.py" line="336" />
         <source>Advance 1 week</source>
         <translation>前进 1 周</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="317" />
+        <location filename="../../console/ui/views/demo.py" line="337" />
         <source>Coming up</source>
         <translation>即将发生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="318" />
+        <location filename="../../console/ui/views/demo.py" line="338" />
         <source>Finish a review</source>
         <translation>完成审核</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="319" />
+        <location filename="../../console/ui/views/demo.py" line="339" />
         <source>Store:</source>
         <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="320" />
+        <location filename="../../console/ui/views/demo.py" line="340" />
         <source>Reason if rejected:</source>
         <translation>未通过的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="325" />
+        <location filename="../../console/ui/views/demo.py" line="345" />
         <source>Approve</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="326" />
+        <location filename="../../console/ui/views/demo.py" line="346" />
         <source>Reject</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="327" />
+        <location filename="../../console/ui/views/demo.py" line="347" />
         <source>Publish a fee change</source>
         <translation>发布费率调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="328" />
+        <location filename="../../console/ui/views/demo.py" line="348" />
         <source>New WeChat Pay fee:</source>
         <translation>新的微信支付费率：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="329" />
+        <location filename="../../console/ui/views/demo.py" line="349" />
         <source>Opinion period (days):</source>
         <translation>意见征集期（天）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="330" />
+        <location filename="../../console/ui/views/demo.py" line="350" />
         <source>In effect after (days):</source>
         <translation>生效前天数：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="331" />
+        <location filename="../../console/ui/views/demo.py" line="351" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="332" />
+        <location filename="../../console/ui/views/demo.py" line="352" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="333" />
+        <location filename="../../console/ui/views/demo.py" line="353" />
         <source>Take offline</source>
         <translation>设为离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="334" />
+        <location filename="../../console/ui/views/demo.py" line="354" />
         <source>Bring back online</source>
         <translation>恢复在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="335" />
+        <location filename="../../console/ui/views/demo.py" line="355" />
         <source>What changed</source>
         <translation>发生的变化</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +43,24 @@ if TYPE_CHECKING:
     from console.ui.tasks import Task
 
 #: Rejection reasons offered for a review (the demo platform's own; words in console.words.domain).
+#: Widest the "to the next event" button's text gets (the page fits a 1024-pixel window).
+NEXT_BUTTON_PX = 460
 REASONS = ("RISK_REVIEW", "LICENSE_MISMATCH", "CATEGORY_NOT_SUPPORTED", "INCOMPLETE_PROFILE")
+
+
+def _side_by_side(
+    left: QWidget, right: QWidget, left_stretch: int = 1, right_stretch: int = 1
+) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(left, left_stretch)
+    row.addWidget(right, right_stretch)
+    return row
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form
 
 
 class DemoView(BaseView):
@@ -64,6 +82,7 @@ class DemoView(BaseView):
         self.clock_label.setObjectName("demoClock")
         lay.addWidget(self.clock_label)
 
+        # at 1024x700 the whole page fits: two boxes side by side per row
         self.clock_box = QGroupBox()
         row = QHBoxLayout(self.clock_box)
         self.day_button = QPushButton()
@@ -76,22 +95,42 @@ class DemoView(BaseView):
         for b in (self.day_button, self.week_button, self.next_button):
             row.addWidget(b)
         row.addStretch(1)
+        self.platform_box = QGroupBox()
+        prow = QVBoxLayout(self.platform_box)
+        self.offline_button = QPushButton()
+        self.offline_button.clicked.connect(lambda: self.set_offline(True))
+        self.online_button = QPushButton()
+        self.online_button.clicked.connect(lambda: self.set_offline(False))
+        prow.addWidget(self.offline_button)
+        prow.addWidget(self.online_button)
+        prow.addStretch(1)
         lay.addWidget(self.clock_box)
 
         self.upcoming_box = QGroupBox()
         up = QHBoxLayout(self.upcoming_box)
         self.upcoming = QListWidget()
         self.upcoming.setObjectName("demoUpcoming")
-        self.upcoming.setMinimumHeight(110)
+        self.upcoming.setMinimumHeight(150)
+        self.upcoming.setWordWrap(True)  # long announcement titles wrap instead of scrolling
+        self.upcoming.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         up.addWidget(self.upcoming)
-        lay.addWidget(self.upcoming_box)
+        self.result_box = QGroupBox()
+        rl = QHBoxLayout(self.result_box)
+        self.result = QPlainTextEdit()
+        self.result.setObjectName("demoResult")
+        self.result.setReadOnly(True)
+        self.result.setMinimumHeight(150)
+        rl.addWidget(self.result)
+        lay.addLayout(_side_by_side(self.upcoming_box, self.result_box))
 
         self.review_box = QGroupBox()
-        form = QFormLayout(self.review_box)
+        form = _form(self.review_box)
         self.review_store = QComboBox()
         self.review_store.setEditable(True)  # the stores in review are listed; any id may be typed
         self.review_store.setMinimumWidth(160)
         self.reason = QComboBox()
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason.setMinimumContentsLength(22)  # the sentences are long: the tooltip has it all
         for code in REASONS:
             self.reason.addItem("", code)
         buttons = QHBoxLayout()
@@ -106,10 +145,9 @@ class DemoView(BaseView):
         form.addRow(self.store_label, self.review_store)
         form.addRow(self.reason_label, self.reason)
         form.addRow(buttons)
-        lay.addWidget(self.review_box)
 
         self.rule_box = QGroupBox()
-        rform = QFormLayout(self.rule_box)
+        rform = _form(self.rule_box)
         self.fee = QLineEdit("0.6%")
         self.fee.setMaximumWidth(120)
         self.opinion_days = QSpinBox()
@@ -120,32 +158,17 @@ class DemoView(BaseView):
         self.effective_days.setValue(14)
         self.publish_button = QPushButton()
         self.publish_button.clicked.connect(self.publish)
+        publish_row = QHBoxLayout()
+        publish_row.addWidget(self.publish_button)
+        publish_row.addStretch(1)
         self.fee_label, self.opinion_label, self.effective_label = QLabel(), QLabel(), QLabel()
         rform.addRow(self.fee_label, self.fee)
         rform.addRow(self.opinion_label, self.opinion_days)
         rform.addRow(self.effective_label, self.effective_days)
-        rform.addRow(self.publish_button)
-        lay.addWidget(self.rule_box)
-
-        self.platform_box = QGroupBox()
-        prow = QHBoxLayout(self.platform_box)
-        self.offline_button = QPushButton()
-        self.offline_button.clicked.connect(lambda: self.set_offline(True))
-        self.online_button = QPushButton()
-        self.online_button.clicked.connect(lambda: self.set_offline(False))
-        prow.addWidget(self.offline_button)
-        prow.addWidget(self.online_button)
-        prow.addStretch(1)
-        lay.addWidget(self.platform_box)
-
-        self.result_box = QGroupBox()
-        rl = QHBoxLayout(self.result_box)
-        self.result = QPlainTextEdit()
-        self.result.setObjectName("demoResult")
-        self.result.setReadOnly(True)
-        self.result.setMinimumHeight(110)
-        rl.addWidget(self.result)
-        lay.addWidget(self.result_box)
+        rform.addRow(publish_row)
+        bottom = _side_by_side(self.review_box, self.rule_box)
+        bottom.addWidget(self.platform_box)
+        lay.addLayout(bottom)
         lay.addStretch(1)
 
         self.action_buttons = [
@@ -210,11 +233,16 @@ class DemoView(BaseView):
                 )
             )
         nxt = self.events[0] if self.events else None
-        self.next_button.setText(
+        full = (
             QCoreApplication.translate("DemoView", "To the next event: %1").replace("%1", nxt.name(lang))
             if nxt
             else QCoreApplication.translate("DemoView", "No next event")
         )
+        # an announcement's title can be long: the button stays short, the tooltip says it all
+        metrics = self.next_button.fontMetrics()
+        self.next_button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, NEXT_BUTTON_PX))
+        self.next_button.setToolTip(full)
+        self.next_button.setAccessibleName(full)
         self.next_button.setEnabled(on_demo and not self.busy and nxt is not None)
         self.upcoming.clear()
         for e in self.events:
@@ -226,7 +254,10 @@ class DemoView(BaseView):
                 QCoreApplication.translate("DemoView", "Nothing is scheduled on the platform.")
             )
         typed = self.review_store.currentText()
+        listed = {self.review_store.itemText(i) for i in range(self.review_store.count())}
         in_review = sorted({e.store_id for e in self.events if e.kind == "review_finishes" and e.store_id})
+        if typed in listed and typed not in in_review:
+            typed = ""  # picked from the list, and its review has finished since
         self.review_store.clear()
         self.review_store.addItems(in_review)
         self.review_store.setEditText(typed if typed else (in_review[0] if in_review else ""))
@@ -313,7 +344,7 @@ class DemoView(BaseView):
                 "exists on a real platform.",
             )
         )
-        self.clock_box.setTitle(QCoreApplication.translate("DemoView", "Platform clock"))
+        self.clock_box.setTitle(QCoreApplication.translate("DemoView", "Move the platform clock"))
         self.day_button.setText(QCoreApplication.translate("DemoView", "Advance 1 day"))
         self.week_button.setText(QCoreApplication.translate("DemoView", "Advance 1 week"))
         self.upcoming_box.setTitle(QCoreApplication.translate("DemoView", "Coming up"))
