@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from console.cli.common import EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE
+from console.core.timeutil import parse_ts
 from tests.demo.conftest import Terminal
+
+#: The platform's business time runs on after a move: a loaded machine reads it seconds later.
+SLACK_S = 120
+
+
+def _soon_after(earlier: str, later: str) -> bool:
+    gap = (parse_ts(later) - parse_ts(earlier)).total_seconds()
+    return 0 <= gap <= SLACK_S
 
 
 def test_advance_a_week_names_the_events_passed_and_syncs(term: Terminal) -> None:
@@ -17,7 +26,7 @@ def test_advance_a_week_names_the_events_passed_and_syncs(term: Terminal) -> Non
     assert "review of tb-000005 finishes" in done.out  # the seed's pending review is on the calendar
     zh = term("demo", "advance", "1d", "--json", lang="zh_CN").json()
     assert zh["exit_code"] == 0 and zh["sync"]["error"] is None
-    assert zh["demo"]["platform_time"] == term.platform_now()
+    assert _soon_after(zh["demo"]["platform_time"], term.platform_now())
 
 
 def test_to_the_next_event_names_it(term: Terminal) -> None:
@@ -26,7 +35,7 @@ def test_to_the_next_event_names_it(term: Terminal) -> None:
     assert done.code == EXIT_OK
     doc = done.json()
     assert doc["demo"]["passed"][0]["id"] == first["id"]
-    assert doc["demo"]["platform_time"] == first["at"]
+    assert _soon_after(first["at"], doc["demo"]["platform_time"])
     assert first["id"] not in [e["id"] for e in term("demo", "events", "--json").json()["events"]]
 
 
@@ -36,7 +45,7 @@ def test_to_a_named_event(term: Terminal) -> None:
     done = term("demo", "advance", "--to", target["id"], lang="zh_CN")
     assert done.code == EXIT_OK, done.err
     assert f"第 {target['phase']} 期开放" in done.out
-    assert term.platform_now() == target["at"]
+    assert _soon_after(target["at"], term.platform_now())
 
 
 @pytest.mark.parametrize(
