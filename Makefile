@@ -19,7 +19,7 @@ SYS_PKGS := python3 python3-venv \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck unit stub translations bench package package-test clean sysdeps venv screenshots
+.PHONY: help run test lint typecheck architecture unit stub translations bench package package-test clean sysdeps venv screenshots
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,10 +53,13 @@ lint: $(STAMP) ## ruff over the code
 typecheck: $(STAMP) ## mypy over console/
 	$(VENV)/bin/mypy
 
+architecture: $(STAMP) ## the layers as import-linter contracts (pyproject.toml)
+	$(VENV)/bin/lint-imports --no-cache
+
 unit: $(STAMP) translations ## the pytest suite alone
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint typecheck unit ## lint, type check and the whole test suite
+test: lint typecheck architecture unit ## lint, type check, import contracts and the whole test suite
 
 stub: $(STAMP) ## run the stub platform server with demo data on 127.0.0.1:8765
 	$(PY) main.py stub-server --host 127.0.0.1 --port 8765 --data .stub-data --seed demo --admin

@@ -1,6 +1,6 @@
 """Domain vocabulary shared by every layer above the core.
 
-Per store and payment method we keep three axes apart (see ARCHITECTURE.md):
+Per store and payment method we keep three axes apart (see docs/ARCHITECTURE.md):
 eligibility (the platform's), the merchant's setting (on/off, confirmed or waiting to sync),
 and the effective result for shoppers, which is derived (``console.core.rules``), never stored.
 The string values of the enums are the wire values of docs/platform-api.md.

@@ -17,11 +17,12 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,13 +37,6 @@ log = logging.getLogger(__name__)
 ENV_REPORT_FIRST_PAINT = "MERCHANT_CONSOLE_REPORT_FIRST_PAINT"
 ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
 SCREENSHOT_SIZE = (1280, 800)
-
-
-def parse_gui_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The window's options, parsed by the one command-line tree (console/cli)."""
-    from console.cli import build_parser
-
-    return build_parser().parse_args(list(argv) if argv is not None else [])
 
 
 def choose_data_dir(cli_value: str | None) -> Path:
@@ -108,6 +102,7 @@ def install_excepthook(
 ) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
+    from console.ui.errors import storage_failure_text
     from console.wiring.logfile import record_crash
     from console.words.errors import unexpected_text
 
@@ -116,8 +111,9 @@ def install_excepthook(
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
-        log_file = record_crash(exc, data_dir)
-        text = unexpected_text(lang(), log_file)
+        text = storage_failure_text(exc, lang())  # a full disk is named, not logged as a bug
+        if text is None:
+            text = unexpected_text(lang(), record_crash(exc, data_dir))
         print(text, file=sys.stderr)
         if show is not None:
             try:
@@ -200,6 +196,7 @@ def build_context(
     monotonic clock; the sync worker teaches it after every pass (issue #10)."""
     from PySide6.QtCore import QSettings
 
+    from console.storage.files import create_private_file
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
     from console.wiring.paths import database_path
@@ -227,7 +224,10 @@ def build_context(
             return make_service(open_db())
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    ui_ini = data_dir / "ui.ini"
+    with contextlib.suppress(OSError):  # created 0600 so QSettings (umask-bound) rewrites it in place
+        os.close(create_private_file(ui_ini))
+    settings = QSettings(str(ui_ini), QSettings.Format.IniFormat)
     tasks = TaskRunner(open_db, make_service, parent=app)
     return UiContext(
         data_dir=data_dir,
@@ -313,10 +313,10 @@ class Shell:
             service.close()
 
 
-def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
-    """Run the desktop app; returns the process exit code."""
-    if args is None or not isinstance(args, argparse.Namespace):
-        args = parse_gui_args(list(args) if args is not None else None)
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the desktop app with the options the one command-line tree parsed (console/cli/gui.py);
+    returns the process exit code. The window never parses argv itself: the face that owns the
+    command line hands it over, so ui/ does not import cli/."""
     screenshot = _arg(args, "screenshot")
     _ensure_display(bool(screenshot))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.ui import texts
 from console.ui.context import VIEW_NAMES, SyncStatus, UiContext
+from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_duration
 from console.ui.money import format_datetime
 from console.ui.resources import icon
@@ -412,8 +413,10 @@ class MainWindow(QMainWindow):
         )
 
     def _task_failed(self, exc: object, tb: str) -> None:
+        said = storage_failure_text(exc, self.ctx.lang) if isinstance(exc, BaseException) else None
         self.banner.show_message(
-            QCoreApplication.translate(
+            said  # a sync pass on a full disk is named as such, not as our bug
+            or QCoreApplication.translate(
                 "MainWindow", "Something went wrong on our side. Your data is safe; details are in the log."
             ),
             "error",

@@ -68,6 +68,23 @@ NETWORK: Words = {
     "why_syntax": ("格式不正确", "it is not a valid address"),
 }
 
+#: A file the merchant asked to save (a CSV or PNG export) could not be written: the app's own
+#: data is not involved, so these never speak of it.
+EXPORT: Words = {
+    "full": (
+        "磁盘空间不足，无法保存到 {path}。请腾出空间或换一个位置后重试。",
+        "The drive is full, so {path} could not be saved. Free some space or choose another place.",
+    ),
+    "read_only": (
+        "无法在此位置保存 {path}（只读或没有权限）。请换一个位置。",
+        "{path} cannot be saved there (read-only or not allowed). Choose another place.",
+    ),
+    "other": (
+        "无法保存到 {path}。请换一个位置后重试。",
+        "{path} could not be saved. Try again or choose another place.",
+    ),
+}
+
 LAST_RESORT: Words = {
     "unexpected": (
         "出现意外错误，操作未完成。详细信息已写入日志：{log}。请把该文件发给支持人员。",
@@ -87,6 +104,11 @@ def storage_text(problem: str, lang: str, **params: Any) -> str:
     params.setdefault("path", "")
     params.setdefault("detail", "")
     return say(STORAGE, str(problem), lang, **params)
+
+
+def export_text(problem: str, path: object, lang: str) -> str:
+    """``problem`` is ``full``, ``read_only`` or ``other``."""
+    return say(EXPORT, problem if problem in EXPORT else "other", lang, path=path)
 
 
 def bad_address_text(url: str, why: str, lang: str) -> str:

@@ -3,293 +3,288 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="154" />
-        <location filename="../../console/ui/views/activity.py" line="161" />
+        <location filename="../../console/ui/views/activity.py" line="155" />
+        <location filename="../../console/ui/views/activity.py" line="162" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="155" />
+        <location filename="../../console/ui/views/activity.py" line="156" />
         <source>Every change you made and every sync with the platform, newest first.</source>
         <translation>您做的每一项修改和每一次与平台的同步，最新的在最前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="156" />
+        <location filename="../../console/ui/views/activity.py" line="157" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="157" />
+        <location filename="../../console/ui/views/activity.py" line="158" />
         <source>All stores</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="158" />
+        <location filename="../../console/ui/views/activity.py" line="159" />
         <source>&amp;Method</source>
         <translation>支付方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="159" />
+        <location filename="../../console/ui/views/activity.py" line="160" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="160" />
+        <location filename="../../console/ui/views/activity.py" line="161" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="177" />
+        <location filename="../../console/ui/views/activity.py" line="178" />
         <source>All methods</source>
         <translation>全部支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="185" />
+        <location filename="../../console/ui/views/activity.py" line="186" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="241" />
+        <location filename="../../console/ui/views/activity.py" line="242" />
         <source>The activity could not be read. Please try again.</source>
         <translation>无法读取操作记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="262" />
+        <location filename="../../console/ui/views/activity.py" line="263" />
         <source>1 entry</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="262" />
+        <location filename="../../console/ui/views/activity.py" line="263" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="269" />
+        <location filename="../../console/ui/views/activity.py" line="270" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="270" />
+        <location filename="../../console/ui/views/activity.py" line="271" />
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="271" />
+        <location filename="../../console/ui/views/activity.py" line="272" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="272" />
+        <location filename="../../console/ui/views/activity.py" line="273" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="273" />
+        <location filename="../../console/ui/views/activity.py" line="274" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="274" />
+        <location filename="../../console/ui/views/activity.py" line="275" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="275" />
+        <location filename="../../console/ui/views/activity.py" line="276" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="280" />
+        <location filename="../../console/ui/views/activity.py" line="281" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="281" />
+        <location filename="../../console/ui/views/activity.py" line="282" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="282" />
+        <location filename="../../console/ui/views/activity.py" line="283" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="287" />
+        <location filename="../../console/ui/views/activity.py" line="288" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="288" />
+        <location filename="../../console/ui/views/activity.py" line="289" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="289" />
+        <location filename="../../console/ui/views/activity.py" line="290" />
         <source>Merged with an unsent change</source>
         <translation>已合并到未发送的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="290" />
+        <location filename="../../console/ui/views/activity.py" line="291" />
         <source>Cancelled (no change)</source>
         <translation>已取消（无变化）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="291" />
+        <location filename="../../console/ui/views/activity.py" line="292" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="292" />
+        <location filename="../../console/ui/views/activity.py" line="293" />
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="293" />
+        <location filename="../../console/ui/views/activity.py" line="294" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="304" />
+        <location filename="../../console/ui/views/activity.py" line="305" />
         <source>a payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="311" />
+        <location filename="../../console/ui/views/activity.py" line="312" />
         <source>The platform refused: turn on %1</source>
         <translation>被平台拒绝：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="313" />
+        <location filename="../../console/ui/views/activity.py" line="314" />
         <source>The platform refused: turn off %1</source>
         <translation>被平台拒绝：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="315" />
+        <location filename="../../console/ui/views/activity.py" line="316" />
         <source>The platform refused a change of %1</source>
         <translation>平台拒绝了%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Sent to the platform: turn on %1</source>
         <translation>已提交平台：开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="317" />
+        <location filename="../../console/ui/views/activity.py" line="318" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Sent to the platform: turn off %1</source>
         <translation>已提交平台：关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="319" />
+        <location filename="../../console/ui/views/activity.py" line="320" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Sent a change of %1 to the platform</source>
         <translation>已向平台提交%1的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="321" />
+        <location filename="../../console/ui/views/activity.py" line="322" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="324" />
+        <location filename="../../console/ui/views/activity.py" line="325" />
         <source>Sent your feedback to the platform</source>
         <translation>已向平台提交您的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="326" />
+        <location filename="../../console/ui/views/activity.py" line="327" />
         <source>Send feedback on a rule change</source>
         <translation>对规则变更提交反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="327" />
+        <location filename="../../console/ui/views/activity.py" line="328" />
         <source>Send a change to the platform</source>
         <translation>向平台提交修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="328" />
+        <location filename="../../console/ui/views/activity.py" line="329" />
         <source>Fetch updates from the platform</source>
         <translation>从平台获取更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="329" />
+        <location filename="../../console/ui/views/activity.py" line="330" />
         <source>The platform refused a change</source>
         <translation>平台拒绝了一项修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="330" />
+        <location filename="../../console/ui/views/activity.py" line="331" />
         <source>Retry a change</source>
         <translation>重试修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="331" />
+        <location filename="../../console/ui/views/activity.py" line="332" />
         <source>Discard a change</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="332" />
+        <location filename="../../console/ui/views/activity.py" line="333" />
         <source>Mark an announcement read</source>
         <translation>将公告标为已读</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>1 update received</source>
         <translation>收到 1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="351" />
+        <location filename="../../console/ui/views/activity.py" line="352" />
         <source>%1 updates received</source>
         <translation>收到 %1 条更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="356" />
+        <location filename="../../console/ui/views/activity.py" line="357" />
         <source>Platform status: %1</source>
         <translation>平台状态：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="358" />
+        <location filename="../../console/ui/views/activity.py" line="359" />
         <source>the platform already had it</source>
         <translation>平台此前已收到</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="363" />
+        <location filename="../../console/ui/views/activity.py" line="364" />
         <source>Announcement: %1</source>
         <translation>公告：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="365" />
+        <location filename="../../console/ui/views/activity.py" line="366" />
         <source>Preview only, nothing changed</source>
         <translation>仅预览，未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="405" />
+        <location filename="../../console/ui/views/activity.py" line="407" />
         <source>Export activity</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="407" />
+        <location filename="../../console/ui/views/activity.py" line="409" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="415" />
-        <source>Could not save to %1: %2</source>
-        <translation>无法保存到 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/activity.py" line="418" />
+        <location filename="../../console/ui/views/activity.py" line="419" />
         <source>Saved 1 entry to %2.</source>
         <translation>已将 1 条记录保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/activity.py" line="418" />
+        <location filename="../../console/ui/views/activity.py" line="419" />
         <source>Saved %1 entries to %2.</source>
         <translation>已将 %1 条记录保存到 %2。</translation>
     </message>
@@ -452,53 +447,53 @@
         <translation>您的 %2 家店铺中有 1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="401" />
+        <location filename="../../console/ui/views/announcements.py" line="402" />
         <source>%1 of your %2 stores are on %3.</source>
         <translation>您的 %2 家店铺中有 %1 家在%3上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="408" />
+        <location filename="../../console/ui/views/announcements.py" line="409" />
         <source>%1 is on in %2 of them.</source>
         <translation>其中 %2 家已开启%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="414" />
+        <location filename="../../console/ui/views/announcements.py" line="415" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="429" />
+        <location filename="../../console/ui/views/announcements.py" line="430" />
         <source>You have not sent feedback on this yet.</source>
         <translation>您还没有就此提交过反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="442" />
+        <location filename="../../console/ui/views/announcements.py" line="443" />
         <source>What does this change mean for your business? The platform reads every comment.</source>
         <translation>这项变更对您的经营有什么影响？平台会阅读每一条反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="457" />
+        <location filename="../../console/ui/views/announcements.py" line="458" />
         <source>Feedback opens on %1, when the opinion period starts.</source>
         <translation>意见征集期于 %1 开始，届时即可提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="461" />
+        <location filename="../../console/ui/views/announcements.py" line="462" />
         <source>The opinion period ended on %1, so feedback can no longer be sent.</source>
         <translation>意见征集期已于 %1 结束，无法再提交反馈。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="512" />
+        <location filename="../../console/ui/views/announcements.py" line="513" />
         <source>Saved. Your feedback is waiting to sync and is sent as soon as the platform can be reached.</source>
         <translation>已保存。您的反馈正在等待同步，连上平台后会立即发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="527" />
+        <location filename="../../console/ui/views/announcements.py" line="532" />
         <source>Your feedback could not be saved on this computer. Please try again.</source>
         <translation>您的反馈未能保存在本机，请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/announcements.py" line="565" />
+        <location filename="../../console/ui/views/announcements.py" line="571" />
         <source>Could not count your stores.</source>
         <translation>无法统计您的店铺。</translation>
     </message>
@@ -718,117 +713,117 @@
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="243" />
+        <location filename="../../console/ui/views/checkout.py" line="246" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="246" />
+        <location filename="../../console/ui/views/checkout.py" line="249" />
         <source>See the payment page exactly as your shoppers will, for any store, amount and device. Works offline from the data on this computer.</source>
         <translation>按店铺、金额和设备查看买家看到的付款页面。使用本机数据，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="250" />
+        <location filename="../../console/ui/views/checkout.py" line="253" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="251" />
+        <location filename="../../console/ui/views/checkout.py" line="254" />
         <source>Search by store name or ID</source>
         <translation>按店铺名称或 ID 搜索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="252" />
+        <location filename="../../console/ui/views/checkout.py" line="255" />
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="253" />
+        <location filename="../../console/ui/views/checkout.py" line="256" />
         <source>e.g. 128.00</source>
         <translation>例如 128.00</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="254" />
+        <location filename="../../console/ui/views/checkout.py" line="257" />
         <source>Shopper's device</source>
         <translation>买家设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="257" />
+        <location filename="../../console/ui/views/checkout.py" line="260" />
         <source>What shoppers see. Fees in grey are shown only to you.</source>
         <translation>买家看到的页面。灰色的手续费信息仅您可见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="258" />
+        <location filename="../../console/ui/views/checkout.py" line="261" />
         <source>Not shown to shoppers</source>
         <translation>买家看不到的支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="259" />
+        <location filename="../../console/ui/views/checkout.py" line="262" />
         <source>Store receiving code</source>
         <translation>店铺收款码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="260" />
+        <location filename="../../console/ui/views/checkout.py" line="263" />
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="262" />
+        <location filename="../../console/ui/views/checkout.py" line="265" />
         <source>What shoppers see at checkout</source>
         <translation>买家在收银台看到的页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="263" />
+        <location filename="../../console/ui/views/checkout.py" line="266" />
         <source>Store receiving QR code</source>
         <translation>店铺收款二维码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="264" />
+        <location filename="../../console/ui/views/checkout.py" line="267" />
         <source>Fees per month</source>
         <translation>每月手续费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="265" />
+        <location filename="../../console/ui/views/checkout.py" line="268" />
         <source>Monthly &amp;sales (¥)</source>
         <translation>月销售额（元）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="299" />
+        <location filename="../../console/ui/views/checkout.py" line="302" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="360" />
+        <location filename="../../console/ui/views/checkout.py" line="369" />
         <source>The preview still shows %1.</source>
         <translation>预览仍按 %1 显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="422" />
+        <location filename="../../console/ui/views/checkout.py" line="431" />
         <source>Every method is shown for this amount and device.</source>
         <translation>此金额和设备下，所有支付方式都会显示。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="425" />
+        <location filename="../../console/ui/views/checkout.py" line="434" />
         <source>hidden because:</source>
         <translation>不显示的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="448" />
+        <location filename="../../console/ui/views/checkout.py" line="457" />
         <source>Export checkout preview</source>
         <translation>导出收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="450" />
+        <location filename="../../console/ui/views/checkout.py" line="459" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <location filename="../../console/ui/views/checkout.py" line="464" />
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/checkout.py" line="455" />
+        <location filename="../../console/ui/views/checkout.py" line="464" />
         <source>Could not save to %1.</source>
         <translation>无法保存到 %1。</translation>
     </message>
@@ -836,133 +831,133 @@
 <context>
     <name>DemoView</name>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="222" />
+        <location filename="../../console/ui/views/demo.py" line="232" />
         <source>Demo controls work only on the demo platform.</source>
-        <extracomment>Rejection reasons offered for a review (the demo platform's own; words in console.words.domain).</extracomment>
+        <extracomment>Rejection reasons offered for a review (the demo platform's own; words in console.words.domain). Widest the "to the next event" button's text gets (the page fits a 1024-pixel window).</extracomment>
         <translation>演示控制只能用于演示平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="226" />
+        <location filename="../../console/ui/views/demo.py" line="236" />
         <source>Platform time: %1</source>
         <translation>平台时间：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="232" />
+        <location filename="../../console/ui/views/demo.py" line="242" />
         <source>To the next event: %1</source>
         <translation>前进到下一事件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="234" />
+        <location filename="../../console/ui/views/demo.py" line="244" />
         <source>No next event</source>
         <translation>没有下一事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="244" />
+        <location filename="../../console/ui/views/demo.py" line="259" />
         <source>Nothing is scheduled on the platform.</source>
         <translation>平台上没有安排中的事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="264" />
+        <location filename="../../console/ui/views/demo.py" line="282" />
         <source>Choose a store whose review is pending.</source>
         <translation>请选择一家审核中的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="325" />
+        <location filename="../../console/ui/views/demo.py" line="343" />
         <source>Demo controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="327" />
+        <location filename="../../console/ui/views/demo.py" line="345" />
         <source>Play the rollout on the demo platform: move its clock, finish a review, publish a rule change. Each action syncs, and what changed is shown below. None of this exists on a real platform.</source>
         <translation>在演示平台上体验开通流程：拨动平台时间、完成审核、发布规则变更。每个操作后都会同步，变化显示在下方。真实平台上没有这些操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="334" />
+        <location filename="../../console/ui/views/demo.py" line="352" />
         <source>Move the platform clock</source>
         <translation>拨动平台时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="335" />
+        <location filename="../../console/ui/views/demo.py" line="353" />
         <source>Advance 1 day</source>
         <translation>前进 1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="336" />
+        <location filename="../../console/ui/views/demo.py" line="354" />
         <source>Advance 1 week</source>
         <translation>前进 1 周</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="337" />
+        <location filename="../../console/ui/views/demo.py" line="355" />
         <source>Coming up</source>
         <translation>即将发生</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="338" />
+        <location filename="../../console/ui/views/demo.py" line="357" />
         <source>Finish a review</source>
         <translation>完成审核</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="339" />
+        <location filename="../../console/ui/views/demo.py" line="358" />
         <source>Store:</source>
         <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="340" />
+        <location filename="../../console/ui/views/demo.py" line="359" />
         <source>Reason if rejected:</source>
         <translation>未通过的原因：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="345" />
+        <location filename="../../console/ui/views/demo.py" line="364" />
         <source>Approve</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="346" />
+        <location filename="../../console/ui/views/demo.py" line="365" />
         <source>Reject</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="347" />
+        <location filename="../../console/ui/views/demo.py" line="366" />
         <source>Publish a fee change</source>
         <translation>发布费率调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="348" />
+        <location filename="../../console/ui/views/demo.py" line="367" />
         <source>New WeChat Pay fee:</source>
         <translation>新的微信支付费率：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="349" />
+        <location filename="../../console/ui/views/demo.py" line="368" />
         <source>Opinion period (days):</source>
         <translation>意见征集期（天）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="350" />
+        <location filename="../../console/ui/views/demo.py" line="369" />
         <source>In effect after (days):</source>
         <translation>生效前天数：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="351" />
+        <location filename="../../console/ui/views/demo.py" line="370" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="352" />
+        <location filename="../../console/ui/views/demo.py" line="371" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="353" />
+        <location filename="../../console/ui/views/demo.py" line="372" />
         <source>Take offline</source>
         <translation>设为离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="354" />
+        <location filename="../../console/ui/views/demo.py" line="373" />
         <source>Bring back online</source>
         <translation>恢复在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="355" />
+        <location filename="../../console/ui/views/demo.py" line="374" />
         <source>What changed</source>
         <translation>发生的变化</translation>
     </message>
@@ -1094,269 +1089,269 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="90" />
+        <location filename="../../console/ui/main_window.py" line="91" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303" />
         <location filename="../../console/ui/main_window.py" line="304" />
-        <location filename="../../console/ui/main_window.py" line="519" />
+        <location filename="../../console/ui/main_window.py" line="305" />
+        <location filename="../../console/ui/main_window.py" line="522" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="311" />
+        <location filename="../../console/ui/main_window.py" line="312" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="312" />
+        <location filename="../../console/ui/main_window.py" line="313" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="314" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="314" />
+        <location filename="../../console/ui/main_window.py" line="315" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="316" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="317" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="317" />
+        <location filename="../../console/ui/main_window.py" line="318" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="319" />
+        <location filename="../../console/ui/main_window.py" line="320" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="321" />
+        <location filename="../../console/ui/main_window.py" line="322" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="323" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="324" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="325" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="327" />
+        <location filename="../../console/ui/main_window.py" line="328" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328" />
+        <location filename="../../console/ui/main_window.py" line="329" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="329" />
+        <location filename="../../console/ui/main_window.py" line="330" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="331" />
+        <location filename="../../console/ui/main_window.py" line="332" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="333" />
+        <location filename="../../console/ui/main_window.py" line="334" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="335" />
+        <location filename="../../console/ui/main_window.py" line="336" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="337" />
+        <location filename="../../console/ui/main_window.py" line="338" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="341" />
+        <location filename="../../console/ui/main_window.py" line="342" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="347" />
+        <location filename="../../console/ui/main_window.py" line="348" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="348" />
+        <location filename="../../console/ui/main_window.py" line="349" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="349" />
+        <location filename="../../console/ui/main_window.py" line="350" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="350" />
+        <location filename="../../console/ui/main_window.py" line="351" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="351" />
+        <location filename="../../console/ui/main_window.py" line="352" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="352" />
+        <location filename="../../console/ui/main_window.py" line="353" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="354" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="354" />
+        <location filename="../../console/ui/main_window.py" line="355" />
         <source>Demo controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="407" />
+        <location filename="../../console/ui/main_window.py" line="408" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="408" />
+        <location filename="../../console/ui/main_window.py" line="409" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="409" />
+        <location filename="../../console/ui/main_window.py" line="410" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="416" />
+        <location filename="../../console/ui/main_window.py" line="419" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="455" />
+        <location filename="../../console/ui/main_window.py" line="458" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="457" />
+        <location filename="../../console/ui/main_window.py" line="460" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="459" />
+        <location filename="../../console/ui/main_window.py" line="462" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="461" />
+        <location filename="../../console/ui/main_window.py" line="464" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="463" />
+        <location filename="../../console/ui/main_window.py" line="466" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="468" />
+        <location filename="../../console/ui/main_window.py" line="471" />
         <source>All changes synced</source>
         <translation>所有修改已同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="470" />
+        <location filename="../../console/ui/main_window.py" line="473" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="473" />
+        <location filename="../../console/ui/main_window.py" line="476" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="476" />
+        <location filename="../../console/ui/main_window.py" line="479" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="480" />
+        <location filename="../../console/ui/main_window.py" line="483" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="484" />
+        <location filename="../../console/ui/main_window.py" line="487" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="492" />
+        <location filename="../../console/ui/main_window.py" line="495" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="515" />
+        <location filename="../../console/ui/main_window.py" line="518" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="567" />
+        <location filename="../../console/ui/main_window.py" line="570" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="568" />
+        <location filename="../../console/ui/main_window.py" line="571" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="571" />
+        <location filename="../../console/ui/main_window.py" line="574" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="573" />
+        <location filename="../../console/ui/main_window.py" line="576" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="576" />
+        <location filename="../../console/ui/main_window.py" line="579" />
         <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
         <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="580" />
+        <location filename="../../console/ui/main_window.py" line="583" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1364,138 +1359,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="110" />
+        <location filename="../../console/ui/views/pending.py" line="111" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="112" />
+        <location filename="../../console/ui/views/pending.py" line="113" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="114" />
+        <location filename="../../console/ui/views/pending.py" line="115" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="121" />
+        <location filename="../../console/ui/views/pending.py" line="122" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="124" />
+        <location filename="../../console/ui/views/pending.py" line="125" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="144" />
+        <location filename="../../console/ui/views/pending.py" line="145" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="148" />
+        <location filename="../../console/ui/views/pending.py" line="149" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="150" />
+        <location filename="../../console/ui/views/pending.py" line="151" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="155" />
+        <location filename="../../console/ui/views/pending.py" line="156" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="157" />
+        <location filename="../../console/ui/views/pending.py" line="158" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="166" />
+        <location filename="../../console/ui/views/pending.py" line="167" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="167" />
+        <location filename="../../console/ui/views/pending.py" line="168" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="169" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="170" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="170" />
+        <location filename="../../console/ui/views/pending.py" line="171" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="173" />
+        <location filename="../../console/ui/views/pending.py" line="174" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="175" />
+        <location filename="../../console/ui/views/pending.py" line="176" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="179" />
+        <location filename="../../console/ui/views/pending.py" line="180" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="181" />
+        <location filename="../../console/ui/views/pending.py" line="182" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="183" />
-        <location filename="../../console/ui/views/pending.py" line="222" />
+        <location filename="../../console/ui/views/pending.py" line="184" />
+        <location filename="../../console/ui/views/pending.py" line="223" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="185" />
+        <location filename="../../console/ui/views/pending.py" line="186" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="187" />
+        <location filename="../../console/ui/views/pending.py" line="188" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="218" />
+        <location filename="../../console/ui/views/pending.py" line="219" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="219" />
+        <location filename="../../console/ui/views/pending.py" line="220" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="236" />
+        <location filename="../../console/ui/views/pending.py" line="237" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="248" />
+        <location filename="../../console/ui/views/pending.py" line="249" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="249" />
+        <location filename="../../console/ui/views/pending.py" line="251" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1752,209 +1747,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="135" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="137" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="137" />
+        <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="139" />
+        <location filename="../../console/ui/views/store_detail.py" line="140" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="152" />
+        <location filename="../../console/ui/views/store_detail.py" line="153" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="156" />
+        <location filename="../../console/ui/views/store_detail.py" line="157" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="158" />
+        <location filename="../../console/ui/views/store_detail.py" line="159" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="163" />
+        <location filename="../../console/ui/views/store_detail.py" line="164" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="165" />
+        <location filename="../../console/ui/views/store_detail.py" line="166" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="168" />
+        <location filename="../../console/ui/views/store_detail.py" line="169" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="172" />
+        <location filename="../../console/ui/views/store_detail.py" line="173" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="191" />
+        <location filename="../../console/ui/views/store_detail.py" line="192" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="196" />
+        <location filename="../../console/ui/views/store_detail.py" line="197" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="200" />
+        <location filename="../../console/ui/views/store_detail.py" line="201" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="241" />
+        <location filename="../../console/ui/views/store_detail.py" line="242" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="243" />
+        <location filename="../../console/ui/views/store_detail.py" line="244" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="248" />
-        <location filename="../../console/ui/views/store_detail.py" line="259" />
+        <location filename="../../console/ui/views/store_detail.py" line="249" />
+        <location filename="../../console/ui/views/store_detail.py" line="260" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="249" />
+        <location filename="../../console/ui/views/store_detail.py" line="250" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="261" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="263" />
+        <location filename="../../console/ui/views/store_detail.py" line="264" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="265" />
+        <location filename="../../console/ui/views/store_detail.py" line="266" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="269" />
+        <location filename="../../console/ui/views/store_detail.py" line="270" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="272" />
+        <location filename="../../console/ui/views/store_detail.py" line="273" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="274" />
+        <location filename="../../console/ui/views/store_detail.py" line="275" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="359" />
+        <location filename="../../console/ui/views/store_detail.py" line="360" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="364" />
+        <location filename="../../console/ui/views/store_detail.py" line="365" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="411" />
+        <location filename="../../console/ui/views/store_detail.py" line="412" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="437" />
+        <location filename="../../console/ui/views/store_detail.py" line="438" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="438" />
+        <location filename="../../console/ui/views/store_detail.py" line="439" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="443" />
+        <location filename="../../console/ui/views/store_detail.py" line="444" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="447" />
+        <location filename="../../console/ui/views/store_detail.py" line="448" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="448" />
+        <location filename="../../console/ui/views/store_detail.py" line="449" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="452" />
+        <location filename="../../console/ui/views/store_detail.py" line="453" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="456" />
+        <location filename="../../console/ui/views/store_detail.py" line="457" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="458" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="461" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="463" />
+        <location filename="../../console/ui/views/store_detail.py" line="464" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="464" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="467" />
+        <location filename="../../console/ui/views/store_detail.py" line="468" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="475" />
-        <location filename="../../console/ui/views/store_detail.py" line="490" />
+        <location filename="../../console/ui/views/store_detail.py" line="476" />
+        <location filename="../../console/ui/views/store_detail.py" line="492" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="491" />
+        <location filename="../../console/ui/views/store_detail.py" line="494" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>

@@ -24,8 +24,12 @@ def test_advance_a_week_names_the_events_passed_and_syncs(term: Terminal) -> Non
     assert done.code == EXIT_OK, done.err
     assert "Events passed:" in done.out and "Synced:" in done.out
     assert "review of tb-000005 finishes" in done.out  # the seed's pending review is on the calendar
+    before = term.platform_offset()
     zh = term("demo", "advance", "1d", "--json", lang="zh_CN").json()
     assert zh["exit_code"] == 0 and zh["sync"]["error"] is None
+    # the business clock moved by exactly one day; the time it reports is the platform's own
+    # (which ticks on in real time, so it is compared as an order, not to the second)
+    assert term.platform_offset() - before == pytest.approx(86_400)
     assert _soon_after(zh["demo"]["platform_time"], term.platform_now())
 
 

@@ -73,6 +73,9 @@ def test_new_announcement_reaches_every_feed(fresh_stub: Stub) -> None:
         {
             "title": {"zh": "新规", "en": "New rule"},
             "body": {"zh": "内容", "en": "Body"},
+            # published in the same whole second as the opinion period opens: left to the server,
+            # a second boundary between now() and the POST would put publication after the opening
+            "published_at": iso(now),
             "opinion_opens_at": iso(now),
             "opinion_closes_at": iso(now + 5 * 86400),
             "effective_at": iso(now + 8 * 86400),
@@ -90,6 +93,7 @@ def test_new_announcement_reaches_every_feed(fresh_stub: Stub) -> None:
     bad = {
         "title": {"zh": "x", "en": "x"},
         "body": {"zh": "x", "en": "x"},
+        "published_at": iso(now),
         "opinion_opens_at": iso(now),
         "opinion_closes_at": iso(now + 86400),
         "effective_at": iso(now + 6 * 86400),

@@ -8,8 +8,6 @@ Signing, idempotency, body limits and faults are handled around the routes by
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
@@ -21,11 +19,12 @@ from starlette.types import ASGIApp
 
 from . import models as m
 from .clock import ServerClock, iso, parse_iso
+from .config import StubConfig
 from .errors import PlatformError, error_body
 from .faults import FaultRegistry, FaultRule
 from .middleware import PlatformMiddleware
 from .openapi_headers import signed_operation
-from .rules import DEFAULT_REVIEW_DELAY_S, Platform
+from .rules import Platform
 from .sales_routes import sales_router
 from .seed import create_merchant, generated_specs
 from .state import StateStore
@@ -56,18 +55,6 @@ UNSIGNED_ERRORS = (400, 413, 429, 500, 503)
 SIGNED_READ_ERRORS = (400, 401, 404, 413, 429, 500, 503)
 SIGNED_WRITE_ERRORS = (400, 401, 404, 409, 413, 422, 429, 500, 503)
 ADMIN_ERRORS = (400, 403, 404, 413, 422)
-
-
-@dataclass
-class StubConfig:
-    """Everything one stub platform instance needs; nothing is read from globals."""
-
-    data_dir: Path
-    admin: bool = False
-    review_delay_s: int = DEFAULT_REVIEW_DELAY_S
-    fault_seed: int = 0
-    max_body_bytes: int = 64 * 1024
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def open_platform(config: StubConfig) -> Platform:

@@ -30,7 +30,7 @@ from .rules import Platform
 from .state import StoredResponse
 
 if TYPE_CHECKING:
-    from .app import StubConfig
+    from .config import StubConfig
 
 log = logging.getLogger("console.platform.stub")
 

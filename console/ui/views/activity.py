@@ -37,6 +37,7 @@ from console.core.model import LocalizedText, Method
 from console.service import ActivityEntry, ActivityFilter
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import create_export, export_failure_text
 from console.ui.models.activity_model import COLUMNS, ActivityModel
 from console.ui.money import to_qdatetime
 from console.ui.resources import icon
@@ -392,7 +393,8 @@ class ActivityView(BaseView):
         UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as
         GBK and the store names turn into mojibake. Times are local, as shown on screen.
         """
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        fd = create_export(path)  # 0600: the audit log names stores and people
+        with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([self.column_title(c) for c in COLUMNS])
             for entry in self.model.entries:
@@ -411,8 +413,7 @@ class ActivityView(BaseView):
         try:
             n = self.export_csv(path)
         except OSError as exc:
-            why = exc.strerror or str(exc)
-            self.message.setText(self.tr("Could not save to %1: %2").replace("%1", path).replace("%2", why))
+            self.message.setText(export_failure_text(exc, path, self.ctx.lang))
         else:
             self.message.setText(
                 (self.tr("Saved 1 entry to %2.") if n == 1 else self.tr("Saved %1 entries to %2."))

@@ -43,6 +43,7 @@ from console.core.rules import FEEDBACK_MAX_CHARS, can_send_feedback
 from console.service import ChangeResult, Impact
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import storage_failure_text
 from console.ui.models.announcements_model import AnnouncementListModel, IdRole
 from console.ui.resources import icon
 from console.ui.theme import current_theme, text_style
@@ -54,7 +55,6 @@ log = logging.getLogger(__name__)
 
 # How often the countdown is redrawn; the period can also close while the merchant reads.
 COUNTDOWN_INTERVAL_MS = 30_000
-
 
 
 def _flag_style() -> str:
@@ -397,7 +397,8 @@ class AnnouncementsView(BaseView):
             first = _fill(self.tr("It applies to all %1 of your stores."), str(impact.total_stores))
         else:
             text = (
-                self.tr("1 of your %2 stores is on %3.") if impact.affected_stores == 1
+                self.tr("1 of your %2 stores is on %3.")
+                if impact.affected_stores == 1
                 else self.tr("%1 of your %2 stores are on %3.")
             )
             first = _fill(text, str(impact.affected_stores), str(impact.total_stores), where)
@@ -521,10 +522,15 @@ class AnnouncementsView(BaseView):
 
     def _on_feedback_error(self, exc: BaseException) -> None:
         self._sending = False
-        log.error("sending feedback failed", exc_info=exc)
+        said = storage_failure_text(exc, self.ctx.lang)  # a full disk, a read-only folder ...
+        if said is None:
+            log.error("sending feedback failed", exc_info=exc)
         self.feedback_error = Reason(
             ReasonCode.PLATFORM_REFUSED,
-            {"message": self.tr("Your feedback could not be saved on this computer. Please try again.")},
+            {
+                "message": said
+                or self.tr("Your feedback could not be saved on this computer. Please try again.")
+            },
         )
         a = self.current()
         if a is not None:

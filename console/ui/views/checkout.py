@@ -13,6 +13,7 @@ month?") for a sales volume the merchant types in.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from console.core.reasons import Reason
 from console.service import CheckoutSimulation, FeeRow
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import create_export, export_failure_text
 from console.ui.money import format_fen, format_fen_input
 from console.ui.qr import qr_pixmap
 from console.ui.resources import icon
@@ -182,6 +184,7 @@ class CheckoutView(BaseView):
         self.qr_label = self.receive_code.qr_label
         qr_layout.addWidget(self.receive_code, 1)
         qr_text = self.receive_code.action_area
+        self.export_error: OSError | None = None  # why the last export failed, if it did
         self.export_button = QPushButton()
         self.export_button.setIcon(icon("export"))
         self.export_button.clicked.connect(self._ask_export)
@@ -300,6 +303,12 @@ class CheckoutView(BaseView):
         qr = qr_pixmap(self.qr_payload, module_px=QR_MODULE_PX + 2) if self.qr_payload else QPixmap()
         caption = f"{self.qr_payload}\n{wallets}"
         picture = checkout_picture(self.preview, self._store_name, self.lang, qr, caption)
+        self.export_error = None
+        try:
+            os.close(create_export(path))  # 0600 before Qt writes into it
+        except OSError as exc:
+            self.export_error = exc
+            return False
         ok = picture.save(str(path), "PNG")
         if not ok:
             log.warning("could not write %s", path)
@@ -453,6 +462,8 @@ class CheckoutView(BaseView):
             return
         ok = self.export_png(path)
         message = self.tr("Saved to %1.") if ok else self.tr("Could not save to %1.")
+        if self.export_error is not None:
+            message = export_failure_text(self.export_error, "%1", self.lang)
         self.export_message.setText(message.replace("%1", path))
         self.export_message.show()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from console import words
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import storage_failure_text
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
 from console.ui.widgets import dialogs
@@ -246,7 +247,8 @@ class PendingView(BaseView):
         dialogs.tell(
             self,
             QCoreApplication.translate("PendingView", "The change was not made"),
-            QCoreApplication.translate(
+            storage_failure_text(exc, self.ctx.lang)
+            or QCoreApplication.translate(
                 "PendingView", "It may be sending right now. Wait for the sync to finish, then try again."
             ),
             warning=True,

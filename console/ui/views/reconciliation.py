@@ -100,8 +100,7 @@ class ReconciliationView(BaseView):
         self.progress.show()
 
         def work(task: Task) -> tuple[int, ReconcileReport]:
-            from console.sales_service import SalesService
-            from console.storage.sales import Scope
+            from console.sales_service import SalesService, Scope
 
             service = SalesService(task.db, clock=self.ctx.clock)
             return generation, service.reconcile(first, last, Scope(store_ids=stores), progress=task.progress)
@@ -168,8 +167,7 @@ class ReconciliationView(BaseView):
         (first, last), stores, lang = self.period_days(), self._store_ids(), self.ctx.lang
 
         def work(task: Task) -> Path:
-            from console.sales_service import SalesService, write_table
-            from console.storage.sales import Scope
+            from console.sales_service import SalesService, Scope, write_table
 
             service = SalesService(task.db, clock=self.ctx.clock)
             headers, rows = service.settlements_export(first, last, Scope(store_ids=stores), lang)

@@ -282,8 +282,7 @@ class SalesView(BaseView):
         self.status.setText(page_text("loading", self.ctx.lang))
 
         def load(task: Task) -> tuple[int, SalesAnswer]:
-            from console.sales_service import SalesService
-            from console.storage.sales import Scope
+            from console.sales_service import SalesService, Scope
 
             if fresh:
                 cubes.clear()

@@ -26,6 +26,7 @@ from console import words
 from console.core.model import Eligibility, Method, SyncState
 from console.ui import texts
 from console.ui.context import UiContext
+from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_countdown
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
@@ -485,13 +486,16 @@ class StoreDetailView(BaseView):
 
     def _flip_failed(self, exc: BaseException) -> None:
         self._busy = False
+        said = storage_failure_text(exc, self.ctx.lang)  # a full disk is not "our side"
         dialogs.tell(
             self,
             QCoreApplication.translate("StoreDetail", "The change was not made"),
-            QCoreApplication.translate(
+            said
+            or QCoreApplication.translate(
                 "StoreDetail",
                 "Something went wrong on our side; nothing was changed. Details are in the log.",
             ),
             warning=True,
         )
-        self.ctx.tasks.failed.emit(exc, "")
+        if said is None:
+            self.ctx.tasks.failed.emit(exc, "")
