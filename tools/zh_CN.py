@@ -372,7 +372,6 @@ ZH: dict[str, dict[str, str]] = {
         'Preview only, nothing changed': '仅预览，未做任何修改',
         'Export activity': '导出操作记录',
         'CSV file (*.csv)': 'CSV 文件 (*.csv)',
-        'Could not save to %1: %2': '无法保存到 %1：%2',
         'Saved 1 entry to %2.': '已将 1 条记录保存到 %2。',
         'Saved %1 entries to %2.': '已将 %1 条记录保存到 %2。',
     },
