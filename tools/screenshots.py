@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEWS = ("stores", "store", "checkout", "announcements", "activity", "pending", "settings")
+VIEWS = ("stores", "store", "checkout", "announcements", "activity", "pending", "settings", "demo")
 LANGS = ("zh_CN", "en")
 
 

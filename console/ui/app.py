@@ -470,6 +470,20 @@ def pick_store(ctx: UiContext, view: str) -> str | None:
     return rows[0].id if rows else None
 
 
+def _wait_for_demo(shell: Shell, page: Any, choice: Any, timeout_ms: int = 60000) -> None:
+    """Start the sync worker (it starts the embedded platform) and wait for the page's calendar."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    shell.start_sync(interval_s=3600, work_offline=False, choice=choice)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if getattr(page, "events", None) else None)
+    poll.start(100)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    poll.stop()
+
+
 def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choice: Any) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -487,7 +501,9 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
         if store_id:
             window.stores.select_store(store_id)
             window.stores.detail.set_store(store_id)
-        window.show_view(view, store_id)
+        page = window.show_view(view, store_id)
+        if view == "demo":  # Demo controls need the demo platform itself: connect as the app does
+            _wait_for_demo(shell, page, choice)
         from console.ui.context import SyncStatus
 
         status = SyncStatus(online=True, pending=ctx.service.pending_count(), last_sync_at=ctx.clock())
