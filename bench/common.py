@@ -183,6 +183,11 @@ class Context:
 
 
 # -- children -------------------------------------------------------------------------------------
+#: Start-up marks a child may print as ``KEY <ms since its process started>``; the parent notes
+#: when it read each (the app's contract, console/ui/app.py).
+MARKS = ("FIRST_PAINT", "STORES_VISIBLE")
+
+
 @dataclass
 class ChildRun:
     wall_ms: float | None  # spawn → the FIRST_PAINT line read by the parent
@@ -191,6 +196,7 @@ class ChildRun:
     lines: list[str]
     returncode: int
     stderr: str
+    marks: dict[str, float] = field(default_factory=dict)  # MARKS key → spawn → line read, ms
 
 
 def run_child(
@@ -271,9 +277,13 @@ def _run_child_once(cmd: Sequence[str], env: dict[str, str] | None, timeout: flo
         watchdog.start()
         wall = own = None
         lines: list[str] = []
+        marks: dict[str, float] = {}
         try:
             assert proc.stdout is not None
             for line in proc.stdout:
+                key = line.split(" ", 1)[0]
+                if key in MARKS and key not in marks:
+                    marks[key] = (time.perf_counter() - t0) * 1000.0
                 if wall is None and line.startswith("FIRST_PAINT"):
                     wall = (time.perf_counter() - t0) * 1000.0
                     try:
@@ -292,7 +302,7 @@ def _run_child_once(cmd: Sequence[str], env: dict[str, str] | None, timeout: flo
                 proc.stdout.close()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return ChildRun(wall, own, int(usage.ru_maxrss), lines, proc.returncode, stderr[-4000:])
+    return ChildRun(wall, own, int(usage.ru_maxrss), lines, proc.returncode, stderr[-4000:], marks)
 
 
 def child_value(run: ChildRun, key: str) -> str | None:

@@ -63,6 +63,7 @@ CASES: list[tuple[str, str]] = [
     ("frozen", "bench.cases.startup:run_frozen"),
     ("platform", "bench.cases.platform:run"),  # initial sync, push, load (one stub, 10,000 stores)
     ("sync100k", "bench.cases.platform:run_100k"),  # initial sync of 100,000 stores
+    ("startup10k", "bench.cases.startup:run_10k"),  # first paint and stores visible, 10,000 stores
     ("toggle", "bench.cases.toggle:run"),
     ("gui", "bench.cases.gui:run"),  # 10,000 and 100,000 stores: memory scrolled, filter keystroke
     ("collation", "bench.cases.collation:run"),  # merchant sort keys for 10,000 names

@@ -31,8 +31,16 @@ from console.core.model import (
     Store,
 )
 from console.core.reasons import Reason, ReasonCode
+from console.core.sync_state import SyncStatus, summarise
 from console.core.timeutil import utcnow
+from console.storage import meta
+from console.storage import news as news_table
+from console.storage.db import write_transaction
+from console.storage.news import StoredNews
 from console.storage.repo import OutboxRow, OutboxStateError, Repository, StoreListRow
+
+#: One stored news item as the surfaces read it (kind open: kinds this release does not know list).
+NewsEntry = StoredNews
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +404,27 @@ class ConsoleService:
 
     def pending_count(self) -> int:
         return self.repo.outbox_count()
+
+    # -- the one sync state, and news ---------------------------------------------------------
+    def sync_status(self, *, working_offline: bool = False) -> SyncStatus:
+        """The one sync state every surface renders: from the outbox rows and the pass record.
+
+        ``working_offline`` is the window's "Work offline" switch (a terminal never has it).
+        """
+        conn = self.db.conn
+        return summarise(self.repo.outbox_rows(), meta.pass_record(conn), working_offline=working_offline)
+
+    def news(self, unread_only: bool = False, limit: int = 500) -> list[NewsEntry]:
+        """Stored news, newest first (computed by the sync engine after each pull)."""
+        return news_table.rows(self.db.conn, unread_only=unread_only, limit=limit)
+
+    def unread_news_count(self) -> int:
+        return news_table.unread_count(self.db.conn)
+
+    def mark_news_read(self, ids: Sequence[int] | None = None, read: bool = True) -> int:
+        """Mark these news items (None: all unread) read, or unread again; returns how many changed."""
+        with write_transaction(self.db):
+            return news_table.mark_read(self.db.conn, ids, self.now(), read=read)
 
     def activity(self, flt: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
         rows = self.repo.audit_rows(

@@ -461,11 +461,12 @@ def app_env(home: Path | None = None) -> dict[str, str]:
 
 
 def app_views() -> list[str]:
-    """The sidebar's pages (console/ui/main_window.py NAV), read without importing the app."""
+    """The sidebar's pages (console/ui/main_window.py PAGES, minus sidebar=False), read without
+    importing the app."""
     src = ROOT / "console" / "ui" / "main_window.py"
     text = src.read_text(encoding="utf-8") if src.exists() else ""
-    m = re.search(r"^NAV\b[^=]*=\s*\(([^)]*)\)", text, re.M)
-    views = re.findall(r'"(\w+)"', m.group(1)) if m else []
+    views = [m.group(1) for m in re.finditer(r'^\s+Page\("(\w+)",([^\n]*)$', text, re.M)
+             if "sidebar=False" not in m.group(2)]
     return views or ["stores"]
 
 

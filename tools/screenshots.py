@@ -6,6 +6,10 @@ Each shot is ``main.py --screenshot`` (offscreen, 1280x800) against one fresh da
 shot pulls the demo platform's data, then two changes are made from the command line and left
 waiting to sync (the screenshot mode does not sync a folder that has data), so the stores list,
 the pending view and the activity log show what a merchant sees between two syncs.
+
+The notification list (``news-*.png``) is shot from a second folder whose demo platform clock was
+moved on four days (``main.py demo advance 4d``, which syncs): reviews finish, a launch date
+passes and a deadline comes within a day, so the list has what a merchant would find.
 """
 
 from __future__ import annotations
@@ -48,6 +52,17 @@ def main(argv: list[str]) -> int:
         subprocess.run(cmd, env=dict(env, MERCHANT_CONSOLE_THEME="dark"), cwd=ROOT, check=True,
                        capture_output=True, timeout=180)
         print(dark.relative_to(ROOT) if dark.is_relative_to(ROOT) else dark)
+    with tempfile.TemporaryDirectory(prefix="mc-news-") as data:
+        main_py = [sys.executable, str(ROOT / "main.py"), "--data-dir", data]
+        first = [*main_py, "--screenshot", str(Path(data) / "first.png"), "--view", "stores"]
+        subprocess.run(first, env=env, cwd=ROOT, check=True, capture_output=True, timeout=180)
+        subprocess.run([*main_py, "demo", "advance", "4d"], env=env, cwd=ROOT, check=True,
+                       capture_output=True, timeout=180)
+        for lang in LANGS:
+            png = out / f"news-{lang}.png"
+            cmd = [*main_py, "--screenshot", str(png), "--lang", lang, "--view", "news"]
+            subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=180)
+            print(png.relative_to(ROOT) if png.is_relative_to(ROOT) else png)
     return 0
 
 

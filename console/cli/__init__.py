@@ -35,11 +35,12 @@ Exit codes (stable, for scripts)
       malformed ``--platform`` address (no network tried), no platform or secret for ``sync``,
       no display for the window
 3     refused by a rule (the message says why, in the user's language)
-4     ``sync``: not (fully) synced — platform unreachable, failing, rate limiting or answering
-      something we cannot trust; the changes are kept
-5     ``sync``: some changes were refused by the platform in this pass (reasons printed)
-6     ``sync``: the platform refused our credentials (app key, secret, or this computer's clock)
+4     ``sync``/``status``: not (fully) synced — platform unreachable (the demo platform stopped),
+      failing, rate limiting or answering something we cannot trust; the changes are kept
+5     ``sync``/``status``: changes were refused by the platform (reasons printed)
+6     ``sync``/``status``: the platform refused our credentials (app key or secret)
 7     ``reconcile``: some settlement does not match its payments (each difference is printed)
+8     ``sync``/``status``: the platform refused this computer's clock (the offset is said)
 ====  ==========================================================================================
 
 JSON (``--json``)
@@ -76,11 +77,13 @@ VERBS = (
     "activity",
     "feedback",
     "announcements",
+    "news",
     "sales",
     "settlements",
     "reconcile",
     "export",
     "sync",
+    "status",
     "demo",
     "stub_server",
     "gui",
@@ -96,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.parser import build_parser as build
 
     return build(verb_modules())
+
+
+def _parse(args_list: list[str]) -> argparse.Namespace:
+    """Opening the window (no command) needs only the window's options: importing and building
+    every verb's sub-parser was ~15 % of the time to the window's first paint (issue #14).
+    Anything the window's parser does not take (a command, --help, a typo) gets the whole tree."""
+    from console.cli.parser import build_parser as build
+
+    if not {"-h", "--help", "--version"} & set(args_list):
+        try:
+            return build([importlib.import_module("console.cli.gui")]).parse_args(args_list)
+        except UsageError:
+            pass
+    return build_parser().parse_args(args_list)
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
@@ -120,7 +137,7 @@ def main(
     args_list = list(sys.argv[1:] if argv is None else argv)
     env = os.environ if environ is None else environ
     try:
-        args = build_parser().parse_args(args_list)
+        args = _parse(args_list)
     except SystemExit as exc:  # --help / --version: answered before anything heavy is imported
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except UsageError as exc:

@@ -23,6 +23,7 @@ EXIT_UNREACHABLE = 4
 EXIT_SYNC_REFUSED = 5
 EXIT_CREDENTIALS = 6
 EXIT_MISMATCH = 7  # reconcile found a settlement that does not match
+EXIT_CLOCK = 8  # sync/status: the platform refused this computer's clock
 
 
 class UsageError(Exception):

@@ -10,6 +10,7 @@ from console.cli.parser import add_verb
 from console.cli.render import Out, fields_of, format_table
 
 if TYPE_CHECKING:
+    from console.core.sync_state import SyncStatus
     from console.service import ConsoleService
 
 
@@ -24,8 +25,10 @@ def register(sub: Any, root: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
+    from console.cli.status import current_status
+
     with ctx.service() as service:
-        return cmd_pending(service, args, ctx.out)
+        return cmd_pending(service, args, ctx.out, current_status(service, ctx.data_dir))
 
 
 def run_retry(ctx: Context, args: argparse.Namespace) -> int:
@@ -38,21 +41,28 @@ def run_discard(ctx: Context, args: argparse.Namespace) -> int:
         return _settle(service, args, ctx.out, "discard")
 
 
-def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> int:
+def cmd_pending(
+    service: ConsoleService, args: argparse.Namespace, out: Out, status: SyncStatus | None = None
+) -> int:
+    """The changes, then the one state (the same counts the status bar and ``status`` show)."""
+    from console.cli.status import status_json, status_lines
     from console.words import format_when, method_name, msg, on_off, outbox_status_name, reason_text
 
     changes = service.pending_changes()
+    status = status or service.sync_status()
     if out.as_json:
         out.json(
             {
                 "count": len(changes),
                 "pending": [fields_of(c) for c in changes],
+                "status": status_json(status, out.lang),
             }
         )
         return EXIT_OK
     lang = out.lang
     if not changes:
         out.print(msg("no_pending", lang))
+        out.print(status_lines(status, lang)[0])
         return EXIT_OK
     headers = [msg(k, lang) for k in ("id", "when", "store", "change", "status", "attempts", "note")]
     rows = []
@@ -74,6 +84,7 @@ def cmd_pending(service: ConsoleService, args: argparse.Namespace, out: Out) -> 
             ]
         )
     out.print(format_table(headers, rows))
+    out.print("\n".join(status_lines(status, lang)[:2]))
     return EXIT_OK
 
 

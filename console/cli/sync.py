@@ -4,11 +4,13 @@ Exit codes: 0 synced (nothing waits, nothing refused in this pass); 2 the platfo
 chosen (no app key or secret, no usable keyring: the message says how); 4 not (fully) synced
 (unreachable, failing, rate limiting, an answer we cannot trust: the changes are kept); 5 some
 changes refused by the platform in this pass (reasons printed); 6 the platform refused our
-credentials (app key, secret or this computer's clock). A data file that cannot be used is
-worded at the edge (console/cli/__init__.py), exit 1.
+credentials (app key or secret); 8 the platform refused this computer's clock. A data file that
+cannot be used is worded at the edge (console/cli/__init__.py), exit 1.
 
-The summary is in the user's language; ``--json`` prints the report. The secret comes from the
-OS keyring or ``MERCHANT_CONSOLE_APP_SECRET`` (or is asked once at a terminal); never printed.
+The summary is in the user's language and ends with the one sync state as ``status`` says it
+(console/cli/status.py); ``--json`` prints the report with that state under ``"status"``.
+The secret comes from the OS keyring or ``MERCHANT_CONSOLE_APP_SECRET`` (or is asked once at
+a terminal); never printed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console.cli.common import (
+    EXIT_CLOCK,
     EXIT_CREDENTIALS,
     EXIT_ERROR,
     EXIT_OK,
@@ -35,6 +38,7 @@ from console.cli.parser import add_verb
 from console.cli.render import Out
 
 if TYPE_CHECKING:
+    from console.core.sync_state import SyncStatus
     from console.sync.report import News, SyncReport
 
 log = logging.getLogger(__name__)
@@ -85,6 +89,10 @@ def news_line(news: News, lang: str) -> str:
 
 
 def exit_code(report: SyncReport) -> int:
+    from console.core.sync_state import PassResult
+
+    if report.result is PassResult.CLOCK:
+        return EXIT_CLOCK
     if report.error == "auth":
         return EXIT_CREDENTIALS
     if report.error is not None or report.pending > 0:
@@ -94,7 +102,9 @@ def exit_code(report: SyncReport) -> int:
     return EXIT_OK
 
 
-def summary(report: SyncReport, lang: str) -> str:
+def summary(report: SyncReport, lang: str, status: SyncStatus | None = None) -> str:
+    """The pass in words, then the one state (so the terminal says what the status bar says)."""
+    from console.cli.status import status_lines
     from console.words.sync import sync_text
 
     params = {
@@ -104,8 +114,13 @@ def summary(report: SyncReport, lang: str) -> str:
         "pending": report.pending,
         "retry_after": int(report.retry_after or 0),
     }
-    lines = [sync_text(report.error or "synced", lang, **params)]
+    # credentials and the clock have a sentence each in the state: not one blaming both
+    lines = [] if report.error == "auth" and status is not None else [
+        sync_text(report.error or "synced", lang, **params)
+    ]
     lines += [news_line(n, lang) for n in report.news]
+    if status is not None:
+        lines += status_lines(status, lang)
     return "\n".join(lines)
 
 
@@ -119,8 +134,10 @@ def run_sync_command(
     clock: Callable[[], datetime] | None = None,
 ) -> int:
     """One pass: resolve the platform, open the database, push and pull, print, exit code."""
+    from console.cli.status import status_json
     from console.core.clock import PlatformClock, system_now
     from console.core.timeutil import utcnow
+    from console.service import ConsoleService
     from console.storage.db import open_database
     from console.sync.engine import SyncEngine
     from console.wiring.config import load_config
@@ -171,6 +188,7 @@ def run_sync_command(
                 engine = SyncEngine(db, client, clock=now, sales=True)
                 report = engine.run_once(force=not getattr(args, "respect_backoff", False))
                 offset = float(getattr(client, "clock_offset", 0.0) or 0.0)
+            status = ConsoleService(db, clock=now).sync_status()
         finally:
             db.close()
     finally:
@@ -179,9 +197,11 @@ def run_sync_command(
         log.info("sync: %s", report.error_detail)
     code = exit_code(report)
     if as_json:
-        Out(lang, True, out, err).json({**asdict(report), "exit_code": code})
+        Out(lang, True, out, err).json(
+            {**asdict(report), "status": status_json(status, lang), "exit_code": code}
+        )
     else:
-        print(summary(report, lang), file=out)
+        print(summary(report, lang, status), file=out)
         if abs(offset) >= 60:  # learned from a signed refusal: say it, the merchant can fix it
             from console.words.time import time_text
 

@@ -7,11 +7,15 @@ there is one.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import uuid
 from contextlib import closing
 from pathlib import Path
+
+from console.core.sync_state import PassOutcome, PassRecord, PassResult
+from console.core.timeutil import format_ts, parse_ts
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +25,8 @@ MERCHANT_ID = "merchant_id"  # the merchant the platform speaks for
 CURSOR = "cursor"  # the change-feed position already applied
 LAST_SYNC_AT = "last_sync_at"  # when the last pull finished
 PARKED_FEEDBACK = "parked_feedback"  # feedback waiting for its announcement (JSON list)
+LAST_PASS = "last_pass"  # the folded record of sync passes (JSON, see pass_record)
+NEWS_AT = "news_at"  # the app-clock time news was last computed up to
 
 #: What belongs to one platform account and goes when the merchant switches account.
 ACCOUNT_KEYS = (CURSOR, MERCHANT_ID, LAST_SYNC_AT, PARKED_FEEDBACK)
@@ -64,6 +70,35 @@ def cursor(conn: sqlite3.Connection) -> int:
         return int(raw) if raw is not None else 0
     except ValueError:
         return 0
+
+
+def pass_record(conn: sqlite3.Connection) -> PassRecord | None:
+    """The folded pass history (``console.core.sync_state.record_pass``); None before any pass
+    or when the stored value cannot be read (the next pass writes a good one)."""
+    raw = get(conn, LAST_PASS)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        last = PassOutcome(
+            parse_ts(data["at"]), PassResult(data["result"]), data.get("clock_offset_s")
+        )
+        since, success = data.get("failing_since"), data.get("last_success_at")
+        return PassRecord(last, parse_ts(since) if since else None, parse_ts(success) if success else None)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def put_pass_record(conn: sqlite3.Connection, record: PassRecord) -> None:
+    """Persist the record so a restart, and a terminal, see the same connection state."""
+    data = {
+        "at": format_ts(record.last.at),
+        "result": record.last.result.value,
+        "clock_offset_s": record.last.clock_offset_s,
+        "failing_since": format_ts(record.failing_since) if record.failing_since else None,
+        "last_success_at": format_ts(record.last_success_at) if record.last_success_at else None,
+    }
+    put(conn, LAST_PASS, json.dumps(data))
 
 
 PLATFORM_TIME = "platform_time"  # the platform's business time as last learned (core/clock.py)

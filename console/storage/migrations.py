@@ -298,6 +298,29 @@ def keep_sales_and_settlements(conn: sqlite3.Connection) -> None:
     _run(conn, V2_1)
 
 
+# News the merchant should hear (console.core.news, and later kinds such as settlement
+# mismatches): one row per fact, deduplicated by its stable key; read_at NULL while unread.
+V2_2 = [
+    """CREATE TABLE news (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        store_ids TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        at TEXT NOT NULL,                        -- when it happened (or the reminder's moment)
+        params TEXT NOT NULL DEFAULT '{}',       -- JSON object, typed values tagged
+        created_at TEXT NOT NULL,
+        read_at TEXT
+    )""",
+    "CREATE INDEX news_unread ON news (at) WHERE read_at IS NULL",
+]
+
+
+@step(2, 2)
+def add_the_news_table(conn: sqlite3.Connection) -> None:
+    """2.2: the ``news`` table (a new table older 2.x releases never read: a minor step)."""
+    _run(conn, V2_2)
+
+
 STEPS: tuple[Step, ...] = tuple(_STEPS)
 #: The version this release writes.
 CURRENT = STEPS[-1].version

@@ -22,12 +22,15 @@ from types import TracebackType
 
 import sqlite_utils
 
-from console.core.timeutil import utcnow
+from console.core import news as core_news
+from console.core.sync_state import PassOutcome, PassResult, record_pass
+from console.core.timeutil import format_ts, parse_ts, utcnow
 from console.platform.client import PlatformClient
 from console.platform.errors import PlatformError, PlatformOffline
 from console.storage import audit, meta, outbox, snapshots
+from console.storage import news as news_table
 from console.storage import sales as sales_tables
-from console.storage.db import transaction
+from console.storage.db import transaction, write_transaction
 from console.sync.backoff import Uniform
 from console.sync.pull import Puller, PullOutcome
 from console.sync.push import Pusher, PushOutcome, describe, error_kind
@@ -125,6 +128,7 @@ class SyncEngine:
         rng: Uniform | None = None,
         page_size: int = 500,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S,
+        demo_alive: Callable[[], bool] | None = None,
         sales: bool = False,
     ) -> None:
         self.db = db
@@ -133,6 +137,8 @@ class SyncEngine:
         self.rng: Uniform = rng if rng is not None else random.Random()
         self.page_size = page_size
         self.lock_timeout = lock_timeout
+        #: For the embedded demo platform: tells "the demo process died" from "offline".
+        self.demo_alive = demo_alive
         self.sales = sales  # also pull the sales feeds (#15); the app turns it on
         self._thread_lock = threading.Lock()
         path = database_file(db)
@@ -163,11 +169,14 @@ class SyncEngine:
                 ).run()
                 pull = PullOutcome()
                 if push.error not in ("offline", "auth", "rate_limited"):
+                    before = self._news_before()
                     try:
                         Puller(self.db, self.client, clock=self.clock, page_size=self.page_size).run(pull)
                         if self.sales:
                             SalesSync(self.db, self.client).run()
                         push.online = True
+                        self._learn_platform_time()  # news and reminders at the platform's time
+                        self._record_news(before)
                     except PlatformError as exc:
                         if not isinstance(exc, PlatformOffline):
                             push.online = True
@@ -233,11 +242,81 @@ class SyncEngine:
     def pending_count(self) -> int:
         return outbox.count(self.db.conn, outbox.WAITING)
 
-    def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+    # -- news: the platform's changes and the reminders, stored ------------------------------
+    def _news_before(self) -> core_news.Snapshot | None:
+        """The facts before this pull, at the time news was last computed (None: never, so the
+        first full sync is not news)."""
+        raw = meta.get(self.db.conn, meta.NEWS_AT)
+        if raw is None:
+            return None
+        try:
+            since = parse_ts(raw)
+        except ValueError:
+            return None
+        return news_table.read_snapshot(self.db.conn, since)
+
+    def _record_news(self, before: core_news.Snapshot | None) -> None:
+        """Diff before/after with the app clock and keep new items (deduplicated by key).
+
+        Runs after every successful pull, changes or not: reminders (3 days, 1 day ahead) come
+        due with time alone. A failure here is logged, never allowed to fail the pass.
+        """
+        now = self.clock()
+        conn = self.db.conn
+        try:
+            with write_transaction(self.db):
+                if before is not None and now > before.at:
+                    after = news_table.read_snapshot(conn, now)
+                    items = core_news.news(before, after, now)
+                    added = news_table.add(conn, items, now)
+                    if added:
+                        log.info("%d news item(s) recorded", added)
+                if before is None or now > before.at:
+                    meta.put(conn, meta.NEWS_AT, format_ts(now))
+        except (ValueError, KeyError) as exc:  # a fact we cannot read: no news, the pass stands
+            log.warning("news not computed: %s", exc)
+
+    # -- the pass record: one connection state for every surface ----------------------------
+    def _classify(self, push: PushOutcome) -> PassOutcome:
+        """How the pass ended for the merchant: each outcome has its own words and way forward."""
+        at = self.clock()
+        error = push.error
+        if error is None:
+            return PassOutcome(at, PassResult.OK)
+        if error == "busy":
+            return PassOutcome(at, PassResult.BUSY)
+        if error == "other_account":
+            return PassOutcome(at, PassResult.OTHER_ACCOUNT)
+        if error == "offline":
+            if self.demo_alive is not None and not self.demo_alive():
+                return PassOutcome(at, PassResult.DEMO_STOPPED)
+            return PassOutcome(at, PassResult.OFFLINE)
+        if error == "auth":
+            if (push.error_detail or "").startswith("AuthError AUTH_TIMESTAMP_SKEW"):
+                offset = getattr(self.client, "clock_offset", None)
+                # the client's offset is theirs minus ours; the status says ours minus theirs
+                known = -float(offset) if isinstance(offset, int | float) and offset else None
+                return PassOutcome(at, PassResult.CLOCK, known)
+            return PassOutcome(at, PassResult.AUTH_REFUSED)
+        return PassOutcome(at, PassResult.PLATFORM_ERROR)
+
+    def _record_pass(self, outcome: PassOutcome) -> None:
+        if outcome.result is PassResult.BUSY:
+            return  # another pass holds the lock: it records its own outcome
+        conn = self.db.conn
+        with write_transaction(self.db):
+            meta.put_pass_record(conn, record_pass(meta.pass_record(conn), outcome))
+
+    def _learn_platform_time(self) -> None:
         learn = getattr(self.clock, "learn", None)  # a PlatformClock follows the platform's time
         platform_time = getattr(self.client, "platform_time", None)
         if callable(learn) and platform_time is not None:
             learn(platform_time)
+
+    def _report(self, push: PushOutcome, pull: PullOutcome) -> SyncReport:
+        self._learn_platform_time()
+        outcome = self._classify(push)
+        self._record_pass(outcome)
         return SyncReport(
             pushed=push.pushed,
             refused=push.refused,
@@ -249,4 +328,5 @@ class SyncEngine:
             retry_after=push.retry_after,
             news=push.news + pull.news,
             finished_at=self.clock(),
+            result=outcome.result,
         )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from console.core.sync_state import PassResult
+
 NewsKind = Literal[
     "phase_opened", "review_approved", "review_rejected", "went_live", "announcement", "refused"
 ]
@@ -42,6 +44,7 @@ class SyncReport:
     retry_after: float | None  # seconds the platform asked us to wait, when it did
     news: list[News]
     finished_at: datetime
+    result: PassResult = PassResult.OK  # the pass classified once (engine), as sync_state reads it
 
     @property
     def ok(self) -> bool:

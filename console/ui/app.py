@@ -8,8 +8,17 @@ Order matters for how fast the window appears (FIELD-NOTES: PySide6 ≈ 70 ms, s
    file gets a clear dialog before any window, and is never touched.
 3. The main window is shown; the GUI thread's ConsoleService (sqlite-utils) opens lazily after
    that, and the stores list loads on the db lane.
-4. ``QTimer.singleShot(0)``: the sync worker resolves the platform (maybe starting the demo
-   server) and syncs, all on the net lane.
+4. As the window is shown, the first screenful of stores is read with plain sqlite3 on the db
+   lane; the rows are painted with the first frame or the next (``show_stores_first``).
+5. Once the stores are on screen (the list painted with its rows): the whole list loads on the
+   db lane (the service, sqlite-utils), and the sync worker resolves the
+   platform (maybe starting the demo server) and syncs on the net lane, and the tray icon comes.
+   Starting them earlier made them compete with the list for the 2nd core (issue #14).
+
+Start-up contract for the bench (``bench/cases/startup.py``), from outside the process:
+``MERCHANT_CONSOLE_REPORT_FIRST_PAINT=1`` prints ``FIRST_PAINT <ms>`` at the window's first paint
+and ``STORES_VISIBLE <ms>`` when the list has painted its rows (ms since the process started);
+``MERCHANT_CONSOLE_QUIT_AFTER_PAINT=1`` / ``MERCHANT_CONSOLE_QUIT_AFTER_STORES=1`` quit there.
 
 ``--screenshot FILE`` renders the window at 1280×800 to a PNG and exits (for docs and review).
 """
@@ -36,6 +45,8 @@ log = logging.getLogger(__name__)
 
 ENV_REPORT_FIRST_PAINT = "MERCHANT_CONSOLE_REPORT_FIRST_PAINT"
 ENV_QUIT_AFTER_PAINT = "MERCHANT_CONSOLE_QUIT_AFTER_PAINT"
+# the bench's second mark: the merchant's stores on screen (the list's first paint with its rows)
+ENV_QUIT_AFTER_STORES = "MERCHANT_CONSOLE_QUIT_AFTER_STORES"
 SCREENSHOT_SIZE = (1280, 800)
 
 
@@ -102,14 +113,16 @@ def install_excepthook(
 ) -> None:
     """The window's last resort: an uncaught error is logged with its traceback and the
     merchant reads one sentence naming the log file, never a traceback (issue #13)."""
-    from console.ui.errors import storage_failure_text
-    from console.wiring.logfile import record_crash
-    from console.words.errors import unexpected_text
 
     def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        # imported here, not at start-up: they are needed only when something went wrong
+        from console.ui.errors import storage_failure_text
+        from console.wiring.logfile import record_crash
+        from console.words.errors import unexpected_text
+
         exc.__traceback__ = tb
         text = storage_failure_text(exc, lang())  # a full disk is named, not logged as a bug
         if text is None:
@@ -240,6 +253,73 @@ def build_context(
     )
 
 
+#: Rows read for the first screenful (a tall window shows about 40); the whole list follows.
+FIRST_SCREENFUL = 200
+
+
+def read_first_screenful(db_path: Path) -> Any:
+    """The first rows of the stores list, read with plain ``sqlite3`` (read-only).
+
+    Why not the service: importing sqlite-utils and the service costs more than everything else
+    between the first paint and the stores on screen (~150 ms of CPU on the bench machine). This
+    is the same query as the full load (``console.storage.store_columns``), cut after the first
+    chunk, so what the merchant sees first is what the full load will show.
+    """
+    import sqlite3
+
+    from console.storage.store_columns import iter_store_columns
+    from console.ui.models.stores_model import SOURCES, StoreTable
+
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        first = next(iter_store_columns(conn, SOURCES, chunk=FIRST_SCREENFUL), None)
+    finally:
+        conn.close()
+    return StoreTable.from_chunks([first] if first is not None else [], name_ordered=True)
+
+
+def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> None:
+    """Put the first screenful of stores on screen, then call ``then`` (once, after that paint).
+
+    The first screenful comes from ``read_first_screenful`` on the db lane; the whole list, the
+    chips, the selection and the detail come with the stores page's normal ``refresh()`` once
+    those rows are painted. If the quick read fails (no database yet, an older schema), the
+    normal load does it all. Rows read before the window's first paint are painted with it.
+    """
+    from PySide6.QtCore import QTimer
+
+    stores = window.stores
+    done: list[bool] = []
+
+    def after_this_paint(quick: bool) -> None:
+        if window.has_painted:
+            stores.table.viewport().repaint()  # now, not at the next frame
+            QTimer.singleShot(0, lambda: finish(quick))
+        else:  # the first paint will paint the rows too; after it returns they are on screen
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: finish(quick)))
+
+    def finish(quick: bool) -> None:
+        if done:
+            return
+        done.append(True)
+        if quick:
+            # the full load imports sqlite-utils and the service on the db lane: started
+            # before this paint, it held the GIL while the rows waited to be painted
+            stores.refresh()
+        then()
+
+    def first_read(table: Any) -> None:
+        stores.model.set_table(table)
+        after_this_paint(quick=True)
+
+    def failed(exc: BaseException) -> None:
+        log.info("the quick first read of the stores list failed (%s); loading it normally", exc)
+        stores.loaded.connect(lambda: after_this_paint(quick=False))
+        stores.refresh()
+
+    window.ctx.tasks.run(lambda _task: read_first_screenful(db_path), on_done=first_read, on_error=failed)
+
+
 class Shell:
     """Owns the window, translators, sync worker; switches language; shuts down in order."""
 
@@ -326,7 +406,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from console.ui.i18n import resolve_language
-    from console.ui.sync_worker import PlatformChoice
     from console.ui.theme import apply_fonts, apply_theme
     from console.wiring.config import load_config
     from console.wiring.paths import database_path
@@ -341,8 +420,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not screenshot and not instance.try_become_primary(listen=False):
         log.info("another window owns %s: asked it to come forward", data_dir)
         return 0
-    if not screenshot:
-        _log_to_file(data_dir)
+    # the log file is opened right after the first paint (logging.handlers and its imports cost
+    # ~10 ms of start-up); the refusals below open it themselves, and the excepthook records a
+    # crash in it whenever it happens
     loaded = load_config(data_dir)
     config = loaded.config
     language_choice = _arg(args, "lang") or config.language
@@ -365,6 +445,8 @@ def run_gui(args: argparse.Namespace) -> int:
         from console.ui.widgets import dialogs
 
         message, detail = storage_error_text(problem, lang)
+        if not screenshot:
+            _log_to_file(data_dir)
         log.error("database refused: %s", problem)
         if screenshot:
             print(message, file=sys.stderr)
@@ -376,18 +458,24 @@ def run_gui(args: argparse.Namespace) -> int:
     live["ctx"] = ctx
     shell = Shell(app, ctx, language_choice, translations)
     window = shell.window
-    choice = PlatformChoice(
-        _arg(args, "platform_url"), _arg(args, "app_key"), os.environ.get("MERCHANT_CONSOLE_APP_SECRET")
-    )
+
+    def platform_choice() -> Any:
+        # the sync worker's module (and what it imports) loads after the first paint
+        from console.ui.sync_worker import PlatformChoice
+
+        return PlatformChoice(
+            _arg(args, "platform_url"), _arg(args, "app_key"), os.environ.get("MERCHANT_CONSOLE_APP_SECRET")
+        )
 
     if screenshot:
         return _screenshot(
-            shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), choice
+            shell, Path(screenshot), _arg(args, "view") or "stores", _arg(args, "store"), platform_choice()
         )
 
     instance.activated_by_second_instance.connect(lambda: raise_window(window))
     report = os.environ.get(ENV_REPORT_FIRST_PAINT) == "1"
     quit_after = os.environ.get(ENV_QUIT_AFTER_PAINT) == "1"
+    quit_after_stores = os.environ.get(ENV_QUIT_AFTER_STORES) == "1"
 
     def painted() -> None:
         if report:
@@ -395,11 +483,16 @@ def run_gui(args: argparse.Namespace) -> int:
         if quit_after:
             QTimer.singleShot(0, app.quit)
             return
-        QTimer.singleShot(0, after_paint)
+        _log_to_file(data_dir)
 
-    def after_paint() -> None:
-        instance.listen()  # after the first paint: QtNetwork costs ~6 MB and ~7 ms before it
-        window.stores.refresh()
+    def stores_visible() -> None:
+        if report:
+            print(f"STORES_VISIBLE {_ms_since_process_start():.1f}", flush=True)
+        if quit_after_stores:
+            QTimer.singleShot(0, app.quit)
+            return
+        instance.listen()  # after the stores: QtNetwork costs ~6 MB and ~7 ms
+        choice = platform_choice()
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)
         if loaded.problem:
             log.warning("settings: %s", loaded.problem)
@@ -416,6 +509,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.restore_state()
     window.show()
+    # read the first screenful now, on the db lane (sqlite releases the GIL), while the event
+    # loop paints the window: the rows join the first frame or the one after it
+    show_stores_first(window, database_path(data_dir), stores_visible)
     if _arg(args, "view"):
         window.show_view(_arg(args, "view"), _arg(args, "store"))
     try:
@@ -504,9 +600,21 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
         page = window.show_view(view, store_id)
         if view == "demo":  # Demo controls need the demo platform itself: connect as the app does
             _wait_for_demo(shell, page, choice)
+        from console.core.sync_state import PassOutcome, PassRecord, PassResult, summarise
         from console.ui.context import SyncStatus
 
-        status = SyncStatus(online=True, pending=ctx.service.pending_count(), last_sync_at=ctx.clock())
+        now = ctx.clock()  # the picture shows a window that has just synced
+        state = ctx.service.sync_status()
+        if state.last_pass_at is None:  # never synced here: show it as just synced
+            synced = PassRecord(PassOutcome(now, PassResult.OK), None, now)
+            state = summarise(ctx.service.repo.outbox_rows(), synced)
+        status = SyncStatus(
+            online=True,
+            pending=state.waiting + state.sending,
+            last_sync_at=state.last_success_at or now,
+            state=state,
+            unread_news=ctx.service.unread_news_count(),
+        )
         ctx.sync_status = status
         window.show_sync_status(status)
         for _ in range(5):

@@ -8,7 +8,8 @@ data, the sync status or the language changed.
 Contract for views (see ``console.ui.views.base.BaseView``):
 
 - a ``QWidget`` subclass constructed as ``View(ctx, parent=None)``;
-- class attribute ``view_name``: one of ``VIEW_NAMES``;
+- class attribute ``view_name``: one of ``console.ui.main_window.VIEW_NAMES`` (from the window's
+  one page table, ``PAGES``);
 - ``refresh()`` reloads its data; ``retranslateUi()`` re-sets every visible text (called on
   ``QEvent.LanguageChange``); ``set_store(store_id)`` where a store makes sense.
 """
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -28,20 +29,6 @@ from console.core.timeutil import utcnow
 if TYPE_CHECKING:
     from console.service import ConsoleService
     from console.ui.tasks import TaskRunner
-
-# The pages of the main window, in navigation order (Ctrl+1 … Ctrl+7).
-VIEW_NAMES: tuple[str, ...] = (
-    "stores",
-    "store",
-    "checkout",
-    "announcements",
-    "activity",
-    "pending",
-    "settings",
-    "sales",
-    "reconciliation",
-    "demo",  # Demo controls: in the sidebar only on the demo platform
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +47,10 @@ class SyncStatus:
     error: str | None = None
     error_detail: str = ""
     retry_after: float | None = None
+    # The one sync state (console.core.sync_state.SyncStatus) every surface renders: the status
+    # bar, banner, pending page, tray and row badges read counts from here, never their own.
+    state: Any = None
+    unread_news: int = 0
     # seconds this PC's clock is behind the platform's (negative: ahead), learned by the last
     # pass from a signed skew refusal; 0.0 when the clock is right or nothing was learned yet
     clock_offset_s: float = 0.0

@@ -132,6 +132,8 @@ class SyncWorker(QObject):
 
         ctx.events.local_change.connect(self.schedule_soon)
         ctx.events.sync_requested.connect(self.sync_now)
+        # a discard or retry on the pending page changes the counts: the state follows at once
+        ctx.events.data_changed.connect(lambda _ids: self.refresh_pending())
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -140,6 +142,7 @@ class SyncWorker(QObject):
 
     def start(self) -> None:
         """Resolve the platform (off the GUI thread), then sync once and start the timer."""
+        self._refresh_state()
         self._publish()
         if self._status.work_offline:
             return
@@ -157,6 +160,7 @@ class SyncWorker(QObject):
         if offline:
             for t in (self._timer, self._debounce, self._probe, self._retry):
                 t.stop()
+        self._refresh_state()
         self._publish()
         if not offline:
             if self.connection is None:
@@ -198,15 +202,23 @@ class SyncWorker(QObject):
         )
 
     def refresh_pending(self) -> None:
-        """Re-count the outbox (a cheap query on the GUI thread's connection)."""
-        try:
-            pending = self.ctx.service.pending_count()
-        except Exception:  # the count is cosmetic; never let it break a flip
-            log.exception("counting pending changes")
-            return
-        if pending != self._status.pending:
-            self._status = replace(self._status, pending=pending)
+        """Derive the one state again (unsettled outbox rows + the pass record: a short read on
+        the GUI thread's connection) and publish it when it changed."""
+        before = (self._status.state, self._status.unread_news)
+        self._refresh_state()
+        if (self._status.state, self._status.unread_news) != before:
             self._publish()
+
+    def _refresh_state(self) -> None:
+        try:
+            state = self.ctx.service.sync_status(working_offline=self._status.work_offline)
+            unread = self.ctx.service.unread_news_count()
+        except Exception:  # never let a status read break a flip; the next pass tries again
+            log.exception("reading the sync state")
+            return
+        self._status = replace(
+            self._status, state=state, pending=state.waiting + state.sending, unread_news=unread
+        )
 
     def shutdown(self) -> None:
         """Stop scheduling. Call before ``TaskRunner.shutdown``; ``close`` after it."""
@@ -278,17 +290,25 @@ class SyncWorker(QObject):
     def _pass_job(self, force: bool) -> Any:
         connection = self.connection
         net = self._net
-        clock = self.ctx.clock
         assert connection is not None
+
+        demo = getattr(connection, "demo_platform", None)
+        clock = self.ctx.clock  # the app's one clock: news, reminders and "offline since" use it
 
         def job(task: Task) -> SyncReport:
             from console.sync.engine import SyncEngine
 
+            if demo is not None:
+                keep_demo_alive(demo, force=force)
             if net.engine is None:
-                # requests are signed with this PC's clock (the client learns its error); what
-                # the app shows and decides runs on ctx.clock, which the engine teaches each pass
                 net.client = connection.client()
-                net.engine = SyncEngine(task.db, net.client, clock=clock, sales=True)
+                net.engine = SyncEngine(
+                    task.db,
+                    net.client,
+                    clock=clock,
+                    sales=True,
+                    demo_alive=demo.is_running if demo is not None else None,
+                )
             report: SyncReport = net.engine.run_once(force=force)
             net.clock_offset_s = float(getattr(net.client, "clock_offset", 0.0) or 0.0)
             return report
@@ -310,6 +330,7 @@ class SyncWorker(QObject):
             last_sync_at=report.finished_at if report.ok else self._status.last_sync_at,
             clock_offset_s=self._net.clock_offset_s,
         )
+        self._refresh_state()
         self._publish()
         self.report_ready.emit(report)
         if report.pulled or report.pushed or report.refused:
@@ -346,8 +367,11 @@ class SyncWorker(QObject):
             return
         net = self._net
         connection = self.connection
+        demo = getattr(connection, "demo_platform", None)
 
         def job(task: Task) -> bool:
+            if demo is not None:
+                keep_demo_alive(demo, force=False)
             if net.client is None:
                 net.client = connection.client()
             try:
@@ -369,3 +393,13 @@ class SyncWorker(QObject):
         self.ctx.sync_status = self._status
         self.status_changed.emit(self._status)
         self.ctx.events.sync_state_changed.emit(self._status)
+
+
+def keep_demo_alive(demo: Any, *, force: bool) -> None:
+    """On the net lane: bring a dead demo platform back (with its backoff). "Sync now" (force)
+    also tries again after the restarts gave up: the merchant asked, so one more attempt."""
+    if force and getattr(demo, "gave_up", False):
+        demo.reset_restarts()
+    health = demo.keep_alive()
+    if health.value in ("restarted", "gave_up"):
+        log.warning("demo platform: %s (%s)", health.value, getattr(demo, "last_error", None) or "ok")

@@ -257,10 +257,14 @@ class TaskRunner(QObject):
         on the GUI thread. A job cancelled before it starts, or that raises ``Cancelled``, goes
         to ``on_error`` with a ``Cancelled`` (or is dropped silently without ``on_error``).
         """
-        if self._closed:
-            raise RuntimeError("TaskRunner is shut down")
         lane_name = "db" if db else "net"
         handle = TaskHandle(next(self._ids), CancelToken(), lane_name)
+        if self._closed:
+            # the window is closing: a view that refreshes on the way out (a selection change
+            # as the list is torn down) gets a job that never runs, not an exception
+            handle.cancel()
+            handle.done = True
+            return handle
         owner = getattr(on_done, "__self__", None)
         job = _Job(handle, fn, on_done, on_error, on_progress, owner if isinstance(owner, QObject) else None)
         was_idle = not self._jobs

@@ -71,6 +71,11 @@ class Connection:
     def embedded(self) -> bool:
         return self.source == "embedded"
 
+    @property
+    def demo_platform(self) -> Any:
+        """The embedded demo platform we started (its ``keep_alive`` restarts it), else None."""
+        return self._embedded
+
     def client(self, *, clock: Callable[[], datetime] = utcnow, **kwargs: Any) -> PlatformClient:
         """A new client (one per thread: httpx clients are not shared)."""
         return PlatformClient(self.url, self.app_key, self._secret, clock=clock, **kwargs)

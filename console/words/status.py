@@ -364,3 +364,113 @@ def next_step_text(step: Reason | None, lang: str, tz: tzinfo | None = None) -> 
 
 def news_text(item: NewsItem, lang: str, tz: tzinfo | None = None) -> str:
     return _render(NEWS[item.kind], item.params, lang, tz)
+
+
+#: The way forward for each headline that needs the merchant: (zh, en) for a terminal, and the
+#: key of the window's button (``FORWARD_BUTTONS``). Headlines that merely wait have none.
+FORWARD: dict[Headline, tuple[str, str]] = {
+    Headline.REFUSED: (
+        "查看：main.py pending；重试：main.py retry 编号；放弃：main.py discard 编号",
+        "See them: main.py pending; then main.py retry ID or main.py discard ID",
+    ),
+    Headline.OFFLINE: ("联网后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
+    Headline.PLATFORM_ERROR: ("稍后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
+    Headline.DEMO_STOPPED: (
+        "重新启动本程序即可重启演示平台",
+        "Start the app again to restart the demo platform",
+    ),
+    Headline.CLOCK: (
+        "在系统设置中开启“自动设置时间”，然后运行 main.py sync",
+        "Turn on automatic time in the system settings, then run main.py sync",
+    ),
+    Headline.AUTH_REFUSED: (
+        "在设置中重新输入 App Key 和 App Secret，或：main.py sync --platform 地址 --app-key KEY",
+        "Enter the app key and secret again in Settings, or: main.py sync --platform URL --app-key KEY",
+    ),
+    Headline.OTHER_ACCOUNT: (
+        "查看：main.py pending；放弃：main.py discard 编号",
+        "See them: main.py pending; then main.py discard ID",
+    ),
+}
+
+#: The window's button for each way forward (the GUI translates these through the same table).
+FORWARD_BUTTONS: dict[Headline, tuple[str, str]] = {
+    Headline.REFUSED: ("查看被拒绝的修改", "Review refused changes"),
+    Headline.OFFLINE: ("立即重试", "Retry now"),
+    Headline.PLATFORM_ERROR: ("立即重试", "Retry now"),
+    Headline.DEMO_STOPPED: ("重启演示平台", "Restart the demo platform"),
+    Headline.CLOCK: ("重试", "Try again"),
+    Headline.AUTH_REFUSED: ("打开设置", "Open Settings"),
+    Headline.OTHER_ACCOUNT: ("查看待同步修改", "Review waiting changes"),
+    Headline.WORKING_OFFLINE: ("恢复联网", "Go online"),
+}
+
+#: Labels of the terminal's ``status`` and ``news`` and of the window's notification list.
+LABELS: dict[str, tuple[str, str]] = {
+    "waiting": ("等待同步", "Waiting to sync"),
+    "sending": ("正在发送", "Sending"),
+    "refused": ("被拒绝", "Refused"),
+    "offline_since": ("离线起始", "Offline since"),
+    "last_pass": ("上次同步尝试", "Last sync attempt"),
+    "last_success": ("上次成功同步", "Last successful sync"),
+    "never": ("从未", "never"),
+    "platform": ("使用的平台", "Platform in use"),
+    "platform_embedded": ("本机演示平台", "Demo platform on this computer"),
+    "platform_args": ("{url}（命令行 --platform）", "{url} (--platform on the command line)"),
+    "platform_config": ("{url}（设置）", "{url} (settings)"),
+    "unread_news": ("未读通知", "Unread notifications"),
+    "way_forward": ("下一步", "What to do"),
+    "no_news": ("没有通知。", "No notifications."),
+    "no_unread_news": ("没有未读通知。", "No unread notifications."),
+    "news_marked": ("已将 {count} 条通知标为已读。", "Marked {count} notifications read."),
+    "unknown_news": ("没有编号为 {id} 的通知。", "No notification with id {id}."),
+    "news_col_id": ("编号", "ID"),
+    "news_col_when": ("时间", "When"),
+    "news_col_store": ("店铺", "Store"),
+    "news_col_text": ("内容", "What happened"),
+    "news_col_unread": ("未读", "Unread"),
+    "unread_mark": ("●", "●"),
+    "news_title": ("通知", "Notifications"),
+    "all_stores": ("全部店铺", "All stores"),
+    "other_news": ("平台消息（{kind}）", "Platform message ({kind})"),
+    "news_unread_only": ("只看未读", "Unread only"),
+    "news_mark_read": ("标为已读", "Mark read"),
+    "news_mark_all_read": ("全部标为已读", "Mark all read"),
+    "news_open_store": ("查看店铺", "Show the store"),
+    "news_intro": (
+        "平台的每一项变化和临近的截止日期都会记录在这里，即使当时程序没有打开。",
+        "Every change the platform made and every deadline coming up is kept here, "
+        "even when the app was closed at the time.",
+    ),
+    "news_sidebar": ("通知", "Notifications"),
+    "news_sidebar_unread": ("通知（{count}）", "Notifications ({count})"),
+    "tray_unread": ("{count} 条未读通知", "{count} unread notifications"),
+}
+
+
+def label(key: str, lang: str, **params: Any) -> str:
+    zh, en = LABELS[key]
+    text = _pick(lang, zh, en)
+    return text.format(**params) if params else text
+
+
+def forward_text(status: SyncStatus, lang: str) -> str:
+    """The terminal's way forward for the headline ("" when nothing needs the merchant)."""
+    pair = FORWARD.get(status.headline)
+    return _pick(lang, *pair) if pair else ""
+
+
+def forward_button(status: SyncStatus, lang: str) -> str:
+    """The window's button for the headline ("" when there is none)."""
+    pair = FORWARD_BUTTONS.get(status.headline)
+    return _pick(lang, *pair) if pair else ""
+
+
+def stored_news_text(kind: str, params: Mapping[str, Any], lang: str, tz: tzinfo | None = None) -> str:
+    """A stored news row in words. Kinds this release does not know (added by a newer one, or
+    by another part of the app before its words land) still say something true."""
+    if kind in NewsKind._value2member_map_:
+        text = _render(NEWS[NewsKind(kind)], params, lang, tz)
+        if text:
+            return text
+    return label("other_news", lang, kind=kind)

@@ -6,7 +6,8 @@ from tests.cli.conftest import Run
 
 
 def test_pending_and_activity(run: Run) -> None:
-    assert run("pending") == 0 and run.out.strip() == "Nothing waits to sync."
+    assert run("pending") == 0
+    assert run.out.splitlines() == ["Nothing waits to sync.", "Not synced with the platform yet"]
     assert run("activity") == 0 and run.out.strip() == "No activity."
     run("set-method", "tb-2", "wechat_pay", "on")
     run("feedback", "a-open", "支持")
@@ -14,6 +15,9 @@ def test_pending_and_activity(run: Run) -> None:
     assert "WeChat Pay → on" in run.out and "waiting to sync" in run.out and "Feedback a-open" in run.out
     code, data = run.json("pending")
     assert code == 0 and data["count"] == 2
+    # the same state `status` and the status bar show: one set_method and one feedback waiting
+    assert data["status"]["waiting"] == 2 and data["status"]["headline"] == "waiting"
+    assert run("pending") == 0 and "2 changes waiting to sync" in run.out
     assert set(data["pending"][0]) == {
         "id",
         "seq",
@@ -62,5 +66,6 @@ def test_retry_and_discard_from_the_terminal(run: Run) -> None:
     assert run("retry", change[:8]) == 2 and "cannot" in run.err
     assert run("discard", "zzzz") == 2 and "No waiting change" in run.err
     assert run("discard", change[:8]) == 0 and "Discarded" in run.out
-    assert run("pending") == 0 and run.out.strip() == "Nothing waits to sync."
+    assert run("pending") == 0
+    assert run.out.splitlines() == ["Nothing waits to sync.", "Not synced with the platform yet"]
     assert run("--lang", "zh_CN", "discard", change[:8]) == 2  # gone

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.ui.context import VIEW_NAMES
+from console.ui.main_window import VIEW_NAMES
 from tests.ui.views_support import chinese
 
 CONTROLS = (

@@ -38,7 +38,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLabel
 from console.ui.app import build_context
-from console.ui.context import VIEW_NAMES
+from console.ui.main_window import VIEW_NAMES
 from console.ui.main_window import MainWindow
 from tests.helpers.factories import FIXED_NOW
 from tests.ui.conftest import demo_specs

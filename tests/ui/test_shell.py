@@ -251,10 +251,13 @@ def test_status_bar_shows_offline_and_waiting_changes(qtbot, window):
             worker.start()
         assert worker.status.online is False
         assert window.state_label.text() == "Offline"
-        assert window.pending_label.text() == "1 change waiting"
-        assert "Cannot reach the platform" in window.problem_label.text()
+        # the one state: offline since the first failed pass, and what waits meanwhile
+        text = window.pending_label.text()
+        assert text.startswith("Offline since ") and text.endswith("; retrying · 1 change waiting")
+        assert window.forward_button.isVisible() is False or window.forward_button.text() == "Retry now"
         window.offline_box.click()
         assert window.state_label.text() == "Working offline"
+        assert window.pending_label.text() == "Working offline: 1 changes not synced"
     finally:
         worker.shutdown()
         ctx.tasks.shutdown()

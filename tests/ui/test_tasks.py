@@ -94,3 +94,14 @@ def test_result_for_deleted_owner_is_dropped(qtbot, runner):
     qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner))
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
         gate.set()
+
+
+def test_a_job_asked_for_while_closing_never_runs(qtbot, runner):
+    """A view refreshing as the window closes (a selection change during teardown) must not
+    crash the app on the way out: the runner hands back a finished, cancelled handle."""
+    runner.shutdown()
+    ran: list[str] = []
+    handle = runner.run(lambda task: ran.append("ran"), on_done=lambda _: ran.append("done"))
+    assert handle.done and handle.token.cancelled
+    qtbot.wait(50)
+    assert ran == []

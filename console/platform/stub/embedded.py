@@ -16,9 +16,12 @@ import time
 import urllib.error
 import urllib.request
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import urlsplit
 
 READY_PREFIX = "STUB READY "  # printed by console.platform.stub.server once listening
 CREDENTIALS_FILE = "demo-credentials.json"
@@ -29,6 +32,22 @@ class StubCredentials:
     merchant_id: str
     app_key: str
     app_secret: str
+
+
+#: Seconds to wait before each restart attempt after the demo platform died (the last repeats).
+RESTART_BACKOFF_S: tuple[float, ...] = (0.0, 2.0, 5.0, 15.0, 30.0)
+#: Failed restarts in a row after which we stop trying and the merchant is told.
+MAX_RESTARTS = 5
+
+
+class Health(StrEnum):
+    """What ``EmbeddedPlatform.keep_alive`` found."""
+
+    RUNNING = "running"  # it was alive
+    RESTARTED = "restarted"  # it had died and is back, at the same address
+    WAITING = "waiting"  # dead; the next attempt is not due yet (backoff)
+    GAVE_UP = "gave_up"  # dead; MAX_RESTARTS attempts failed: only a restart of the app helps
+    STOPPED = "stopped"  # stopped on purpose (the app is closing): never restarted
 
 
 class EmbeddedPlatformError(RuntimeError):
@@ -56,7 +75,12 @@ class EmbeddedPlatform:
         startup_timeout: float = 30.0,
         extra_args: list[str] | None = None,
         command: list[str] | None = None,
+        restart_backoff_s: tuple[float, ...] = RESTART_BACKOFF_S,
+        max_restarts: int = MAX_RESTARTS,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``restart_backoff_s``, ``max_restarts`` and ``monotonic`` drive ``keep_alive``; tests
+        inject their own so no test waits on the real backoff."""
         self.data_dir = Path(data_dir).resolve()  # the child runs with another cwd
         self.seed = seed
         self.admin = admin
@@ -71,6 +95,13 @@ class EmbeddedPlatform:
         self._credentials: StubCredentials | None = None
         self._ready = threading.Event()
         self._output: deque[str] = deque(maxlen=200)
+        self._restart_backoff_s = tuple(restart_backoff_s) or (0.0,)
+        self._max_restarts = max_restarts
+        self._monotonic = monotonic
+        self._failed_restarts = 0
+        self._next_restart_at: float | None = None
+        self._wanted = False  # started and not stopped on purpose: keep_alive may restart it
+        self.last_error: str | None = None  # why the last restart failed (English, for the log)
 
     # -- public -----------------------------------------------------------------------------
 
@@ -93,10 +124,53 @@ class EmbeddedPlatform:
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
+    @property
+    def gave_up(self) -> bool:
+        return self._failed_restarts >= self._max_restarts
+
+    def reset_restarts(self) -> None:
+        """Try again now, as if no restart had failed (the merchant pressed the button)."""
+        self._failed_restarts = 0
+        self._next_restart_at = None
+
+    def keep_alive(self) -> Health:
+        """Restart the demo platform if it died, with backoff; call it from the net lane.
+
+        It comes back on the same port (the app's client keeps its address) with the same data
+        folder, so the merchant's demo stores and the cursor stay valid. After ``max_restarts``
+        failures in a row it stops trying: the status bar says the demo platform stopped and
+        that restarting the app is the way forward.
+        """
+        if self.is_running():
+            return Health.RUNNING
+        if not self._wanted:
+            return Health.STOPPED
+        if self.gave_up:
+            return Health.GAVE_UP
+        now = self._monotonic()
+        if self._next_restart_at is None:
+            self._next_restart_at = now + self._restart_backoff_s[0]
+        if now < self._next_restart_at:
+            return Health.WAITING
+        self._shutdown()  # reap the dead child and close its pipe
+        try:
+            self.start()
+        except (EmbeddedPlatformError, OSError) as exc:
+            self._failed_restarts += 1
+            self.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            step = min(self._failed_restarts, len(self._restart_backoff_s) - 1)
+            self._next_restart_at = self._monotonic() + self._restart_backoff_s[step]
+            return Health.GAVE_UP if self.gave_up else Health.WAITING
+        self._failed_restarts = 0
+        self._next_restart_at = None
+        self.last_error = None
+        return Health.RESTARTED
+
     def start(self) -> EmbeddedPlatform:
         """Spawn the child, wait for its READY line and a healthy /v1/health, read credentials."""
         if self.is_running():
             return self
+        self._wanted = True
         self.data_dir.mkdir(parents=True, exist_ok=True)
         args = [
             *self.command,
@@ -144,12 +218,19 @@ class EmbeddedPlatform:
             if self.seed:
                 self._credentials = self._read_credentials()
         except BaseException:
-            self.stop()
+            self._shutdown()
             raise
+        # a restart comes back at the same address: the app's client keeps working
+        self.port = urlsplit(self.url).port or self.port
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Close the child's stdin (it shuts down cleanly), then terminate, then kill."""
+        """Close the child's stdin (it shuts down cleanly), then terminate, then kill. On purpose:
+        ``keep_alive`` will not bring it back."""
+        self._wanted = False
+        self._shutdown(timeout)
+
+    def _shutdown(self, timeout: float = 5.0) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
             return

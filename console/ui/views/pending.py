@@ -50,8 +50,13 @@ class PendingView(BaseView):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setProperty("muted", True)
+        # the one sync state's sentence: the same words and counts as the status bar
+        self.state_line = QLabel()
+        self.state_line.setObjectName("pendingState")
+        self.state_line.setWordWrap(True)
         lay.addWidget(self.title)
         lay.addWidget(self.intro)
+        lay.addWidget(self.state_line)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("pendingTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,8 +93,20 @@ class PendingView(BaseView):
         bar.addWidget(self.sync_button)
         lay.addLayout(bar)
         ctx.events.data_changed.connect(lambda _ids: self.refresh() if self.isVisible() else None)
-        ctx.events.sync_state_changed.connect(lambda _s: self.refresh() if self.isVisible() else None)
+        ctx.events.sync_state_changed.connect(self._state_changed)
         self.retranslateUi()
+
+    def _state_changed(self, status: object) -> None:
+        self._show_state()
+        if self.isVisible():
+            self.refresh()
+
+    def _show_state(self) -> None:
+        from console.words.status import headline_text
+
+        state = getattr(self.ctx.sync_status, "state", None)
+        self.state_line.setText(headline_text(state, self.ctx.lang) if state is not None else "")
+        self.state_line.setVisible(state is not None)
 
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda task: task.service.pending_changes(), on_done=self._loaded)
@@ -186,6 +203,7 @@ class PendingView(BaseView):
             QCoreApplication.translate("PendingView", "Drop the change and show the platform's setting again")
         )
         self.sync_button.setText(QCoreApplication.translate("PendingView", "Sync now"))
+        self._show_state()
         self._fill()
 
     # -- actions --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import words
+from console.core import rules
 from console.core.model import Eligibility, Method, SyncState
 from console.ui import texts
 from console.ui.context import UiContext
@@ -38,6 +39,7 @@ from console.words import format_date, format_datetime
 
 if TYPE_CHECKING:
     from console.service import ChangeResult, MethodView, StoreDetail
+    from console.ui.views.sales import SalesCard
 
 METHOD_ORDER = (Method.WECHAT_PAY, Method.ALIPAY)
 
@@ -268,8 +270,12 @@ class InvitationCard(QFrame):
             .replace("%2", format_datetime(inv.deadline_at, lang))
         )
         self.keys[2].setText(QCoreApplication.translate("StoreDetail", "Deadline"))
-        countdown = fmt_countdown(inv.deadline_at, now)
-        self.values[2].setText(f"{format_datetime(inv.deadline_at, lang)} ({countdown})")
+        # a countdown only while the deadline can still change something (rules.deadline_that_matters):
+        # live, approved, in review, frozen, expired and withdrawn stores get the date alone
+        wechat = detail.methods.get(Method.WECHAT_PAY)
+        due = rules.deadline_that_matters(detail.store, wechat.state, inv, now) if wechat else None
+        deadline = format_datetime(inv.deadline_at, lang)
+        self.values[2].setText(f"{deadline} ({fmt_countdown(due, now)})" if due is not None else deadline)
         self.keys[3].setText(QCoreApplication.translate("StoreDetail", "Launch date"))
         self.values[3].setText(format_date(inv.launch_at, lang) if inv.launch_at else "—")
         self.history_title.setText(QCoreApplication.translate("StoreDetail", "History"))
@@ -316,10 +322,10 @@ class StoreDetailView(BaseView):
         lay.addWidget(self.empty)
         self.invitation = InvitationCard()
         lay.addWidget(self.invitation)
-        from console.ui.views.sales import SalesCard  # issue #15: what WeChat Pay brought
-
-        self.sales_card = SalesCard(ctx)
-        lay.addWidget(self.sales_card)
+        # issue #15: what WeChat Pay brought; built with the first store shown (sales_card), as
+        # importing the sales pages cost ~20 ms of the window's first paint (issue #14)
+        self._lay, self._sales_at = lay, lay.count()
+        self._sales_card: SalesCard | None = None
         self.cards: dict[Method, MethodCard] = {}
         for m in METHOD_ORDER:
             card = MethodCard(m)
@@ -330,6 +336,15 @@ class StoreDetailView(BaseView):
         lay.addStretch(1)
         ctx.events.data_changed.connect(self._on_data_changed)
         self.retranslateUi()
+
+    @property
+    def sales_card(self) -> SalesCard:
+        if self._sales_card is None:
+            from console.ui.views.sales import SalesCard
+
+            self._sales_card = SalesCard(self.ctx)
+            self._lay.insertWidget(self._sales_at, self._sales_card)
+        return self._sales_card
 
     # -- protocol -------------------------------------------------------------------------
     def set_store(self, store_id: str | None) -> None:
@@ -345,7 +360,8 @@ class StoreDetailView(BaseView):
                 self.detail = self.ctx.service.store_detail(self.store_id)
             except KeyError:
                 self.detail = None
-        self.sales_card.show_store(self.store_id if self.detail is not None else None)
+        if self.detail is not None or self._sales_card is not None:
+            self.sales_card.show_store(self.store_id if self.detail is not None else None)
         self.retranslateUi()
 
     def retranslateUi(self) -> None:

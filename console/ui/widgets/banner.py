@@ -1,6 +1,14 @@
-"""A dismissible in-window notice (news from a sync, a problem to act on)."""
+"""A dismissible in-window notice (news from a sync, a problem to act on).
+
+Sync problems come from the one sync state (``show_sync_state``): the banner says what the
+status bar says, its count follows the outbox (discard one of two refused changes and it says 1),
+and it goes away by itself when the problem is gone. Dismissed, it stays away until the problem
+changes.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
@@ -31,9 +39,15 @@ class Banner(QFrame):
         lay.addWidget(self.label, 1)
         lay.addWidget(self.action)
         lay.addWidget(self.close_button)
+        self.topic: str | None = None  # "sync" for the sync state's problem, else None
+        self.headline: Any = None  # the sync state's headline shown (for the action)
+        self._dismissed: tuple[Any, str] | None = None
         self.hide()
 
-    def show_message(self, text: str, kind: str = "info", action: str | None = None) -> None:
+    def show_message(
+        self, text: str, kind: str = "info", action: str | None = None, *, topic: str | None = None
+    ) -> None:
+        self.topic = topic
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -51,6 +65,25 @@ class Banner(QFrame):
         self.close_button.setToolTip(text)
         self.close_button.setAccessibleName(text)
 
+    def show_sync_state(self, state: Any, lang: str) -> None:
+        """Show the state's problem when it needs the merchant (severity ERROR), else clear a
+        sync banner (news banners are left alone)."""
+        from console.core.sync_state import Severity
+        from console.words.status import forward_button, headline_text
+
+        if state is None or state.severity < Severity.ERROR:
+            if self.topic == "sync":
+                self.topic = self.headline = None
+                self.hide()
+            return
+        text = headline_text(state, lang)
+        if self._dismissed == (state.headline, text):
+            return
+        self.headline = state.headline
+        self.show_message(text, "error", forward_button(state, lang) or None, topic="sync")
+
     def dismiss(self) -> None:
+        if self.topic == "sync":
+            self._dismissed = (self.headline, self.label.text())
         self.hide()
         self.dismissed.emit()
