@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -136,6 +138,73 @@ class BulkResult:
         return tuple(
             r for r in self.results if r.reason is not None and r.reason.code is ReasonCode.NO_CHANGE
         )
+
+
+class BulkOutcome(StrEnum):
+    """What a bulk change does to one store, as its dry run says."""
+
+    CHANGE = "change"  # will change
+    ALREADY = "already"  # already has the value: nothing to send
+    REFUSED = "refused"  # a rule refuses it now (the reason says which)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One store of a dry run: what will happen and why."""
+
+    store_id: str
+    store_name: str | None  # None: no such store
+    outcome: BulkOutcome
+    reason: Reason | None = None  # REFUSED: the rule's reason
+    setting: bool | None = None  # the method's setting now (None: unknown store)
+    expected_eligibility: Eligibility | None = None  # CHANGE with a side effect (applies, withdraws)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkPlan:
+    """A dry run over every store of a scope, in the scope's order.
+
+    Why a plan and not only counts: with hundreds of stores the merchant must be able to see
+    which ones change (and filter, export) before anything is written.
+    """
+
+    method: Method
+    enabled: bool
+    rows: tuple[PlanRow, ...]
+    checked_at: datetime
+    cancelled: bool = False
+
+    def count(self, outcome: BulkOutcome) -> int:
+        return sum(1 for r in self.rows if r.outcome is outcome)
+
+    def store_ids(self, outcome: BulkOutcome) -> list[str]:
+        return [r.store_id for r in self.rows if r.outcome is outcome]
+
+
+#: Which stores a bulk change is about: a filter ("all N matching"), ids (checked rows, a stores
+#: file), or None for every store.
+BulkScope = StoreFilter | Sequence[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class SendCounts:
+    """Where the rows a bulk run saved stand in the sync (``bulk_send_counts``)."""
+
+    waiting: int = 0  # saved here, not sent yet
+    sending: int = 0  # claimed by a sync pass: on its way, answer not yet recorded
+    confirmed: int = 0  # the platform accepted it (or it was back to the confirmed value)
+    refused: int = 0  # the platform refused it (the pending page says why)
+    dropped: int = 0  # discarded by the merchant since, or replaced
+
+    @property
+    def sent(self) -> int:
+        """Reached the platform or on the way: everything no longer only saved here."""
+        return self.sending + self.confirmed + self.refused
+
+    @property
+    def settled(self) -> bool:
+        """Nothing of the run waits for the platform any more."""
+        return self.waiting == 0 and self.sending == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,6 +600,83 @@ class ConsoleService:
             total=total,
         )
 
+    # -- bulk: scope, dry-run plan, sending progress -------------------------------------
+    def bulk_store_ids(self, scope: BulkScope, *, deadline_soon: bool = False) -> list[str]:
+        """The stores of a bulk scope, in name order for a filter, as given (first of each
+        duplicate kept) for ids, every store for None. ``deadline_soon`` narrows a filter to the
+        stores list's "deadline soon" chip (computed there, not in SQL)."""
+        if scope is None:
+            scope = StoreFilter()
+        if isinstance(scope, StoreFilter):
+            ids = [r.id for r in self.list_stores(scope)]
+            if deadline_soon:
+                soon = {r.id for r in self.deadlines_soon()}
+                ids = [i for i in ids if i in soon]
+            return ids
+        return list(dict.fromkeys(str(i) for i in scope))
+
+    def unknown_store_ids(self, store_ids: Sequence[str]) -> list[str]:
+        """The ids among ``store_ids`` that name no store (a stores file's typos), in order."""
+        known = self.store_names(store_ids)
+        return [i for i in dict.fromkeys(store_ids) if i not in known]
+
+    def bulk_plan(
+        self,
+        store_ids: Sequence[str],
+        method: Method,
+        enabled: bool,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> BulkPlan:
+        """The dry run of ``set_method_bulk`` as a row per store: will change / already so /
+        refused (with the rule's reason), with names. Writes nothing; progress and cancel as in
+        ``set_method_bulk``."""
+        dry = self.set_method_bulk(store_ids, method, enabled, dry_run=True, progress=progress)
+        names = self.store_names([r.store_id for r in dry.results if r.store_id])
+        rows = []
+        for r in dry.results:
+            sid = r.store_id or ""
+            setting = r.state.setting if r.state is not None else None
+            if r.applied:
+                outcome = BulkOutcome.CHANGE
+            elif r.reason is not None and r.reason.code is ReasonCode.NO_CHANGE:
+                outcome = BulkOutcome.ALREADY
+            else:
+                outcome = BulkOutcome.REFUSED
+            if outcome is BulkOutcome.CHANGE:
+                setting = not enabled  # the rules answer NO_CHANGE when it has the value already
+            rows.append(
+                PlanRow(
+                    sid,
+                    names.get(sid),
+                    outcome,
+                    r.reason if outcome is BulkOutcome.REFUSED else None,
+                    setting,
+                    r.expected_eligibility,
+                )
+            )
+        return BulkPlan(method, enabled, tuple(rows), self.now(), cancelled=dry.cancelled)
+
+    def bulk_send_counts(self, result: BulkResult) -> SendCounts:
+        """How far the rows a bulk run saved have got through the sync (one query).
+
+        A store whose wish went back to the value the platform already has ("cancelled") needs
+        no sending: it counts as confirmed at once.
+        """
+        ids = [r.outbox_id for r in result.changed if r.outbox_id and r.outcome != "cancelled"]
+        at_once = sum(1 for r in result.changed if r.outcome == "cancelled")
+        found = self.repo.outbox_statuses(ids) if ids else {}
+        tally: dict[str, int] = {}
+        for status in found.values():
+            tally[status] = tally.get(status, 0) + 1
+        return SendCounts(
+            waiting=tally.get("queued", 0),
+            sending=tally.get("in_flight", 0),
+            confirmed=tally.get("done", 0) + at_once,
+            refused=tally.get("refused", 0),
+            dropped=tally.get("discarded", 0) + len(ids) - len(found),
+        )
+
     def send_feedback(self, announcement_id: str, text: str) -> ChangeResult:
         """Check the opinion period and the text, then store it as pending and queue it."""
         text = text.strip()
@@ -600,6 +746,61 @@ class ConsoleService:
             row = self.repo.discard(outbox_id, now)
             state = self.repo.method(row.store_id, row.method) if row.store_id and row.method else None
         return ChangeResult(row.store_id, True, outbox_id=outbox_id, state=state, outcome="discarded")
+
+
+def bulk_plan_table(plan: BulkPlan, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The dry run as headings and rows in ``lang``: the CSV export and the terminal's table.
+
+    Store id and name in separate columns; the check time in ISO 8601 with the zone's offset.
+    """
+    from console.words import method_name, on_off
+    from console.words.bulk import bulk_msg, column_titles, outcome_name
+    from console.words.dates import format_iso
+
+    method = method_name(plan.method, lang)
+    wanted = on_off(plan.enabled, lang)
+    at = format_iso(plan.checked_at)
+    rows = []
+    for r in plan.rows:
+        rows.append(
+            [
+                r.store_id,
+                r.store_name if r.store_name is not None else bulk_msg("unknown_store_name", lang),
+                method,
+                wanted,
+                outcome_name(r.outcome, lang),
+                plan_row_why(r, plan.enabled, lang),
+                at,
+            ]
+        )
+    return column_titles(lang), rows
+
+
+def plan_row_why(row: PlanRow, enabled: bool, lang: str) -> str:
+    """Why a store of a dry run ends as it does, as a sentence in ``lang``."""
+    from console.words import on_off, reason_text
+    from console.words.bulk import bulk_msg
+
+    if row.outcome is BulkOutcome.REFUSED:
+        return reason_text(row.reason, lang)
+    wanted = on_off(enabled, lang)
+    if row.outcome is BulkOutcome.ALREADY:
+        return bulk_msg("already_why", lang, wanted=wanted)
+    text = bulk_msg("will_change_why", lang, current=on_off(not enabled, lang), wanted=wanted)
+    if row.expected_eligibility is Eligibility.IN_REVIEW:
+        text += (" " if lang != "zh_CN" else "") + bulk_msg("applies", lang)
+    elif row.expected_eligibility is not None and not enabled:
+        text += (" " if lang != "zh_CN" else "") + bulk_msg("withdraws", lang)
+    return text
+
+
+def write_bulk_plan_csv(path: Path, plan: BulkPlan, lang: str) -> int:
+    """The dry run as CSV (UTF-8 with BOM, created 0600, replaced whole); returns the row count."""
+    from console.sales_service import write_table
+
+    headers, rows = bulk_plan_table(plan, lang)
+    write_table(path, headers, rows, "csv")
+    return len(rows)
 
 
 def refusal_reason(code: str | None, message: str | None) -> Reason | None:

@@ -72,6 +72,7 @@ VERBS = (
     "stores",
     "show",
     "set_method",
+    "bulk",
     "preview",
     "pending",
     "activity",

@@ -39,7 +39,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             {
                 "from": first.isoformat(),
                 "to": last.isoformat(),
-                "checked": len(report.results),
+                "checked": report.checked,
                 "mismatched": [
                     {
                         "date": r.key.day.isoformat(),
@@ -60,11 +60,11 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             }
         )
         return EXIT_MISMATCH if bad else EXIT_OK
-    if not report.results:
+    if not report.checked:
         ctx.out.print(sales_msg("nothing_to_reconcile", lang, days=DEFAULT_RETENTION_DAYS))
         return EXIT_OK
     if not bad:
-        ctx.out.print(sales_msg("all_matched", lang, count=len(report.results)))
+        ctx.out.print(sales_msg("all_matched", lang, count=report.checked))
         return EXIT_OK
     ctx.out.print(sales_msg("mismatched", lang, count=len(bad)))
     titles = column_titles(lang)

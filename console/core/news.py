@@ -54,6 +54,7 @@ class NewsKind(StrEnum):
     ANNOUNCEMENT_EFFECTIVE = "announcement_effective"
     DEADLINE_SOON = "deadline_soon"
     OPINION_CLOSING_SOON = "opinion_closing_soon"
+    SETTLEMENT_MISMATCH = "settlement_mismatch"  # found by reconciliation (console.sales_service)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,21 +37,25 @@ class SettlementsPage:
     server_time: datetime | None
 
 
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
 def _entries(data: dict[str, Any], field: str, ints: tuple[str, ...], strs: tuple[str, ...]) -> list[Any]:
+    """The page's entries, each with every field present and typed (counts are ints >= 0).
+
+    Written as plain loops on exact types: a million payments pass through here on a first
+    sync, and JSON gives exactly ``int`` and ``str`` (``bool`` is not a count)."""
     entries = data.get(field)
     if not isinstance(entries, list):
         raise BadResponse(f"{field}: missing list")
+    bad = BadResponse(f"{field}: an entry lacks or mistypes {', '.join(ints + strs)}")
     for entry in entries:
-        if not isinstance(entry, dict):
+        if type(entry) is not dict:
             raise BadResponse(f"{field}: an entry is not an object")
-        if not all(_is_count(entry.get(k)) for k in ints) or not all(
-            isinstance(entry.get(k), str) for k in strs
-        ):
-            raise BadResponse(f"{field}: an entry lacks or mistypes {', '.join(ints + strs)}")
+        for k in ints:
+            v = entry.get(k)
+            if type(v) is not int or v < 0:
+                raise bad
+        for k in strs:
+            if type(entry.get(k)) is not str:
+                raise bad
     return entries
 
 

@@ -321,6 +321,31 @@ def add_the_news_table(conn: sqlite3.Connection) -> None:
     _run(conn, V2_2)
 
 
+# Reconciliation at scale (issue #15): the (day, store, method) keys whose payments and
+# settlement have not been seen to agree. Kept by console.storage.sales as pages land, so
+# reconciling 90 days of 10,000 stores loads only these, not 1.8 million settlements.
+V2_3 = [
+    """CREATE TABLE sales_checks (
+        day TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        PRIMARY KEY (day, store_id, method)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX settlements_by_day ON settlements (day)",
+    # every key kept so far is looked at once more by the next reconciliation
+    """INSERT OR IGNORE INTO sales_checks SELECT DISTINCT day, store_id, method, platform FROM payments""",
+    """INSERT OR IGNORE INTO sales_checks SELECT day, store_id, method, platform FROM settlements
+       WHERE day >= (SELECT min(day) FROM payments)""",
+]
+
+
+@step(2, 3)
+def check_only_what_disagrees(conn: sqlite3.Connection) -> None:
+    """2.3: the keys reconciliation still has to look at, and settlements counted per day (#15)."""
+    _run(conn, V2_3)
+
+
 STEPS: tuple[Step, ...] = tuple(_STEPS)
 #: The version this release writes.
 CURRENT = STEPS[-1].version

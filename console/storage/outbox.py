@@ -129,6 +129,18 @@ def count(conn: sqlite3.Connection, statuses: Sequence[str] = UNSETTLED) -> int:
     return int(conn.execute(sql, tuple(statuses)).fetchone()[0])
 
 
+def statuses(conn: sqlite3.Connection, outbox_ids: Sequence[str]) -> dict[str, str]:
+    """id -> status for the given rows (one query, any number of ids); unknown ids are left out.
+
+    A bulk change follows its own rows through the sync with this (saved, sent, confirmed...).
+    """
+    found = conn.execute(
+        "SELECT id, status FROM outbox WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(outbox_ids)),),
+    ).fetchall()
+    return {str(r[0]): str(r[1]) for r in found}
+
+
 def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

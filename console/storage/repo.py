@@ -285,6 +285,10 @@ class Repository(StoresList):
     def outbox_count(self, statuses: Sequence[str] = UNSETTLED) -> int:
         return outbox.count(self.conn, statuses)
 
+    def outbox_statuses(self, outbox_ids: Sequence[str]) -> dict[str, str]:
+        """id -> status of the given outbox rows (unknown ids left out)."""
+        return outbox.statuses(self.conn, outbox_ids)
+
     def audit_rows(
         self,
         *,

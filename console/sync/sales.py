@@ -9,13 +9,17 @@ Settlements are asked for by date range. A settlement can come late (the platfor
 days after it was due), so each pass asks again for the last ``LOOKBACK_DAYS`` days; a settlement
 published again replaces itself. A range in progress (its ``after`` cursor) is kept in meta with
 each page, so a broken pass resumes it.
+
+After the settlements, the days they covered are reconciled (``SalesService.reconcile``, on the
+platform's signed time): mismatches are found by every pass, not only when a page asks, and the
+new ones come back in ``SalesOutcome.new_mismatches`` (the news of the pass).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 import sqlite_utils
 
@@ -37,6 +41,8 @@ class SalesOutcome:
     payments: int = 0  # new payments applied
     settlements: int = 0  # settlements received (new or published again)
     pages: int = 0
+    reconciled: tuple[date, date] | None = None  # the days reconciled after the settlements
+    new_mismatches: list[store.StoredMismatch] = field(default_factory=list)
 
 
 class SalesSync:
@@ -54,6 +60,8 @@ class SalesSync:
             raise ValueError("keep payments for at least one day")
         self.db, self.client = db, client
         self.retention_days, self.page_size = retention_days, page_size
+        self._server_now: datetime | None = None  # the platform's signed time, from the last page
+        self._settled_from: date | None = None  # the first day whose settlements this pass asked for
 
     def run(self, out: SalesOutcome | None = None) -> SalesOutcome:
         """Both feeds until caught up. ``out`` is filled as pages land (an error midway keeps it)."""
@@ -63,7 +71,23 @@ class SalesSync:
             self.settlements(today, out)
             with write_transaction(self.db):
                 store.prune_payments(self.db.conn, today - timedelta(days=self.retention_days))
+            self.reconcile(today, out)
         return out
+
+    def reconcile(self, today: date, out: SalesOutcome) -> None:
+        """Reconcile the days whose settlements this pass asked for (only the keys whose totals
+        disagree are loaded: see ``console.storage.sales``)."""
+        now, first = self._server_now, self._settled_from
+        if now is None or first is None:
+            return
+        from console.sales_service import SalesService  # the use case, shared with the pages
+
+        last = today - timedelta(days=1)
+        if first > last:
+            return
+        report = SalesService(self.db, clock=lambda: now).reconcile(first, last)
+        out.reconciled = (first, last)
+        out.new_mismatches.extend(report.new_mismatches)
 
     def payments(self, out: SalesOutcome) -> date | None:
         """Payments since the cursor; returns the platform's day (from its signed time)."""
@@ -74,6 +98,7 @@ class SalesSync:
             page = self.client.payments(cursor, limit=self.page_size)
             if page.server_time is not None:
                 today = page.server_time.date()
+                self._server_now = page.server_time
             keep_from = today - timedelta(days=self.retention_days) if today is not None else None
             with write_transaction(self.db):
                 if (meta.get(conn, store.PAYMENTS_CURSOR) or "") != cursor:
@@ -97,6 +122,7 @@ class SalesSync:
                 if state is None:
                     return
             first, last = date.fromisoformat(state["first"]), date.fromisoformat(state["last"])
+            self._settled_from = min(first, self._settled_from or first)
             after = state.get("after", "")
             page = self.client.settlements(first=first, last=last, after=after, limit=self.page_size)
             with write_transaction(self.db):

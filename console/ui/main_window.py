@@ -430,7 +430,10 @@ class MainWindow(QMainWindow):
         from console.ui.views.bulk import BulkDialog
 
         self.show_view("stores")
-        dlg = BulkDialog(self.ctx, self.stores.selected_store_ids(), self)
+        dlg = BulkDialog(self.ctx, (), self)
+        if not (flt := self.stores.current_filter()).is_empty:
+            dlg.set_scope(flt)  # "all N matching the list's filter" on offer
+        dlg.set_scope(tuple(self.stores.selected_store_ids()))  # the checked ones, if any, first
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
 

@@ -17,7 +17,7 @@ from console.words.table import Words, say
 
 STORAGE: Words = {
     "full": (
-        "磁盘空间不足，无法写入 {path}。请在该文件所在的磁盘上腾出一些空间后重试；您的更改都还在。",
+        "磁盘空间不足，无法写入 {path}。请在该文件所在的磁盘上腾出一些空间后重试；您的修改都还在。",
         "The drive holding {path} is full. Free some space on that drive and try again; "
         "your changes are kept.",
     ),

@@ -197,74 +197,11 @@ def sales_msg(key: str, lang: str, **facts: object) -> str:
     return _pick(lang, *_MESSAGES[key]).format(**facts)
 
 
-#: The Sales and Reconciliation pages' own words (the GUI passes ``ctx.lang``).
+#: The two pages' names, for the window's navigation (the pages' own widget strings go through
+#: Qt's tr and tools/zh_CN.py like every other page).
 _PAGE = {
     "sales_title": ("销售", "Sales"),
-    "sales_intro": (
-        "按支付方式查看每天的交易金额：开通微信支付带来了什么，手续费与另一种方式相比如何。",
-        "Daily gross by payment method: what turning on WeChat Pay brought,"
-        " and its fees against the other method.",
-    ),
     "recon_title": ("对账", "Reconciliation"),
-    "recon_intro": (
-        "每天每个钱包的结算与已同步的付款逐笔核对：相符，或说明差异。",
-        "Each day's settlement from each wallet against the synced payments:"
-        " matched, or the difference explained.",
-    ),
-    "platform": ("平台", "Platform"),
-    "channel": ("渠道", "Channel"),
-    "stores": ("店铺", "Stores"),
-    "stores_hint": (
-        "店铺编号，用逗号分隔；留空为全部店铺",
-        "Store ids, comma-separated; empty for all stores",
-    ),
-    "period": ("时间段", "Period"),
-    "last_days": ("最近 {days} 天", "Last {days} days"),
-    "all": ("全部", "All"),
-    "day": ("日期", "Day"),
-    "chart_name": ("每日交易金额（按支付方式）", "Daily gross by payment method"),
-    "share_title": ("微信支付自开通以来的占比", "WeChat Pay's share since go-live"),
-    "share_none": ("所选店铺中还没有开通微信支付的。", "WeChat Pay is not live in any store selected."),
-    "share_text": (
-        "开通后的销售额 {all} 中，微信支付 {wechat}（{share}），共 {count} 笔。",
-        "Of {all} sold since go-live, {wechat} was WeChat Pay ({share}), {count} payments.",
-    ),
-    "fees_title": ("手续费：实际支付与换用另一种方式", "Fees paid against the other method"),
-    "method": ("支付方式", "Payment method"),
-    "gross": ("交易金额", "Gross"),
-    "fees_paid": ("实付手续费", "Fees paid"),
-    "fees_other": ("换用另一种方式的手续费", "Fees with the other method"),
-    "saved": ("节省", "Saved"),
-    "before_after_title": (
-        "开通前后对比（前后各 {days} 天）",
-        "Before and after go-live ({days} days each side)",
-    ),
-    "before": ("开通前", "Before"),
-    "after": ("开通后", "After"),
-    "before_after_none": (
-        "时间段内没有开通前后各 {days} 天都完整的店铺。",
-        "No store has {days} full days on both sides of its go-live inside the period.",
-    ),
-    "loading": ("正在汇总…", "Adding up…"),
-    "empty": (
-        "这段时间没有已同步的交易。同步后再来看。",
-        "No synced sales in this period. Sync, then look again.",
-    ),
-    "failed": ("销售数据读取失败，请重试。", "The sales could not be read. Please try again."),
-    "status": ("对账结果", "Result"),
-    "only_mismatched": ("只看不符", "Mismatches only"),
-    "reconcile": ("对账", "Reconcile"),
-    "export_csv": ("导出 CSV…", "Export CSV…"),
-    "export_xlsx": ("导出 XLSX…", "Export XLSX…"),
-    "recon_summary": ("{checked} 笔结算，{bad} 笔不符。", "{checked} settlements, {bad} do not match."),
-    "recon_working": ("正在对账…", "Reconciling…"),
-    "recon_failed": ("对账失败，请重试。", "Reconciliation failed. Please try again."),
-    "exported": ("已导出到 {path}", "Exported to {path}"),
-    "export_failed": ("无法导出到 {path}：{why}", "Could not export to {path}: {why}"),
-    "card_none": (
-        "微信支付尚未开通，开通后这里显示它带来的销售。",
-        "WeChat Pay is not live yet; once it is, its sales show here.",
-    ),
 }
 
 

@@ -27,7 +27,7 @@ _METHOD = {Method.ALIPAY: ("支付宝", "Alipay"), Method.WECHAT_PAY: ("微信�
 _PLATFORM = {Platform.TAOBAO: ("淘宝", "Taobao"), Platform.TMALL: ("天猫", "Tmall")}
 
 #: The one sentence that means "nothing to do"; said only when the rule table answers None.
-NOTHING_TO_DO = ("无需操作：顾客可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay.")
+NOTHING_TO_DO = ("无需操作：买家可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay.")
 
 HEADLINES: dict[Headline, _Variants] = {
     Headline.ALL_SYNCED: (((), "所有修改已同步", "All changes synced"),),
@@ -70,7 +70,7 @@ HEADLINES: dict[Headline, _Variants] = {
     Headline.AUTH_REFUSED: (
         (
             (),
-            "平台拒绝了应用密钥：请在设置中检查 App Key 和 App Secret",
+            "平台拒绝了 App Key：请在设置中检查 App Key 和 App Secret",
             "The platform refused our credentials: check the app key and secret in Settings",
         ),
     ),
@@ -97,19 +97,19 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
     ReasonCode.CHANGE_REFUSED: (
         (
             ("reason",),
-            "平台拒绝了您的更改（{reason}）：请在待同步页重试或放弃。",
+            "平台拒绝了您的修改（{reason}）：请在待同步页重试或放弃。",
             "The platform refused your change ({reason}): retry or discard it on the pending page.",
         ),
         (
             (),
-            "平台拒绝了您的更改：请在待同步页重试或放弃。",
+            "平台拒绝了您的修改：请在待同步页重试或放弃。",
             "The platform refused your change: retry or discard it on the pending page.",
         ),
     ),
     ReasonCode.PENDING_SYNC: (
         (
             (),
-            "等待同步：联网后更改会自动发送到平台。",
+            "等待同步：联网后修改会自动发送到平台。",
             "Wait for the sync: your changes are sent when online.",
         ),
     ),
@@ -160,7 +160,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
     ReasonCode.NOT_INVITED: (
         (
             (),
-            "尚未受邀，也没有排期：轮到该店铺的批次时会通知您。",
+            "尚未受邀，也没有排期：轮到这家店铺的批次时会通知您。",
             "Not invited and no phase scheduled: you will be told when the store's phase opens.",
         ),
     ),
@@ -197,15 +197,22 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
     ReasonCode.TURNED_OFF: (
         (
             (),
-            "微信支付已上线但被您关闭：顾客无法用它付款。如需收款请开启。",
+            "微信支付已上线但被您关闭：买家无法用它付款。如需收款请开启。",
             "WeChat Pay is live but you turned it off: shoppers cannot pay with it. Turn it on to accept it.",
         ),
     ),
 }
 
 NEWS: dict[NewsKind, _Variants] = {
-    NewsKind.STORE_FROZEN: (((), "平台冻结了该店铺。", "The platform froze the store."),),
-    NewsKind.STORE_UNFROZEN: (((), "平台解冻了该店铺。", "The platform unfroze the store."),),
+    NewsKind.SETTLEMENT_MISMATCH: (
+        (
+            ("day", "method", "difference"),
+            "{day} 的{method}结算与付款不符：{difference}",
+            "The {method} settlement of {day} does not match the payments: {difference}",
+        ),
+    ),
+    NewsKind.STORE_FROZEN: (((), "平台冻结了这家店铺。", "The platform froze the store."),),
+    NewsKind.STORE_UNFROZEN: (((), "平台解冻了这家店铺。", "The platform unfroze the store."),),
     NewsKind.METHOD_FROZEN: (
         (("method", "reason"), "平台冻结了{method}：{reason}", "The platform froze {method}: {reason}"),
         (("method",), "平台冻结了{method}。", "The platform froze {method}."),
@@ -250,7 +257,7 @@ NEWS: dict[NewsKind, _Variants] = {
         ),
     ),
     NewsKind.WENT_LIVE: (
-        (("method",), "{method}已上线，顾客现在可以使用。", "{method} is live: shoppers can use it now."),
+        (("method",), "{method}已上线，买家现在可以使用。", "{method} is live: shoppers can use it now."),
     ),
     NewsKind.FEE_CHANGED: (
         (

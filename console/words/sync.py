@@ -15,7 +15,7 @@ SYNC: Words = {
         "Synced: {pushed} sent, {refused} refused, {pulled} updates received, {pending} still waiting.",
     ),
     "offline": (
-        "无法连接平台。您的更改已保存在本机，{pending} 项等待同步，联网后会自动发送。",
+        "无法连接平台。您的修改已保存在本机，{pending} 项等待同步，联网后会自动发送。",
         "The platform cannot be reached. Your changes are kept on this computer; "
         "{pending} wait to sync and will be sent when it is back.",
     ),
@@ -28,12 +28,12 @@ SYNC: Words = {
         "The platform asked us to wait ({retry_after} s). {pending} wait to sync.",
     ),
     "auth": (
-        "平台不接受此应用密钥或签名（请检查应用密钥、密钥和电脑时间）。更改已保留。",
+        "平台不接受此 App Key 或签名（请检查 App Key、App Secret 和电脑时间）。修改已保留。",
         "The platform did not accept our credentials (check the app key, the secret and this "
         "computer's clock). Your changes are kept.",
     ),
     "bad_response": (
-        "平台的回复无法验证，未应用任何内容。更改已保留。",
+        "平台的回复无法验证，未应用任何内容。修改已保留。",
         "The platform's answer could not be verified; nothing from it was applied. Your changes are kept.",
     ),
     "busy": (

@@ -501,211 +501,279 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="297" />
+        <location filename="../../console/ui/app.py" line="377" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
+        <extracomment>Rows read for the first screenful (a tall window shows about 40); the whole list follows.</extracomment>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
     </message>
 </context>
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="76" />
+        <location filename="../../console/ui/views/bulk.py" line="71" />
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="227" />
+        <location filename="../../console/ui/views/bulk.py" line="313" />
         <source>Change in bulk</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="229" />
-        <source>Turn one payment method on or off for many stores. You see what would happen before anything changes.</source>
-        <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先告诉您将发生什么。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="315" />
+        <source>Turn one payment method on or off for many stores. You see what would happen to each store before anything changes.</source>
+        <translation>为多家店铺统一开启或关闭一种支付方式。正式修改前，会先列出每家店铺将发生什么。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="237" />
-        <source>The stores selected in the list (none is selected)</source>
-        <translation>列表中选中的店铺（当前未选中任何店铺）</translation>
+        <location filename="../../console/ui/views/bulk.py" line="323" />
+        <source>The stores checked in the list (none is checked)</source>
+        <translation>列表中勾选的店铺（当前未勾选任何店铺）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="241" />
-        <source>The store selected in the list</source>
-        <translation>列表中选中的 1 家店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="327" />
+        <source>The store checked in the list</source>
+        <translation>列表中勾选的 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="242" />
-        <source>The %1 stores selected in the list</source>
-        <translation>列表中选中的 %1 家店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="328" />
+        <source>The %1 stores checked in the list</source>
+        <translation>列表中勾选的 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="246" />
-        <source>All stores invited to WeChat Pay</source>
-        <translation>所有已受邀开通微信支付的店铺</translation>
+        <location filename="../../console/ui/views/bulk.py" line="333" />
+        <source>All stores matching the list's filter</source>
+        <translation>符合列表筛选条件的所有店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="248" />
+        <location filename="../../console/ui/views/bulk.py" line="337" />
+        <source>The 1 store matching the list's filter</source>
+        <translation>符合列表筛选条件的 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="338" />
+        <source>All %1 stores matching the list's filter</source>
+        <translation>符合列表筛选条件的全部 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="343" />
+        <source>All stores</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="347" />
+        <source>The only store</source>
+        <translation>唯一的 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="348" />
+        <source>All %1 stores</source>
+        <translation>全部 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="351" />
         <source>&amp;Payment method</source>
         <translation>支付方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="251" />
+        <location filename="../../console/ui/views/bulk.py" line="354" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="252" />
+        <location filename="../../console/ui/views/bulk.py" line="355" />
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="253" />
+        <location filename="../../console/ui/views/bulk.py" line="356" />
         <source>Turn off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="256" />
-        <source>Stores</source>
-        <translation>店铺数</translation>
+        <location filename="../../console/ui/views/bulk.py" line="357" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="257" />
-        <source>Why they stay as they are</source>
-        <translation>不作修改的原因</translation>
+        <location filename="../../console/ui/views/bulk.py" line="358" />
+        <source>Every store</source>
+        <translation>所有店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="260" />
+        <location filename="../../console/ui/views/bulk.py" line="361" />
+        <location filename="../../console/ui/views/bulk.py" line="510" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="365" />
+        <source>Show the refused stores</source>
+        <translation>查看被拒绝的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="366" />
+        <source>Open Waiting to sync</source>
+        <translation>打开“待同步”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="367" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="267" />
+        <location filename="../../console/ui/views/bulk.py" line="379" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="269" />
+        <location filename="../../console/ui/views/bulk.py" line="381" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="275" />
+        <location filename="../../console/ui/views/bulk.py" line="388" />
         <source>Check first</source>
         <translation>先检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="281" />
+        <location filename="../../console/ui/views/bulk.py" line="395" />
         <source>Change 1 store</source>
         <translation>修改 1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="282" />
+        <location filename="../../console/ui/views/bulk.py" line="396" />
         <source>Change %1 stores</source>
         <translation>修改 %1 家店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="287" />
+        <location filename="../../console/ui/views/bulk.py" line="401" />
+        <location filename="../../console/ui/views/bulk.py" line="487" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="323" />
+        <location filename="../../console/ui/views/bulk.py" line="448" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="325" />
+        <location filename="../../console/ui/views/bulk.py" line="450" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="331" />
+        <location filename="../../console/ui/views/bulk.py" line="455" />
         <source>%1 will change</source>
         <translation>%1 家将修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="332" />
-        <source>%1 cannot change now</source>
-        <translation>%1 家暂时无法修改</translation>
+        <location filename="../../console/ui/views/bulk.py" line="456" />
+        <source>%1 already so</source>
+        <translation>%1 家已是如此</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="333" />
-        <source>no change needed for %1</source>
-        <translation>%1 家无需修改</translation>
+        <location filename="../../console/ui/views/bulk.py" line="457" />
+        <source>%1 refused</source>
+        <translation>%1 家被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="339" />
+        <location filename="../../console/ui/views/bulk.py" line="463" />
         <source>%1 for 1 store: %3.</source>
         <translation>为 1 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="341" />
+        <location filename="../../console/ui/views/bulk.py" line="465" />
         <source>%1 for %2 stores: %3.</source>
         <translation>为 %2 家店铺%1：%3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="348" />
+        <location filename="../../console/ui/views/bulk.py" line="472" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="350" />
+        <location filename="../../console/ui/views/bulk.py" line="474" />
         <source>nothing to change</source>
         <translation>没有需要修改的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="384" />
-        <source>Changing 1 store…</source>
-        <translation>正在修改 1 家店铺…</translation>
+        <location filename="../../console/ui/views/bulk.py" line="596" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="415" />
+        <location filename="../../console/ui/views/bulk.py" line="598" />
+        <source>Saving the changes on this computer</source>
+        <translation>正在本机保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="601" />
+        <source>Sending to the platform starts when they are saved</source>
+        <translation>保存后开始发送到平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="622" />
+        <source>1 store saved</source>
+        <translation>已保存 1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="623" />
+        <source>%1 stores saved</source>
+        <translation>已保存 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="627" />
+        <source>Sent to the platform: %1 of %2, %3 confirmed</source>
+        <translation>已发送到平台：%1 / %2，平台已确认 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="638" />
+        <source>Stopped at your request: the %1 stores saved stay changed and are sent; the other %2 were not changed.</source>
+        <translation>已按您的要求停止：已保存的 %1 家店铺保持修改并会发送，其余 %2 家未修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="648" />
         <source>%1 could not be changed after all: they changed since the check.</source>
         <translation>另有 %1 家在检查后情况有变，未能修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="385" />
-        <source>Changing %1 stores…</source>
-        <translation>正在修改 %1 家店铺…</translation>
+        <location filename="../../console/ui/views/bulk.py" line="655" />
+        <source>The changes are saved here; they are confirmed as the platform answers.</source>
+        <translation>修改已保存在本机，平台答复后即确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="409" />
-        <source>1 store changed.</source>
-        <translation>已修改 1 家店铺。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="662" />
+        <source>Not connected to the platform now: they are sent when it is back.</source>
+        <translation>目前未连接平台：恢复连接后会发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="410" />
-        <source>%1 stores changed.</source>
-        <translation>已修改 %1 家店铺。</translation>
+        <location filename="../../console/ui/views/bulk.py" line="668" />
+        <source>The platform refused %1: Waiting to sync says why.</source>
+        <translation>平台拒绝了 %1 家：原因见“待同步”页。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="421" />
-        <source>Stopped at your request; the other stores were not changed.</source>
-        <translation>已按您的要求停止，其余店铺未作修改。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/bulk.py" line="427" />
-        <source>The changes are sent to the platform in the background.</source>
-        <translation>修改会在后台发送到平台。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/views/bulk.py" line="432" />
+        <location filename="../../console/ui/views/bulk.py" line="674" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="434" />
+        <location filename="../../console/ui/views/bulk.py" line="676" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="445" />
+        <location filename="../../console/ui/views/bulk.py" line="679" />
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/bulk.py" line="690" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/bulk.py" line="447" />
+        <location filename="../../console/ui/views/bulk.py" line="692" />
         <source>Something went wrong on our side. Stores changed before the problem stay changed; the activity page lists them.</source>
         <translation>我们这边出了问题。出错前已修改的店铺保持修改，可在“操作记录”页查看。</translation>
     </message>
@@ -1089,269 +1157,262 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="91" />
+        <location filename="../../console/ui/main_window.py" line="136" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="304" />
-        <location filename="../../console/ui/main_window.py" line="305" />
-        <location filename="../../console/ui/main_window.py" line="522" />
+        <location filename="../../console/ui/main_window.py" line="349" />
+        <location filename="../../console/ui/main_window.py" line="350" />
+        <location filename="../../console/ui/main_window.py" line="575" />
+        <location filename="../../console/ui/main_window.py" line="617" />
+        <location filename="../../console/ui/main_window.py" line="649" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="312" />
+        <location filename="../../console/ui/main_window.py" line="357" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="313" />
+        <location filename="../../console/ui/main_window.py" line="358" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="314" />
+        <location filename="../../console/ui/main_window.py" line="359" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="315" />
+        <location filename="../../console/ui/main_window.py" line="360" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316" />
+        <location filename="../../console/ui/main_window.py" line="361" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="317" />
+        <location filename="../../console/ui/main_window.py" line="362" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="318" />
+        <location filename="../../console/ui/main_window.py" line="363" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="320" />
+        <location filename="../../console/ui/main_window.py" line="365" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322" />
+        <location filename="../../console/ui/main_window.py" line="367" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323" />
+        <location filename="../../console/ui/main_window.py" line="368" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324" />
+        <location filename="../../console/ui/main_window.py" line="369" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="325" />
+        <location filename="../../console/ui/main_window.py" line="370" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328" />
+        <location filename="../../console/ui/main_window.py" line="373" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="329" />
+        <location filename="../../console/ui/main_window.py" line="374" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="330" />
+        <location filename="../../console/ui/main_window.py" line="375" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="332" />
+        <location filename="../../console/ui/main_window.py" line="377" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="334" />
+        <location filename="../../console/ui/main_window.py" line="379" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="336" />
+        <location filename="../../console/ui/main_window.py" line="381" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="338" />
+        <location filename="../../console/ui/main_window.py" line="383" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="342" />
+        <location filename="../../console/ui/main_window.py" line="387" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="348" />
+        <location filename="../../console/ui/main_window.py" line="100" />
         <source>Stores</source>
+        <extracomment>Headlines that already say how many changes wait (the status bar adds the count to the others).</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="349" />
+        <location filename="../../console/ui/main_window.py" line="101" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="350" />
+        <location filename="../../console/ui/main_window.py" line="103" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="351" />
+        <location filename="../../console/ui/main_window.py" line="105" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="352" />
+        <location filename="../../console/ui/main_window.py" line="106" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="107" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="354" />
+        <location filename="../../console/ui/main_window.py" line="110" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="355" />
-        <source>Demo controls</source>
-        <translation>演示控制</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="408" />
+        <location filename="../../console/ui/main_window.py" line="446" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="409" />
+        <location filename="../../console/ui/main_window.py" line="447" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="410" />
+        <location filename="../../console/ui/main_window.py" line="448" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="419" />
+        <location filename="../../console/ui/main_window.py" line="457" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="458" />
+        <location filename="../../console/ui/main_window.py" line="516" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="460" />
+        <location filename="../../console/ui/main_window.py" line="510" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="462" />
+        <location filename="../../console/ui/main_window.py" line="112" />
+        <source>Demo controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="512" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="464" />
+        <location filename="../../console/ui/main_window.py" line="514" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="466" />
+        <location filename="../../console/ui/main_window.py" line="518" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="471" />
-        <source>All changes synced</source>
-        <translation>所有修改已同步</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="473" />
+        <location filename="../../console/ui/main_window.py" line="530" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="476" />
+        <location filename="../../console/ui/main_window.py" line="532" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="479" />
+        <location filename="../../console/ui/main_window.py" line="542" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="483" />
+        <location filename="../../console/ui/main_window.py" line="546" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="487" />
+        <location filename="../../console/ui/main_window.py" line="550" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="495" />
+        <location filename="../../console/ui/main_window.py" line="556" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="518" />
+        <location filename="../../console/ui/main_window.py" line="645" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="570" />
+        <location filename="../../console/ui/main_window.py" line="717" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="571" />
+        <location filename="../../console/ui/main_window.py" line="718" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="574" />
+        <location filename="../../console/ui/main_window.py" line="721" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="576" />
+        <location filename="../../console/ui/main_window.py" line="723" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="579" />
-        <source>Changes refused by the platform: %1 (see Waiting to sync).</source>
-        <translation>被平台拒绝的修改：%1 项（见“待同步”）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="583" />
+        <location filename="../../console/ui/main_window.py" line="724" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -1359,138 +1420,138 @@
 <context>
     <name>PendingView</name>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="111" />
+        <location filename="../../console/ui/views/pending.py" line="128" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="113" />
+        <location filename="../../console/ui/views/pending.py" line="130" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="115" />
+        <location filename="../../console/ui/views/pending.py" line="132" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="122" />
+        <location filename="../../console/ui/views/pending.py" line="139" />
         <source>Refused.</source>
         <translation>已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="125" />
+        <location filename="../../console/ui/views/pending.py" line="142" />
         <source>Attempts so far: %1. It is tried again automatically.</source>
         <translation>已尝试 %1 次，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="145" />
+        <location filename="../../console/ui/views/pending.py" line="162" />
         <source>Feedback on an announcement</source>
         <translation>对公告的反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="149" />
+        <location filename="../../console/ui/views/pending.py" line="166" />
         <source>Turn on %1</source>
         <translation>开启%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="151" />
+        <location filename="../../console/ui/views/pending.py" line="168" />
         <source>Turn off %1</source>
         <translation>关闭%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="156" />
+        <location filename="../../console/ui/views/pending.py" line="173" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="158" />
+        <location filename="../../console/ui/views/pending.py" line="175" />
         <source>Changes you made are saved here first and sent to the platform in order. If the platform refuses one, it says why below: retry it after fixing the cause, or discard it to go back to the platform's setting.</source>
         <translation>您的修改会先保存在本机，再按顺序发送到平台。如果平台拒绝了某项修改，下方会说明原因：解决问题后可重试，或放弃修改、恢复平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="167" />
+        <location filename="../../console/ui/views/pending.py" line="184" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="168" />
+        <location filename="../../console/ui/views/pending.py" line="185" />
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="169" />
+        <location filename="../../console/ui/views/pending.py" line="186" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="170" />
+        <location filename="../../console/ui/views/pending.py" line="187" />
         <source>Made at</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="171" />
+        <location filename="../../console/ui/views/pending.py" line="188" />
         <source>Why / next</source>
         <translation>原因 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="174" />
+        <location filename="../../console/ui/views/pending.py" line="191" />
         <source>Changes waiting to sync</source>
         <translation>待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="176" />
+        <location filename="../../console/ui/views/pending.py" line="193" />
         <source>Nothing is waiting: every change has reached the platform.</source>
         <translation>没有待同步的修改：所有修改都已送达平台。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="180" />
+        <location filename="../../console/ui/views/pending.py" line="197" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="182" />
+        <location filename="../../console/ui/views/pending.py" line="199" />
         <source>Check the refused change again and queue it</source>
         <translation>重新检查被拒绝的修改并加入发送队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="184" />
-        <location filename="../../console/ui/views/pending.py" line="223" />
+        <location filename="../../console/ui/views/pending.py" line="201" />
+        <location filename="../../console/ui/views/pending.py" line="241" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="186" />
+        <location filename="../../console/ui/views/pending.py" line="203" />
         <source>Drop the change and show the platform's setting again</source>
         <translation>放弃这项修改，恢复显示平台上的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="188" />
+        <location filename="../../console/ui/views/pending.py" line="205" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="219" />
+        <location filename="../../console/ui/views/pending.py" line="237" />
         <source>Discard this change?</source>
         <translation>放弃这项修改？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="220" />
+        <location filename="../../console/ui/views/pending.py" line="238" />
         <source>“%1” will not be sent. The store shows the platform's setting again.</source>
         <translation>“%1”将不会发送，店铺恢复显示平台上的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="237" />
+        <location filename="../../console/ui/views/pending.py" line="255" />
         <source>The change cannot be retried yet</source>
         <translation>这项修改暂时无法重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="249" />
+        <location filename="../../console/ui/views/pending.py" line="267" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/pending.py" line="251" />
+        <location filename="../../console/ui/views/pending.py" line="269" />
         <source>It may be sending right now. Wait for the sync to finish, then try again.</source>
         <translation>它可能正在发送中。请等同步完成后再试。</translation>
     </message>
@@ -1516,6 +1577,224 @@
         <location filename="../../console/ui/widgets/receive_code.py" line="72" />
         <source>No wallet can pay this code right now.</source>
         <translation>目前没有钱包可以支付此收款码。</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationView</name>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="94" />
+        <source>Reconciling…</source>
+        <translation>正在对账…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="115" />
+        <source>Reconciliation failed. Please try again.</source>
+        <translation>对账失败，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="132" />
+        <source>%1 settlements, %2 do not match.</source>
+        <translation>%1 笔结算，%2 笔不符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="177" />
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="182" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="188" />
+        <location filename="../../console/ui/views/reconciliation.py" line="208" />
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="191" />
+        <source>Each day's settlement from each wallet against the synced payments: matched, or the difference explained.</source>
+        <translation>每天每个钱包的结算与已同步的付款逐笔核对：相符，或说明差异。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="198" />
+        <source>Last %1 days</source>
+        <translation>最近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="201" />
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="202" />
+        <source>Store ids, comma-separated; empty for all stores</source>
+        <translation>店铺编号，用逗号分隔；留空为全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="203" />
+        <source>Stores</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="204" />
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="205" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/reconciliation.py" line="206" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+</context>
+<context>
+    <name>SalesView</name>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="282" />
+        <source>Adding up…</source>
+        <translation>正在汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="302" />
+        <source>The sales could not be read. Please try again.</source>
+        <translation>销售数据读取失败，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="315" />
+        <source>No synced sales in this period. Sync, then look again.</source>
+        <translation>这段时间没有已同步的交易。同步后再来看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="335" />
+        <source>WeChat Pay is not live in any store selected.</source>
+        <translation>所选店铺中还没有开通微信支付的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="338" />
+        <source>Of %1 sold since go-live, %2 was WeChat Pay (%3), %4 payments.</source>
+        <translation>开通后的销售额 %1 中，微信支付 %2（%3），共 %4 笔。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="359" />
+        <source>Before and after go-live (%1 days each side)</source>
+        <translation>开通前后对比（前后各 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="365" />
+        <source>No store has %1 full days on both sides of its go-live inside the period.</source>
+        <translation>时间段内没有开通前后各 %1 天都完整的店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="395" />
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="398" />
+        <source>Daily gross by payment method: what turning on WeChat Pay brought, and its fees against the other method.</source>
+        <translation>按支付方式查看每天的交易金额：开通微信支付带来了什么，手续费与另一种方式相比如何。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="401" />
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="402" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="403" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="404" />
+        <source>Stores</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="405" />
+        <source>Store ids, comma-separated; empty for all stores</source>
+        <translation>店铺编号，用逗号分隔；留空为全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="411" />
+        <source>Last %1 days</source>
+        <translation>最近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="415" />
+        <location filename="../../console/ui/views/sales.py" line="419" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="427" />
+        <location filename="../../console/ui/views/sales.py" line="428" />
+        <location filename="../../console/ui/views/sales.py" line="433" />
+        <source>Daily gross by payment method</source>
+        <translation>每日交易金额（按支付方式）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="429" />
+        <source>WeChat Pay's share since go-live</source>
+        <translation>微信支付自开通以来的占比</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="430" />
+        <location filename="../../console/ui/views/sales.py" line="446" />
+        <source>Fees paid against the other method</source>
+        <translation>手续费：实际支付与换用另一种方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="432" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="432" />
+        <location filename="../../console/ui/views/sales.py" line="437" />
+        <source>Gross</source>
+        <translation>交易金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="436" />
+        <location filename="../../console/ui/views/sales.py" line="444" />
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="438" />
+        <source>Fees paid</source>
+        <translation>实付手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="439" />
+        <source>Fees with the other method</source>
+        <translation>换用另一种方式的手续费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="440" />
+        <source>Saved</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="444" />
+        <source>Before</source>
+        <translation>开通前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/sales.py" line="444" />
+        <source>After</source>
+        <translation>开通后</translation>
     </message>
 </context>
 <context>
@@ -1747,209 +2026,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="138" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="137" />
+        <location filename="../../console/ui/views/store_detail.py" line="139" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="138" />
+        <location filename="../../console/ui/views/store_detail.py" line="140" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="140" />
+        <location filename="../../console/ui/views/store_detail.py" line="142" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="153" />
+        <location filename="../../console/ui/views/store_detail.py" line="155" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="157" />
+        <location filename="../../console/ui/views/store_detail.py" line="159" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="159" />
+        <location filename="../../console/ui/views/store_detail.py" line="161" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="164" />
+        <location filename="../../console/ui/views/store_detail.py" line="166" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="166" />
+        <location filename="../../console/ui/views/store_detail.py" line="168" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="169" />
+        <location filename="../../console/ui/views/store_detail.py" line="171" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="173" />
+        <location filename="../../console/ui/views/store_detail.py" line="175" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="192" />
+        <location filename="../../console/ui/views/store_detail.py" line="194" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="197" />
+        <location filename="../../console/ui/views/store_detail.py" line="199" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="201" />
+        <location filename="../../console/ui/views/store_detail.py" line="203" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="242" />
+        <location filename="../../console/ui/views/store_detail.py" line="244" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="244" />
+        <location filename="../../console/ui/views/store_detail.py" line="246" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="249" />
-        <location filename="../../console/ui/views/store_detail.py" line="260" />
+        <location filename="../../console/ui/views/store_detail.py" line="251" />
+        <location filename="../../console/ui/views/store_detail.py" line="262" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="250" />
+        <location filename="../../console/ui/views/store_detail.py" line="252" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="264" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="264" />
+        <location filename="../../console/ui/views/store_detail.py" line="266" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="266" />
+        <location filename="../../console/ui/views/store_detail.py" line="268" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="270" />
+        <location filename="../../console/ui/views/store_detail.py" line="272" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="273" />
+        <location filename="../../console/ui/views/store_detail.py" line="279" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="275" />
+        <location filename="../../console/ui/views/store_detail.py" line="281" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="360" />
+        <location filename="../../console/ui/views/store_detail.py" line="376" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="365" />
+        <location filename="../../console/ui/views/store_detail.py" line="381" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="412" />
+        <location filename="../../console/ui/views/store_detail.py" line="428" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="438" />
+        <location filename="../../console/ui/views/store_detail.py" line="454" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="439" />
+        <location filename="../../console/ui/views/store_detail.py" line="455" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="444" />
+        <location filename="../../console/ui/views/store_detail.py" line="460" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="448" />
+        <location filename="../../console/ui/views/store_detail.py" line="464" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="449" />
+        <location filename="../../console/ui/views/store_detail.py" line="465" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="453" />
+        <location filename="../../console/ui/views/store_detail.py" line="469" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="457" />
+        <location filename="../../console/ui/views/store_detail.py" line="473" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="458" />
+        <location filename="../../console/ui/views/store_detail.py" line="474" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="477" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="464" />
+        <location filename="../../console/ui/views/store_detail.py" line="480" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="465" />
+        <location filename="../../console/ui/views/store_detail.py" line="481" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="468" />
+        <location filename="../../console/ui/views/store_detail.py" line="484" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="476" />
         <location filename="../../console/ui/views/store_detail.py" line="492" />
+        <location filename="../../console/ui/views/store_detail.py" line="508" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="494" />
+        <location filename="../../console/ui/views/store_detail.py" line="510" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>

@@ -110,7 +110,7 @@ def test_news_lists_marks_read_and_survives(run: Run, sync_pass: Pass) -> None:
     frozen = [n for n in data["news"] if n["kind"] == "store_frozen"]
     assert code == 0 and len(frozen) == 1 and frozen[0]["store_ids"] == ["tb-3"]
     assert frozen[0]["text"] == "The platform froze the store." and not frozen[0]["read"]
-    assert run("--lang", "zh_CN", "news") == 0 and "平台冻结了该店铺。" in run.out and "tb-3" in run.out
+    assert run("--lang", "zh_CN", "news") == 0 and "平台冻结了这家店铺。" in run.out and "tb-3" in run.out
     code, status = run.json("status")
     assert status["unread_news"] == data["unread"] >= 1
     assert run("news", "--mark-read", str(frozen[0]["id"])) == 0 and "Marked 1" in run.out

@@ -71,7 +71,7 @@ def test_freeze_and_unfreeze_of_a_live_store() -> None:
     (item,) = news(before, after, NOW + HOUR)
     assert item.kind is NewsKind.STORE_FROZEN and item.store_ids == ("tb-1",) and item.at == NOW + HOUR
     assert (
-        news_text(item, "zh_CN") == "平台冻结了该店铺。"
+        news_text(item, "zh_CN") == "平台冻结了这家店铺。"
         and news_text(item, "en") == "The platform froze the store."
     )
     assert kinds(after, snap(NOW + 2 * HOUR, E.LIVE)) == [NewsKind.STORE_UNFROZEN]

@@ -666,18 +666,18 @@ def test_next_step_code_for_every_combination(s: rules.Situation) -> None:
 
 # Each step's words in both languages, for the facts next_step gives it (UTC; dates 2026-12-08 02:00).
 STEP_WORDS = {
-    None: ("无需操作：顾客可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay."),
+    None: ("无需操作：买家可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay."),
     R.STORE_FROZEN: ("店铺已被冻结：请联系平台客服。", "The store is frozen: contact platform support."),
     R.STORE_CLOSED: (
         "店铺已关闭：如需重新营业请联系平台客服。",
         "The store is closed: contact platform support to reopen it.",
     ),
     R.CHANGE_REFUSED: (
-        "平台拒绝了您的更改（STORE_FROZEN）：请在待同步页重试或放弃。",
+        "平台拒绝了您的修改（STORE_FROZEN）：请在待同步页重试或放弃。",
         "The platform refused your change (STORE_FROZEN): retry or discard it on the pending page.",
     ),
     R.PENDING_SYNC: (
-        "等待同步：联网后更改会自动发送到平台。",
+        "等待同步：联网后修改会自动发送到平台。",
         "Wait for the sync: your changes are sent when online.",
     ),
     R.METHOD_FROZEN: (
@@ -697,7 +697,7 @@ STEP_WORDS = {
         "Wait for the application window to open on 2026-12-08 02:00.",
     ),
     R.NOT_INVITED: (
-        "尚未受邀，也没有排期：轮到该店铺的批次时会通知您。",
+        "尚未受邀，也没有排期：轮到这家店铺的批次时会通知您。",
         "Not invited and no phase scheduled: you will be told when the store's phase opens.",
     ),
     R.INVITATION_NOT_ACCEPTED: (
@@ -714,7 +714,7 @@ STEP_WORDS = {
         "Wait for the launch: WeChat Pay goes live on 2026-12-08 02:00.",
     ),
     R.TURNED_OFF: (
-        "微信支付已上线但被您关闭：顾客无法用它付款。如需收款请开启。",
+        "微信支付已上线但被您关闭：买家无法用它付款。如需收款请开启。",
         "WeChat Pay is live but you turned it off: shoppers cannot pay with it. Turn it on to accept it.",
     ),
 }

@@ -31,6 +31,7 @@ VERBS: list[tuple[list[str], bool]] = [
     (["activity"], False),
     (["announcements"], False),
     (["set-method", "tb-3", "wechat_pay", "on"], True),
+    (["bulk", "set-method", "wechat_pay", "on", "--filter", "tb-2"], True),
     (["feedback", "a-open", "please keep the old fee"], True),
     (["retry", "{refused}"], True),
     (["discard", "{queued}"], True),

@@ -122,3 +122,74 @@ def test_bulk_turn_off_respects_the_last_live_method(service: ConsoleService) ->
     result = service.set_method_bulk(["tb-001", "tb-002"], A, False)
     assert [r.reason.code for r in result.refused if r.reason] == [R.LAST_LIVE_METHOD] * 2
     assert result.changed == ()
+
+
+# -- the plan, the scopes, the sending progress, the CSV (#16) ----------------------------------
+def test_the_plan_has_a_row_per_store_with_what_and_why(service: ConsoleService) -> None:
+    from console.service import BulkOutcome, plan_row_why
+
+    service.set_method("tb-002", W, True)  # already wanted on: "already so"
+    plan = service.bulk_plan(["tb-001", "tb-002", "tb-900", "tb-901", "nope"], W, True)
+    outcomes = {r.store_id: r.outcome for r in plan.rows}
+    assert outcomes == {
+        "tb-001": BulkOutcome.CHANGE,
+        "tb-002": BulkOutcome.ALREADY,
+        "tb-900": BulkOutcome.REFUSED,
+        "tb-901": BulkOutcome.REFUSED,
+        "nope": BulkOutcome.REFUSED,
+    }
+    rows = {r.store_id: r for r in plan.rows}
+    assert rows["tb-001"].store_name and rows["nope"].store_name is None
+    assert rows["tb-900"].reason and rows["tb-900"].reason.code is R.NOT_INVITED
+    assert plan_row_why(rows["tb-001"], True, "en") == (
+        "It is off now and will be on. This sends an application (it goes into review)."
+    )
+    assert plan_row_why(rows["tb-002"], True, "zh_CN") == "已经是开，无需修改。"
+    assert "frozen" in plan_row_why(rows["tb-901"], True, "en")
+    assert plan.count(BulkOutcome.CHANGE) == 1 and plan.store_ids(BulkOutcome.REFUSED)[0] == "tb-900"
+    assert service.pending_count() == 1  # the plan wrote nothing
+
+
+def test_scopes_filter_ids_and_all(service: ConsoleService) -> None:
+    assert len(service.bulk_store_ids(None)) == 102
+    assert service.bulk_store_ids(StoreFilter(text="tb-90")) == ["tb-900", "tb-901"]
+    assert service.bulk_store_ids(("tb-002", "tb-001", "tb-002")) == ["tb-002", "tb-001"]
+    assert service.unknown_store_ids(["tb-001", "x-1", "x-1", "tb-002"]) == ["x-1"]
+
+
+def test_send_counts_follow_the_outbox(db: sqlite_utils.Database, service: ConsoleService) -> None:
+    from tests.helpers.factories import mark_done, mark_in_flight, mark_refused
+
+    result = service.set_method_bulk(["tb-001", "tb-002", "tb-003", "tb-004"], W, True)
+    ids = [r.outbox_id for r in result.changed if r.outbox_id]
+    counts = service.bulk_send_counts(result)
+    assert (counts.waiting, counts.sent, counts.confirmed, counts.settled) == (4, 0, 0, False)
+    mark_in_flight(db, ids[0])
+    mark_in_flight(db, ids[1])
+    mark_done(db, ids[1])
+    mark_refused(db, ids[2], code="WINDOW_CLOSED", message="closed")
+    counts = service.bulk_send_counts(result)
+    assert (counts.waiting, counts.sending, counts.confirmed, counts.refused) == (1, 1, 1, 1)
+    assert counts.sent == 3 and not counts.settled
+
+
+def test_plan_csv_has_bom_separate_columns_zone_and_private_mode(
+    tmp_path: Path, service: ConsoleService
+) -> None:
+    import csv
+    import stat
+
+    from console.service import write_bulk_plan_csv
+
+    plan = service.bulk_plan(["tb-001", "tb-900", "nope"], W, True)
+    path = tmp_path / "plan.csv"
+    assert write_bulk_plan_csv(path, plan, "zh_CN") == 3
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0] == ["店铺编号", "店铺名称", "支付方式", "修改为", "结果", "原因", "检查时间"]
+    assert rows[1][0] == "tb-001" and rows[1][4] == "将修改"
+    assert rows[2][4] == "被拒绝" and rows[2][5]
+    assert rows[3][:2] == ["nope", "（未知店铺）"]
+    assert rows[1][6].startswith("2026-11-24T") and rows[1][6][-6] in "+-"  # ISO 8601 with zone
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

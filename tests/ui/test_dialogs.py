@@ -7,15 +7,11 @@ English space between them, and the settings page showed keyring advice for the 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from console.core.model import Method
 from console.ui.context import UiContext
 from console.ui.widgets import dialogs
-from tests.ui.views_support import chinese
 
 
 @pytest.fixture
@@ -46,48 +42,7 @@ def test_a_confirmation_leads_with_its_question(qapp, boxes: list[QMessageBox]) 
     assert boxes[1].informativeText() == "Move the file aside."
 
 
-def _bulk(qtbot: Any, ctx: UiContext, ids: list[str]) -> Any:
-    from console.ui.views.bulk import BulkDialog
-
-    dlg = BulkDialog(ctx, ids)
-    qtbot.addWidget(dlg)
-    return dlg
-
-
-def test_bulk_words_for_one_store(qtbot, ui_ctx: UiContext) -> None:
-    dlg = _bulk(qtbot, ui_ctx, ["tb-invited"])
-    assert dlg.scope_selected.text() == "The store selected in the list"
-    with qtbot.waitSignal(dlg.reviewed, timeout=10_000):
-        dlg.next_button.click()  # WeChat Pay on for an invited store: an application
-    assert dlg.review_summary.text() == "Turn on WeChat Pay for 1 store: 1 will change."
-    assert dlg.next_button.text() == "Change 1 store"
-    with qtbot.waitSignal(dlg.completed, timeout=10_000):
-        dlg.next_button.click()
-    assert dlg.summary_title.text() == "Done"
-    assert dlg.summary.text() == "1 store changed. The changes are sent to the platform in the background."
-
-
-def test_bulk_in_chinese_runs_sentences_together(qtbot, ui_ctx: UiContext) -> None:
-    with chinese(ui_ctx):
-        dlg = _bulk(qtbot, ui_ctx, ["tb-live", "tb-none", "tb-invited"])
-        assert dlg.scope_selected.text() == "列表中选中的 3 家店铺"
-        dlg.method.setCurrentIndex(dlg.method.findData(Method.WECHAT_PAY))
-        with qtbot.waitSignal(dlg.reviewed, timeout=10_000):
-            dlg.next_button.click()
-        # live: already on; not invited: cannot; invited: applies
-        assert dlg.review_summary.text() == (
-            "为 3 家店铺开启微信支付：1 家将修改，1 家暂时无法修改，1 家无需修改。"
-        )
-        with qtbot.waitSignal(dlg.completed, timeout=10_000):
-            dlg.next_button.click()
-        assert dlg.summary.text() == "已修改 1 家店铺。修改会在后台发送到平台。"
-        assert dlg.summary_title.text() == "已完成"
-
-
-def test_bulk_without_a_selection_says_so(qtbot, ui_ctx: UiContext) -> None:
-    dlg = _bulk(qtbot, ui_ctx, [])
-    assert not dlg.scope_selected.isEnabled() and dlg.scope_invited.isChecked()
-    assert dlg.scope_selected.text() == "The stores selected in the list (none is selected)"
+# The bulk change's words in both languages: tests/ui/test_views_bulk.py.
 
 
 def test_welcome_has_one_default_way_on(qtbot, ui_ctx: UiContext) -> None:

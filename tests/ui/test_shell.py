@@ -4,13 +4,11 @@ bulk, pending, settings, language and the status bar. Signals are awaited, never
 from __future__ import annotations
 
 import socket
-import threading
 
 import pytest
 
 from console.core.model import Method
 from console.ui.models.stores_model import Col
-from console.ui.tasks import Task
 from console.ui.widgets import dialogs
 from tests.helpers.factories import mark_refused
 
@@ -110,62 +108,6 @@ def test_ctrl_down_moves_to_the_next_store(qtbot, window):
     stores.select_store(first)
     window.act_next.trigger()
     assert stores.current_store_id() == stores.model.store_id(1)
-
-
-def test_bulk_dry_run_then_run_with_progress_and_cancel(qtbot, qapp, tmp_path, monkeypatch):
-    from console.ui.app import build_context
-    from console.ui.views.bulk import BulkDialog
-    from tests.helpers.factories import FIXED_NOW, StoreSpec, make_db
-
-    make_db(
-        tmp_path,
-        stores=[StoreSpec(f"tb-{i:04d}", wechat="live") for i in range(600)]
-        + [StoreSpec("tb-x", wechat="not_invited")],
-    )
-    ctx = build_context(qapp, tmp_path, "en", clock=lambda: FIXED_NOW)
-    try:
-        ids = [f"tb-{i:04d}" for i in range(600)] + ["tb-x"]
-        dlg = BulkDialog(ctx, ids)
-        qtbot.addWidget(dlg)
-        dlg.method.setCurrentIndex(1)  # Alipay
-        dlg.turn_off.setChecked(True)
-        with qtbot.waitSignal(dlg.reviewed, timeout=10_000) as dry:
-            dlg.next_button.click()
-        assert len(dry.args[0].changed) == 600 and len(dry.args[0].refused) == 1  # last live method
-        assert dlg.review_summary.text() == (
-            "Turn off Alipay for 601 stores: 600 will change, 1 cannot change now."
-        )
-        assert dlg.next_button.text() == "Change 600 stores"
-        # the reason, and the store named as the merchant knows it
-        top = dlg.refusals.topLevelItem(0)
-        assert top.text(0) == "1" and "last live payment method" in top.text(1)
-        assert top.child(0).text(1) == "Store tb-x · tb-x"
-        assert ctx.service.pending_count() == 0  # a dry run writes nothing
-
-        gate = threading.Event()
-        original = Task.progress
-
-        def held_progress(self, done, total, text=""):
-            original(self, done, total, text)
-            if done < total:
-                gate.wait(10)  # hold the worker after the first chunk until the test cancels
-            return not self.token.cancelled
-
-        monkeypatch.setattr(Task, "progress", held_progress)
-        dlg.next_button.click()
-        qtbot.waitUntil(lambda: dlg.progress.value() > 0)
-        assert dlg.pages.currentIndex() == 2
-        with qtbot.waitSignal(dlg.completed, timeout=10_000) as run:
-            dlg.cancel_button.click()
-            gate.set()
-        result = run.args[0]
-        assert result.cancelled and 0 < len(result.changed) < 600
-        assert "Stopped at your request" in dlg.summary.text()
-        assert dlg.summary_title.text() == "Stopped"
-        assert ctx.service.pending_count() == len(result.changed)
-    finally:
-        ctx.tasks.shutdown()
-        ctx.service.close()
 
 
 def test_pending_view_retry_and_discard(qtbot, window, answers):

@@ -210,7 +210,7 @@ def test_news_list_in_chinese(qtbot: Any, live: Any, qapp: Any) -> None:
     news.retranslateUi()
     qtbot.waitUntil(lambda: bool(news.items))
     texts = [news.tree.topLevelItem(i).text(2) for i in range(news.tree.topLevelItemCount())]
-    assert "平台冻结了该店铺。" in texts and news.title.text() == "通知"
+    assert "平台冻结了这家店铺。" in texts and news.title.text() == "通知"
     assert w.sidebar.item(1).text().startswith("通知（")
 
 

@@ -87,7 +87,6 @@ def test_reconciliation_shows_the_mismatch_and_exports_it(qtbot, ui_ctx: UiConte
     v.refresh()
     qtbot.waitUntil(lambda: v.report is not None)
     assert "1 do not match" in v.summary.text()
-    v.only_bad.setChecked(True)
     assert v.table.rowCount() == 1
     assert v.table.item(0, 0).text() == "2026-11-20" and v.table.item(0, 8).text() == "mismatched"
     assert "fees" in v.table.item(0, 9).text()

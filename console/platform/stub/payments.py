@@ -159,6 +159,9 @@ class Sales:
         self.seed = seed
         platform.store.conn.executescript(SCHEMA)
         platform.fees = self  # announced fee changes are scheduled here; the terms follow them
+        # (platform, day) -> fee steps: four queries per store-day were most of a feed page's
+        # cost; only add_fee_change changes the answer, and it empties this
+        self._fees: dict[tuple[str, date], dict[str, list[tuple[int, int]]]] = {}
 
     # -- what the simulation reads ------------------------------------------------------------
 
@@ -193,6 +196,9 @@ class Sales:
 
     def _fee_table(self, platform: str, day: date) -> dict[str, list[tuple[int, int]]]:
         """Per method, the (from, bps) steps that can apply during ``day``, latest first."""
+        cached = self._fees.get((platform, day))
+        if cached is not None:
+            return cached
         start = day_start(day)
         out: dict[str, list[tuple[int, int]]] = {}
         for method in ("alipay", "wechat_pay"):
@@ -205,6 +211,7 @@ class Sales:
                 )
             ]
             out[method] = [*steps, (start, self.fee_bps(platform, method, start))]
+        self._fees[(platform, day)] = out
         return out
 
     # -- payments -----------------------------------------------------------------------------
@@ -461,6 +468,7 @@ class Sales:
 
     def add_fee_change(self, platform: str, method: str, fee_bps: int, effective_at: float) -> dict[str, Any]:
         """An announced fee rate: payments from ``effective_at`` on pay it."""
+        self._fees.clear()
         with self.platform.store.tx() as tx:
             tx.conn.execute(
                 "INSERT INTO sales_fee_changes (platform, method, effective_at, fee_bps) VALUES (?, ?, ?, ?)"

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -30,7 +29,7 @@ from console.ui.money import format_fen
 from console.ui.views.base import BaseView
 from console.ui.views.sales import PERIODS, _fill, _table
 from console.ui.widgets.page import page_header, scrolling_page
-from console.words.sales import column_titles, explain, page_text, status_word
+from console.words.sales import column_titles, explain, status_word
 
 if TYPE_CHECKING:
     from console.sales_service import ReconcileReport
@@ -51,14 +50,12 @@ class ReconciliationView(BaseView):
         row = QHBoxLayout()
         self.period = QComboBox()
         self.stores = QLineEdit()
-        self.only_bad = QCheckBox()
         self.run_button = QPushButton()
         self.csv_button = QPushButton()
         self.xlsx_button = QPushButton()
         for w in (
             self.period,
             self.stores,
-            self.only_bad,
             self.run_button,
             self.csv_button,
             self.xlsx_button,
@@ -75,7 +72,6 @@ class ReconciliationView(BaseView):
         lay.addWidget(self.table, 1)
         self.retranslateUi()
         self.run_button.clicked.connect(self.reconcile)
-        self.only_bad.toggled.connect(self._show)
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         ctx.events.language_changed.connect(lambda _lang: self.retranslateUi())  # words follow ctx.lang
@@ -95,7 +91,7 @@ class ReconciliationView(BaseView):
     def reconcile(self) -> None:
         self._generation += 1
         generation, (first, last), stores = self._generation, self.period_days(), self._store_ids()
-        self.summary.setText(page_text("recon_working", self.ctx.lang))
+        self.summary.setText(self.tr("Reconciling…"))
         self.progress.setRange(0, 0)
         self.progress.show()
 
@@ -116,7 +112,7 @@ class ReconciliationView(BaseView):
     def _on_error(self, exc: BaseException) -> None:
         log.error("reconciliation failed", exc_info=exc)
         self.progress.hide()
-        self.summary.setText(page_text("recon_failed", self.ctx.lang))
+        self.summary.setText(self.tr("Reconciliation failed. Please try again."))
 
     def _on_done(self, result: tuple[int, ReconcileReport]) -> None:
         generation, report = result
@@ -133,11 +129,12 @@ class ReconciliationView(BaseView):
         from console.words.domain import method_name
 
         self.summary.setText(
-            page_text("recon_summary", lang, checked=len(report.results), bad=len(report.mismatched))
+            self.tr("%1 settlements, %2 do not match.")
+            .replace("%1", str(report.checked))
+            .replace("%2", str(len(report.mismatched)))
         )
-        shown = report.mismatched if self.only_bad.isChecked() else report.results
         rows = []
-        for r in shown:
+        for r in report.mismatched:  # matched settlements are counted, not listed (millions)
             s = r.settlement
             rows.append(
                 [
@@ -176,32 +173,39 @@ class ReconciliationView(BaseView):
 
         def failed(exc: BaseException) -> None:
             log.warning("export failed: %s", exc)
-            self.summary.setText(page_text("export_failed", lang, path=path, why=exc))
+            self.summary.setText(
+                self.tr("Could not export to %1: %2").replace("%1", str(path)).replace("%2", str(exc))
+            )
 
         self.ctx.tasks.run(
-            work, on_done=lambda p: self.summary.setText(page_text("exported", lang, path=p)), on_error=failed
+            work,
+            on_done=lambda p: self.summary.setText(self.tr("Exported to %1").replace("%1", str(p))),
+            on_error=failed,
         )
 
     def retranslateUi(self) -> None:
-        lang, t = self.ctx.lang, page_text
-        self.title.setText(t("recon_title", lang))
-        self.intro.setText(t("recon_intro", lang))
+        lang = self.ctx.lang
+        self.title.setText(self.tr("Reconciliation"))
+        self.intro.setText(
+            self.tr(
+                "Each day's settlement from each wallet against the synced payments: matched, or the difference explained."  # noqa: E501
+            )
+        )
         keep = self.period.currentIndex()
         self.period.blockSignals(True)
         self.period.clear()
         for days in PERIODS:
-            self.period.addItem(t("last_days", lang, days=days), days)
+            self.period.addItem(self.tr("Last %1 days").replace("%1", str(days)), days)
         self.period.setCurrentIndex(keep if keep >= 0 else 0)
         self.period.blockSignals(False)
-        self.period.setAccessibleName(t("period", lang))
-        self.stores.setPlaceholderText(t("stores_hint", lang))
-        self.stores.setAccessibleName(t("stores", lang))
-        self.only_bad.setText(t("only_mismatched", lang))
-        self.run_button.setText(t("reconcile", lang))
-        self.csv_button.setText(t("export_csv", lang))
-        self.xlsx_button.setText(t("export_xlsx", lang))
+        self.period.setAccessibleName(self.tr("Period"))
+        self.stores.setPlaceholderText(self.tr("Store ids, comma-separated; empty for all stores"))
+        self.stores.setAccessibleName(self.tr("Stores"))
+        self.run_button.setText(self.tr("Reconcile"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.xlsx_button.setText(self.tr("Export XLSX…"))
         self.table.setHorizontalHeaderLabels(column_titles(lang))
-        self.table.setAccessibleName(t("recon_title", lang))
+        self.table.setAccessibleName(self.tr("Reconciliation"))
         self._show()
 
 

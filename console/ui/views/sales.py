@@ -37,7 +37,7 @@ from console.ui.money import format_fen
 from console.ui.views.base import BaseView
 from console.ui.widgets.daily_chart import DailyChart
 from console.ui.widgets.page import page_header, scrolling_page
-from console.words.sales import channel_name, page_text
+from console.words.sales import channel_name
 
 if TYPE_CHECKING:
     from console.core.sales import SalesCube
@@ -279,7 +279,7 @@ class SalesView(BaseView):
         generation, query = self._generation, self.query()
         cubes = self._cubes
         fresh, self._cubes_clear = self._cubes_clear, False
-        self.status.setText(page_text("loading", self.ctx.lang))
+        self.status.setText(self.tr("Adding up…"))
 
         def load(task: Task) -> tuple[int, SalesAnswer]:
             from console.sales_service import SalesService, Scope
@@ -299,7 +299,7 @@ class SalesView(BaseView):
 
     def _on_error(self, exc: BaseException) -> None:
         log.error("loading the sales failed", exc_info=exc)
-        self.status.setText(page_text("failed", self.ctx.lang))
+        self.status.setText(self.tr("The sales could not be read. Please try again."))
 
     def _on_loaded(self, result: tuple[int, SalesAnswer]) -> None:
         generation, ans = result
@@ -311,7 +311,9 @@ class SalesView(BaseView):
     # -- showing --------------------------------------------------------------------------------
     def _show(self, ans: SalesAnswer) -> None:
         lang = self.ctx.lang
-        self.status.setText(page_text("empty", lang) if ans.empty else "")
+        self.status.setText(
+            self.tr("No synced sales in this period. Sync, then look again.") if ans.empty else ""
+        )
         names = {m: self._method(m) for m in METHODS}
         labels = [d.day.isoformat() for d in ans.daily]
         self.chart.set_data(
@@ -330,17 +332,14 @@ class SalesView(BaseView):
         )
         share = ans.share
         if share.all.gross_fen == 0:
-            self.share_text.setText(page_text("share_none", lang))
+            self.share_text.setText(self.tr("WeChat Pay is not live in any store selected."))
         else:
             self.share_text.setText(
-                page_text(
-                    "share_text",
-                    lang,
-                    all=format_fen(share.all.gross_fen, lang),
-                    wechat=format_fen(share.wechat.gross_fen, lang),
-                    share=f"{(share.share or 0) * 100:.1f} %",
-                    count=share.wechat.count,
-                )
+                self.tr("Of %1 sold since go-live, %2 was WeChat Pay (%3), %4 payments.")
+                .replace("%1", format_fen(share.all.gross_fen, lang))
+                .replace("%2", format_fen(share.wechat.gross_fen, lang))
+                .replace("%3", f"{(share.share or 0) * 100:.1f} %")
+                .replace("%4", str(share.wechat.count))
             )
         _fill(
             self.fees_table,
@@ -356,11 +355,17 @@ class SalesView(BaseView):
             ],
         )
         ba = ans.before_after
-        self.ba_title.setText(page_text("before_after_title", lang, days=ba.days))
+        self.ba_title.setText(
+            self.tr("Before and after go-live (%1 days each side)").replace("%1", str(ba.days))
+        )
         self.ba_table.setAccessibleName(self.ba_title.text())
         if ba.cohorts == 0:
             self.ba_table.setRowCount(0)
-            self.ba_table.setToolTip(page_text("before_after_none", lang, days=ba.days))
+            self.ba_table.setToolTip(
+                self.tr("No store has %1 full days on both sides of its go-live inside the period.").replace(
+                    "%1", str(ba.days)
+                )
+            )
         else:
             self.ba_table.setToolTip("")
             _fill(
@@ -387,28 +392,31 @@ class SalesView(BaseView):
 
     def retranslateUi(self) -> None:
         lang = self.ctx.lang
-        t = page_text
-        self.title.setText(t("sales_title", lang))
-        self.intro.setText(t("sales_intro", lang))
-        self.period_label.setText(t("period", lang))
-        self.platform_label.setText(t("platform", lang))
-        self.channel_label.setText(t("channel", lang))
-        self.stores_label.setText(t("stores", lang))
-        self.stores.setPlaceholderText(t("stores_hint", lang))
+        self.title.setText(self.tr("Sales"))
+        self.intro.setText(
+            self.tr(
+                "Daily gross by payment method: what turning on WeChat Pay brought, and its fees against the other method."  # noqa: E501
+            )
+        )
+        self.period_label.setText(self.tr("Period"))
+        self.platform_label.setText(self.tr("Platform"))
+        self.channel_label.setText(self.tr("Channel"))
+        self.stores_label.setText(self.tr("Stores"))
+        self.stores.setPlaceholderText(self.tr("Store ids, comma-separated; empty for all stores"))
         for combo in (self.period, self.platform, self.channel):
             combo.blockSignals(True)
         keep = (self.period.currentIndex(), self.platform.currentIndex(), self.channel.currentIndex())
         self.period.clear()
         for days in PERIODS:
-            self.period.addItem(t("last_days", lang, days=days), days)
+            self.period.addItem(self.tr("Last %1 days").replace("%1", str(days)), days)
         from console.words.domain import platform_name
 
         self.platform.clear()
-        self.platform.addItem(t("all", lang), None)
+        self.platform.addItem(self.tr("All"), None)
         for p in Platform:
             self.platform.addItem(platform_name(p, lang), p.value)
         self.channel.clear()
-        self.channel.addItem(t("all", lang), None)
+        self.channel.addItem(self.tr("All"), None)
         for c in Channel:
             self.channel.addItem(channel_name(c, lang), c.value)
         self.period.setCurrentIndex(keep[0] if keep[0] >= 0 else 1)
@@ -416,25 +424,27 @@ class SalesView(BaseView):
         self.channel.setCurrentIndex(max(0, keep[2]))
         for combo in (self.period, self.platform, self.channel):
             combo.blockSignals(False)
-        self.chart_title.setText(t("chart_name", lang))
-        self.chart.setAccessibleName(t("chart_name", lang))
-        self.share_title.setText(t("share_title", lang))
-        self.fees_title.setText(t("fees_title", lang))
+        self.chart_title.setText(self.tr("Daily gross by payment method"))
+        self.chart.setAccessibleName(self.tr("Daily gross by payment method"))
+        self.share_title.setText(self.tr("WeChat Pay's share since go-live"))
+        self.fees_title.setText(self.tr("Fees paid against the other method"))
         names = [self._method(m) for m in METHODS]
-        self.daily_table.setHorizontalHeaderLabels([t("day", lang), *names, t("gross", lang)])
-        self.daily_table.setAccessibleName(t("chart_name", lang))
+        self.daily_table.setHorizontalHeaderLabels([self.tr("Day"), *names, self.tr("Gross")])
+        self.daily_table.setAccessibleName(self.tr("Daily gross by payment method"))
         self.fees_table.setHorizontalHeaderLabels(
             [
-                t("method", lang),
-                t("gross", lang),
-                t("fees_paid", lang),
-                t("fees_other", lang),
-                t("saved", lang),
+                self.tr("Payment method"),
+                self.tr("Gross"),
+                self.tr("Fees paid"),
+                self.tr("Fees with the other method"),
+                self.tr("Saved"),
             ]
         )
-        self.ba_table.setHorizontalHeaderLabels([t("method", lang), t("before", lang), t("after", lang)])
-        self.fees_table.setAccessibleName(t("fees_title", lang))
-        self.ba_table.setAccessibleName(f"{t('before', lang)} / {t('after', lang)}")
+        self.ba_table.setHorizontalHeaderLabels(
+            [self.tr("Payment method"), self.tr("Before"), self.tr("After")]
+        )
+        self.fees_table.setAccessibleName(self.tr("Fees paid against the other method"))
+        self.ba_table.setAccessibleName(f"{self.tr('Before')} / {self.tr('After')}")
         if self.answer is not None:
             self._show(self.answer)
 
