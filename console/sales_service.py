@@ -7,39 +7,29 @@ never run on the GUI thread. Words come from ``console.words.sales``.
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from console.core.model import Method, Platform
-from console.core.news import NewsItem, NewsKind
 from console.core.reconcile import (
     DEFAULT_GRACE,
-    Key,
-    PaymentTotals,
     Reconciliation,
     SettlementFacts,
-    due_at,
-    reconcile_day,
 )
 from console.core.sales import Channel, FeeSchedule, SalesCube, SalesFilter, Totals
 from console.core.timeutil import utcnow
-from console.storage import news
 from console.storage import sales as tables
-from console.storage.db import write_transaction
-from console.storage.files import create_private_file
+from console.storage.exports import Fen, write_table, yuan
 from console.storage.sales import ALL, Scope, StoredMismatch
+from console.sync.reconcile import Progress, ReconcileReport, mismatch_news, reconcile_period
 
 #: The longest period a question may cover (a typo like 2206 for 2026 is not a question).
 MAX_PERIOD_DAYS = 3 * 366
 
-Progress = Callable[[int, int], object]  # (done, total); a TaskRunner task.progress fits
 
 
 class PeriodError(ValueError):
@@ -65,29 +55,6 @@ class StoreCard:
     @property
     def share(self) -> float | None:
         return self.gross_fen / self.all_gross_fen if self.all_gross_fen else None
-
-
-@dataclass(frozen=True, slots=True)
-class ReconcileReport:
-    """A period reconciled: how many settlements were checked, the ones that disagree (in day,
-    store, method order) and the mismatches not known before (news). Matched settlements are
-    counted, not listed: a 10,000-store merchant has 1.8 million of them in 90 days."""
-
-    first: date
-    last: date
-    checked: int
-    mismatched: list[Reconciliation]
-    new_mismatches: list[StoredMismatch]
-    checked_from: date | None = None  # the first day whose payments are still kept
-
-    def result_of(self, key: Key) -> Reconciliation | None:
-        """The settlement's result: its mismatch, or a match when checked, None when not."""
-        for r in self.mismatched:
-            if r.key == key:
-                return r
-        if self.checked_from is not None and self.checked_from <= key.day <= self.last:
-            return Reconciliation(key, None, PaymentTotals(0, 0, 0, 0), ())
-        return None
 
 
 class SalesService:
@@ -190,49 +157,9 @@ class SalesService:
         grace: timedelta = DEFAULT_GRACE,
     ) -> ReconcileReport:
         """Every settlement of the period against the payments kept for it; the mismatches are
-        stored (new ones are news) and returned. Days whose payments are no longer kept are not
-        reconciled (they were, while they were kept).
-
-        Why it is quick: the tables keep the list of keys whose settlement and payments have not
-        been seen to agree (``sales_checks``, kept as pages land, totals compared in SQL); only
-        those are loaded payment by payment, and those that match leave the list."""
-        conn = self.db.conn
-        now = self.now()
-        kept = tables.kept_since(conn)
-        lo = max(first, kept) if kept is not None else first
-        mismatched: list[Reconciliation] = []
-        matched: list[tuple[str, str, date]] = []
-        checked = 0
-        if kept is not None and lo <= last:
-            keys = tables.to_check(conn, lo, last, scope)
-            total = len(keys)
-            checked = tables.settled_count(conn, lo, last, scope)
-            for done, (store_id, method, day) in enumerate(keys, 1):
-                if progress is not None and done % 500 == 0:
-                    progress(done, total)
-                key = Key(store_id, method, day)
-                settlement = tables.settlement_of(conn, store_id, method, day)
-                if settlement is None and now < due_at(day) + grace:
-                    continue  # not due yet: nothing to say, and nothing to load
-                r = reconcile_day(
-                    key, settlement, tables.payments_of(conn, store_id, method, day), now=now, grace=grace
-                )
-                if r is None:
-                    continue
-                if settlement is None:
-                    checked += 1  # due and never settled: a line of its own
-                if r.matched:
-                    matched.append((store_id, method, day))
-                else:
-                    mismatched.append(r)
-            if progress is not None:
-                progress(total, total)
-        found = [(r.key.store_id, r.key.method, r.key.day, m) for r in mismatched for m in r.mismatches]
-        with write_transaction(self.db):
-            tables.forget_checks(conn, matched)
-            new = tables.record_mismatches(conn, found, first=first, last=last, at=now, scope=scope)
-            news.add(conn, [mismatch_news(m) for m in new], now)
-        return ReconcileReport(first, last, checked, mismatched, new, lo if kept is not None else None)
+        stored (new ones are news) and returned (``console.sync.reconcile``, the same step each
+        sync pass runs over the days it fetched)."""
+        return reconcile_period(self.db, first, last, self.now(), scope, progress=progress, grace=grace)
 
     def sales_export(
         self, first: date, last: date, scope: Scope, lang: str
@@ -314,92 +241,6 @@ class SalesService:
     ) -> list[StoredMismatch]:
         """Every mismatch found so far (the news of reconciliation until a news table exists)."""
         return tables.mismatches(self.db.conn, first, last)
-
-
-def mismatch_news(found: StoredMismatch) -> NewsItem:
-    """A new mismatch as news (kind ``settlement_mismatch``): the merchant hears of it in the
-    news list and the status bar, like any platform change. Keyed by what differs, so the same
-    mismatch found by the next pass is not news again."""
-    from console.core.model import LocalizedText
-    from console.words.sales import explain
-
-    m = found.mismatch
-    return NewsItem(
-        key=f"settlement_mismatch:{found.store_id}:{found.method}:{found.day.isoformat()}:{m.kind.value}",
-        kind=NewsKind.SETTLEMENT_MISMATCH,
-        store_ids=(found.store_id,),
-        at=found.found_at,
-        params={
-            "day": found.day.isoformat(),
-            "method": Method(found.method),
-            "difference": LocalizedText(zh=explain(m, "zh_CN"), en=explain(m, "en")),
-            "kind": m.kind.value,
-            "delta_fen": m.delta_fen,
-        },
-    )
-
-
-# -- exports ------------------------------------------------------------------------------------
-
-
-def yuan(fen: int) -> str:
-    """Fen as a plain decimal an accountant's spreadsheet reads as a number: 143200 -> 1432.00."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole}.{cents:02d}"
-
-
-def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
-    """CSV (UTF-8 with BOM, so Excel opens Chinese right) or XLSX, created 0600 and replaced
-    whole: a half-written export never stands under the final name."""
-    if fmt not in ("csv", "xlsx"):
-        raise ValueError(f"unknown format {fmt}")
-    tmp = path.with_name(f".{path.name}.part")
-    fd = create_private_file(tmp)
-    try:
-        os.ftruncate(fd, 0)
-        if fmt == "csv":
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                fd = -1
-                writer = csv.writer(fh)
-                writer.writerow(headers)
-                writer.writerows([[yuan(v.fen) if isinstance(v, Fen) else v for v in row] for row in rows])
-        else:
-            os.close(fd)
-            fd = -1
-            _write_xlsx(tmp, headers, rows)
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-@dataclass(frozen=True, slots=True)
-class Fen:
-    """A money cell: written as yuan (a number in XLSX, two decimals)."""
-
-    fen: int
-
-
-def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    from openpyxl import Workbook  # only an XLSX export pays for importing it
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet()
-    sheet.append(list(headers))
-    for row in rows:
-        cells: list[Any] = []
-        for v in row:
-            if isinstance(v, Fen):
-                cells.append(v.fen / 100)
-            elif isinstance(v, date):
-                cells.append(v.isoformat())
-            else:
-                cells.append(v)
-        sheet.append(cells)
-    book.save(path)
 
 
 __all__ = [

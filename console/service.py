@@ -71,6 +71,11 @@ class StoreRow:
     pending: bool  # any change of this store waits to sync
     phase: int | None
     deadline_at: datetime | None
+    # what the platform confirmed (the settings above are the merchant's, pending wish first);
+    # with the store's status they decide "shown to shoppers" (rules.method_facts)
+    wechat_enabled: bool
+    alipay_eligibility: Eligibility
+    alipay_enabled: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +316,11 @@ class ConsoleService:
         from console.storage.store_columns import iter_store_columns
 
         return iter_store_columns(self.db.conn, fields)
+
+    def offered_methods(self) -> frozenset[tuple[Platform, Method]]:
+        """The (platform, method) pairs the platform publishes terms for: a method without terms
+        is never shown to shoppers (``rules.hidden_reasons``: NO_TERMS), whatever its state."""
+        return frozenset((t.platform, t.method) for t in self.repo.terms())
 
     def list_stores(self, flt: StoreFilter = StoreFilter(), limit: int | None = None) -> list[StoreRow]:
         rows = self.repo.list_stores(
@@ -796,7 +806,7 @@ def plan_row_why(row: PlanRow, enabled: bool, lang: str) -> str:
 
 def write_bulk_plan_csv(path: Path, plan: BulkPlan, lang: str) -> int:
     """The dry run as CSV (UTF-8 with BOM, created 0600, replaced whole); returns the row count."""
-    from console.sales_service import write_table
+    from console.storage.exports import write_table
 
     headers, rows = bulk_plan_table(plan, lang)
     write_table(path, headers, rows, "csv")

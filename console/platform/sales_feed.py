@@ -37,8 +37,15 @@ class SettlementsPage:
     server_time: datetime | None
 
 
-def _entries(data: dict[str, Any], field: str, ints: tuple[str, ...], strs: tuple[str, ...]) -> list[Any]:
-    """The page's entries, each with every field present and typed (counts are ints >= 0).
+def _entries(
+    data: dict[str, Any],
+    field: str,
+    ints: tuple[str, ...],
+    strs: tuple[str, ...],
+    signed: tuple[str, ...] = (),
+) -> list[Any]:
+    """The page's entries, each with every field present and typed (counts are ints >= 0; the
+    ``signed`` ones may be negative).
 
     Written as plain loops on exact types: a million payments pass through here on a first
     sync, and JSON gives exactly ``int`` and ``str`` (``bool`` is not a count)."""
@@ -51,7 +58,7 @@ def _entries(data: dict[str, Any], field: str, ints: tuple[str, ...], strs: tupl
             raise BadResponse(f"{field}: an entry is not an object")
         for k in ints:
             v = entry.get(k)
-            if type(v) is not int or v < 0:
+            if type(v) is not int or (v < 0 and k not in signed):
                 raise bad
         for k in strs:
             if type(entry.get(k)) is not str:
@@ -79,7 +86,8 @@ def payments_page(data: dict[str, Any]) -> PaymentsPage:
 
 
 def settlements_page(data: dict[str, Any]) -> SettlementsPage:
-    settlements = _entries(data, "settlements", _SETTLEMENT_INTS, _SETTLEMENT_STRS)
+    # a day whose refunds and fees exceed its sales settles a negative net: the wallet takes it
+    settlements = _entries(data, "settlements", _SETTLEMENT_INTS, _SETTLEMENT_STRS, signed=("net_fen",))
     for s in settlements:
         ids = s.get("payment_ids")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):

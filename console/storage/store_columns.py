@@ -10,7 +10,9 @@ sqlite3 module making one Python value per cell).
 
 The fields mean what ``list_stores``'s columns mean (tests/storage/test_store_columns.py checks
 that the two agree): a store without a WeChat Pay row is ``not_invited``; a method's setting is
-the merchant's (pending wish if any, else confirmed); ``pending``: a wish waits to sync.
+the merchant's (pending wish if any, else confirmed), ``*_enabled`` the platform's confirmed
+value (the two differ while a wish waits, and "shown to shoppers" follows the confirmed one);
+``pending``: a wish waits to sync.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ FIELDS: dict[str, str] = {
     "status": "s.status",
     "wechat_eligibility": "COALESCE(w.eligibility, 'not_invited')",
     "wechat_setting": "COALESCE(w.wanted, w.enabled, 0)",
+    "wechat_enabled": "COALESCE(w.enabled, 0)",  # as the platform confirmed it
+    "alipay_eligibility": "COALESCE(a.eligibility, 'not_invited')",
     "alipay_setting": "COALESCE(a.wanted, a.enabled, 0)",
+    "alipay_enabled": "COALESCE(a.enabled, 0)",
     "pending": "(w.wanted IS NOT NULL OR a.wanted IS NOT NULL)",
     "phase": "i.phase",  # NULL: no invitation
     "deadline_at": "i.deadline_at",  # ISO 8601 text (console.core.timeutil), NULL: none

@@ -37,6 +37,9 @@ class StoreListRow:
     pending: bool
     phase: int | None
     deadline_at: datetime | None
+    wechat_enabled: bool  # confirmed by the platform (the setting above may be a pending wish)
+    alipay_eligibility: Eligibility
+    alipay_enabled: bool
 
 
 def _like_escape(text: str) -> str:
@@ -174,7 +177,8 @@ class StoresList:
                         COALESCE(w.wanted, w.enabled, 0),
                         COALESCE(a.wanted, a.enabled, 0),
                         (w.wanted IS NOT NULL OR a.wanted IS NOT NULL),
-                        i.phase, i.deadline_at
+                        i.phase, i.deadline_at, COALESCE(w.enabled, 0),
+                        COALESCE(a.eligibility, 'not_invited'), COALESCE(a.enabled, 0)
                  {self._STORES_FROM}{where} ORDER BY s.id"""
         if limit is not None:
             sql += " LIMIT ?"
@@ -192,7 +196,7 @@ class StoresList:
             out.append(
                 make(
                     r[0], platforms[r[1]], r[2], r[3], eligibilities[r[4]], bool(r[5]), bool(r[6]),
-                    bool(r[7]), r[8], deadline,
+                    bool(r[7]), r[8], deadline, bool(r[10]), eligibilities[r[11]], bool(r[12]),
                 )
             )
         return out

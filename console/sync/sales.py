@@ -80,12 +80,12 @@ class SalesSync:
         now, first = self._server_now, self._settled_from
         if now is None or first is None:
             return
-        from console.sales_service import SalesService  # the use case, shared with the pages
+        from console.sync.reconcile import reconcile_period  # the same step the pages run
 
         last = today - timedelta(days=1)
         if first > last:
             return
-        report = SalesService(self.db, clock=lambda: now).reconcile(first, last)
+        report = reconcile_period(self.db, first, last, now)
         out.reconciled = (first, last)
         out.new_mismatches.extend(report.new_mismatches)
 

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         self.menu_store = mb.addMenu("")
         self.act_find = self._action(self.menu_store, QKeySequence.StandardKey.Find, self.find_store)
         self.act_toggle = QAction(self)
-        self.act_toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.act_toggle.setShortcut(QKeySequence("Ctrl+T"))  # Space checks the row (issue #16)
         self.act_toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_toggle.triggered.connect(self.toggle_method)
         self.stores.table.addAction(self.act_toggle)  # Space in the list only: text fields keep it

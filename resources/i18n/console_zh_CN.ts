@@ -2236,43 +2236,74 @@
 <context>
     <name>StoresModel</name>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="543" />
+        <location filename="../../console/ui/models/stores_model.py" line="909" />
+        <source>Check stores to change them in bulk</source>
+        <extracomment>The method each method column is about. Bits of a facts byte (``StoreTable.facts``). Every Visibility the list filters and counts by, in chip order. Every (platform, method) pair: what a table assumes until told which terms the platform offers. The store_columns fields StoreTable.from_chunks expects, in FIELDS order. the checked stores changed (count, or the set): the page's banner and bulk button follow</extracomment>
+        <translation>选中店铺以批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/stores_model.py" line="915" />
+        <location filename="../../console/ui/models/stores_model.py" line="1049" />
+        <source>Checked</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/stores_model.py" line="917" />
         <source>Store</source>
-        <extracomment>The store_columns fields StoreTable.from_chunks expects, in FIELDS order.</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="544" />
+        <location filename="../../console/ui/models/stores_model.py" line="918" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="545" />
+        <location filename="../../console/ui/models/stores_model.py" line="919" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="546" />
+        <location filename="../../console/ui/models/stores_model.py" line="920" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="547" />
+        <location filename="../../console/ui/models/stores_model.py" line="921" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="548" />
+        <location filename="../../console/ui/models/stores_model.py" line="922" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="614" />
+        <location filename="../../console/ui/models/stores_model.py" line="1015" />
+        <location filename="../../console/ui/views/stores.py" line="448" />
+        <location filename="../../console/ui/views/stores.py" line="471" />
         <source>%1 · phase %2</source>
         <translation>%1 · 第 %2 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/stores_model.py" line="624" />
+        <location filename="../../console/ui/models/stores_model.py" line="1026" />
+        <location filename="../../console/ui/views/stores.py" line="478" />
+        <source>not shown</source>
+        <translation>买家不可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/stores_model.py" line="1027" />
+        <location filename="../../console/ui/views/stores.py" line="477" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/stores_model.py" line="1050" />
+        <source>Not checked</source>
+        <translation>未选中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/stores_model.py" line="1061" />
+        <location filename="../../console/ui/views/stores.py" line="454" />
         <source>Waiting</source>
         <translation>待同步</translation>
     </message>
@@ -2280,93 +2311,203 @@
 <context>
     <name>StoresView</name>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="205" />
-        <location filename="../../console/ui/views/stores.py" line="233" />
+        <location filename="../../console/ui/views/stores.py" line="357" />
+        <location filename="../../console/ui/views/stores.py" line="405" />
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="207" />
+        <location filename="../../console/ui/views/stores.py" line="359" />
         <source>Search by store name or ID (Ctrl+F)</source>
         <translation>按店铺名称或 ID 搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="209" />
+        <location filename="../../console/ui/views/stores.py" line="361" />
         <source>Search stores</source>
         <translation>搜索店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="212" />
+        <location filename="../../console/ui/views/stores.py" line="364" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="215" />
+        <location filename="../../console/ui/views/stores.py" line="367" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="219" />
+        <location filename="../../console/ui/views/stores.py" line="371" />
         <source>Any setting</source>
         <translation>全部设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="220" />
+        <location filename="../../console/ui/views/stores.py" line="372" />
         <source>WeChat Pay on</source>
         <translation>微信支付已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="221" />
+        <location filename="../../console/ui/views/stores.py" line="373" />
         <source>WeChat Pay off</source>
         <translation>微信支付已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="222" />
+        <location filename="../../console/ui/views/stores.py" line="376" />
+        <source>WeChat Pay shown to shoppers</source>
+        <translation>微信支付买家可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="380" />
+        <source>WeChat Pay not shown to shoppers</source>
+        <translation>微信支付买家不可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="382" />
         <source>Alipay on</source>
         <translation>支付宝已开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="223" />
+        <location filename="../../console/ui/views/stores.py" line="383" />
         <source>Alipay off</source>
         <translation>支付宝已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="226" />
+        <location filename="../../console/ui/views/stores.py" line="386" />
+        <source>Alipay shown to shoppers</source>
+        <translation>支付宝买家可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="390" />
+        <source>Alipay not shown to shoppers</source>
+        <translation>支付宝买家不可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="394" />
         <source>Payment method setting</source>
         <translation>支付方式设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="227" />
+        <location filename="../../console/ui/views/stores.py" line="395" />
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="396" />
+        <source>Check every store shown</source>
+        <translation>选中列表中显示的全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="397" />
+        <source>Clear selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="398" />
         <source>Change in bulk…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="229" />
-        <source>Turn a payment method on or off for the selected stores</source>
-        <translation>为选中的店铺开启或关闭一种支付方式</translation>
+        <location filename="../../console/ui/views/stores.py" line="400" />
+        <source>Turn a payment method on or off for the checked stores, or for every store shown</source>
+        <translation>为选中的店铺（未选中时为列表中显示的全部店铺）开启或关闭一种支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="234" />
+        <location filename="../../console/ui/views/stores.py" line="703" />
+        <source>All %1 stores shown are checked.</source>
+        <translation>已选中列表中显示的全部 %1 家店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="705" />
+        <source>All %1 stores are checked.</source>
+        <translation>已选中全部 %1 家店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="710" />
+        <source>%1 checked</source>
+        <translation>已选中 %1 家</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="712" />
+        <source> (%1 not shown by these filters)</source>
+        <translation>（其中 %1 家不在当前筛选结果中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="717" />
+        <source>Check all %1 stores shown</source>
+        <translation>选中列表中显示的全部 %1 家店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="406" />
         <source>No store matches these filters.</source>
         <translation>没有符合筛选条件的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="315" />
+        <location filename="../../console/ui/views/stores.py" line="613" />
         <source>All %1</source>
         <translation>全部 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="322" />
+        <location filename="../../console/ui/views/stores.py" line="619" />
+        <source>Shown to shoppers %1</source>
+        <translation>买家可见 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="620" />
+        <source>Not shown %1</source>
+        <translation>买家不可见 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="621" />
+        <source>Frozen %1</source>
+        <translation>已冻结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="622" />
+        <source>Expired %1</source>
+        <translation>已过期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="623" />
+        <source>Withdrawn %1</source>
+        <translation>已撤回 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="626" />
+        <source>Stores where shoppers can pay with WeChat Pay now</source>
+        <translation>买家现在可以使用微信支付付款的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="629" />
+        <source>Stores where shoppers cannot pay with WeChat Pay now</source>
+        <translation>买家现在无法使用微信支付付款的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="632" />
+        <source>The store or its WeChat Pay is frozen by the platform's risk review</source>
+        <translation>店铺或其微信支付已被平台风控冻结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="635" />
+        <source>The WeChat Pay invitation expired</source>
+        <translation>微信支付邀请已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="636" />
+        <source>The platform withdrew the WeChat Pay invitation</source>
+        <translation>平台已撤回微信支付邀请</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/stores.py" line="647" />
         <source>Deadline within 7 days %1</source>
         <translation>7 天内截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="326" />
+        <location filename="../../console/ui/views/stores.py" line="651" />
         <source>Waiting to sync %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="337" />
+        <location filename="../../console/ui/views/stores.py" line="663" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>

@@ -119,3 +119,41 @@ def test_forged_or_malformed_pages_are_bad_responses(reply: Reply, what: str) ->
         with pytest.raises(BadResponse) as info:
             c.payments()
         assert what in str(info.value)
+
+
+SETTLEMENT = {
+    "id": "s-1",
+    "store_id": "tb-1",
+    "platform": "taobao",
+    "method": "alipay",
+    "date": "2026-11-20",
+    "settled_at": "2026-11-21T02:00:00Z",
+    "count": 1,
+    "gross_fen": 100,
+    "refunds_fen": 100,
+    "fees_fen": 1,
+    "net_fen": -1,
+    "payment_ids": ["p-1"],
+}
+
+
+def _settlements(*entries: dict[str, object]) -> bytes:
+    body = {
+        "settlements": list(entries),
+        "next_after": "",
+        "has_more": False,
+        "server_time": "2026-11-24T00:00:00Z",
+    }
+    return json.dumps(body).encode()
+
+
+def test_a_day_refunded_whole_settles_a_negative_net() -> None:
+    """Found with 300 stores: one fully refunded payment leaves the fee, so the net is -1 fen;
+    the first sync refused the whole feed as malformed and never finished."""
+    with FakePlatform(SECRET) as fake, PlatformClient(fake.url, "k", SECRET) as c:
+        fake.script = lambda s: Reply(body=_settlements(SETTLEMENT))
+        page = c.settlements(first=date(2026, 11, 20), last=date(2026, 11, 20))
+        assert page.settlements[0]["net_fen"] == -1
+        fake.script = lambda s: Reply(body=_settlements(SETTLEMENT | {"gross_fen": -100}))
+        with pytest.raises(BadResponse):  # a negative sale is still nonsense
+            c.settlements(first=date(2026, 11, 20), last=date(2026, 11, 20))

@@ -44,14 +44,17 @@ def test_filters_match_a_plain_python_reference(model):
         assert sorted(model.visible_ids()) == sorted(r.id for r in rows if pred(r)), flt
 
 
-def test_sort_by_deadline_puts_soonest_first_and_none_last(model):
+def test_sort_by_deadline_follows_the_countdowns_shown(model):
+    """Deadline order is the order of what the column shows; stores showing none go last."""
     model.sort(Col.DEADLINE, Qt.SortOrder.AscendingOrder)
     t = model.table
-    ids = model.visible_ids()
-    deadlines = [t.deadline_of(t.index_of[i]) for i in ids]
-    present = [d for d in deadlines if d is not None]
-    assert present == sorted(present)
-    assert deadlines[-1] is None
+    now = NOW.timestamp()
+    shown = [t.deadline_shown(t.index_of[i], now) for i in model.visible_ids()]
+    present = [d for d in shown if d is not None]
+    assert present and present == sorted(present)
+    assert shown[len(present):] == [None] * (len(shown) - len(present))
+    texts = [model.data(model.index(r, Col.DEADLINE)) for r in range(model.rowCount())]
+    assert all(texts[: len(present)]) and not any(texts[len(present):])
 
 
 def test_update_rows_in_place_keeps_selection_on_the_same_store(model):
@@ -144,3 +147,31 @@ def test_a_renamed_store_moves_to_its_place_in_name_order():
     m.set_table(StoreTable.from_chunks([[[getattr(r, f) for r in rows] for f in SOURCES]], name_ordered=True))
     m.update_rows([dataclasses.replace(rows[-1], name="0 first")])
     assert m.visible_ids()[0] == rows[-1].id
+
+
+def test_model_contract_with_checks_and_a_reorder(qtmodeltester):
+    """Checkboxes and the swap to pinyin order keep Qt's model contract and the checked stores."""
+    from console.ui.collation import Collation
+    from console.ui.models.stores_model import in_name_order
+
+    rows = make_rows(2_000)
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_rows(rows))
+    m.set_checked(range(5, 15), True)
+    checked = set(m.checked_ids())
+    assert len(checked) == 10
+    assert m.index(5, Col.CHECK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert m.setData(m.index(5, Col.CHECK), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    checked.discard(m.store_id(5))
+    qtmodeltester.check(m, force_py=True)
+    table = m.table
+    m.reorder_table(in_name_order(table, Collation("zh_CN").ranks(table.names)))
+    assert set(m.checked_ids()) == checked
+    names = [m.index(r, Col.STORE).data() for r in range(m.rowCount())]
+    assert names == Collation("zh_CN").sorted(names)
+    m.set_filter(RowFilter(StoreFilter(text="panda")))
+    m.sort(Col.ALIPAY, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(m, force_py=True)
+    assert set(m.checked_ids()) == checked  # hidden ones too
+    m.check_all_visible()
+    assert m.all_visible_checked() and m.visible_checked_count() == m.rowCount()

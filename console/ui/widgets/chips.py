@@ -1,8 +1,13 @@
-"""Exclusive filter chips with counts ("Invited 120"), wrapping onto more lines when narrow."""
+"""Exclusive filter chips with counts ("Invited 120"), wrapping onto more lines when narrow.
+
+Chips are re-laid whenever their words can change width: new labels (counts, a language switch),
+a font or style change, a resize (the flow layout wraps by width). Without it a live language
+switch left chips at the old language's widths ("全…2", issue #16).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
 
 from console.ui.widgets.flow import FlowLayout, flow_policy
@@ -38,6 +43,18 @@ class ChipBar(QWidget):
         b = self._chips[key]
         b.setText(text)
         b.setAccessibleName(accessible or text)
+
+    def relayout(self) -> None:
+        """Measure every chip again and re-flow: after labels change (counts, language)."""
+        for b in self._chips.values():
+            b.updateGeometry()
+        self._lay.invalidate()
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.relayout()
+        super().changeEvent(event)
 
     def chip(self, key: str) -> QToolButton:
         return self._chips[key]
