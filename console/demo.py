@@ -74,6 +74,14 @@ def parse_fee(text: str) -> str:
     return f"{value.normalize():f}%"
 
 
+def fee_bps(rate: str) -> int:
+    """ "0.45%" (from :func:`parse_fee`) in basis points; a rate finer than 0.01 % is refused."""
+    bps = Decimal(rate.rstrip("%")) * 100
+    if bps != bps.to_integral_value():
+        raise DemoError("BAD_FEE", text=rate)
+    return int(bps)
+
+
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
@@ -132,6 +140,36 @@ class Outcome:
     now: datetime
     passed: list[Event] = field(default_factory=list)
     detail: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self, lang: str) -> str:
+        """What the action did, in ``lang``: the CLI prints it, the Demo controls page shows it."""
+        from console.words.dates import format_datetime
+        from console.words.time import time_text
+
+        d = self.detail
+        if self.action == "review":
+            key = "reviewed_approve" if d["outcome"] == "approve" else "reviewed_reject"
+            return time_text(key, lang, store_id=d["store_id"], reason=d.get("reason"))
+        if self.action == "announce":
+            return time_text(
+                "announced",
+                lang,
+                id=d["id"],
+                closes=format_datetime(_time(d["opinion_closes_at"]), lang),
+                effective=format_datetime(_time(d["effective_at"]), lang),
+            )
+        if self.action in ("offline", "online"):
+            return time_text(self.action, lang)
+        lines = [time_text("advanced", lang, now=format_datetime(self.now, lang))]
+        if self.passed:
+            lines.append(time_text("passed_header", lang))
+            lines += [
+                time_text("passed_item", lang, at=format_datetime(e.at, lang), name=e.name(lang))
+                for e in self.passed
+            ]
+        else:
+            lines.append(time_text("passed_none", lang))
+        return "\n".join(lines)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -249,6 +287,7 @@ class DemoPlatform:
         from console.words.time import time_text
 
         rate = parse_fee(fee)
+        fee_bps(rate)  # refused before anything is published
         if not 1 <= opinion_days <= 90 or not max(7, opinion_days) <= effective_days <= 365:
             raise DemoError("BAD_DURATION", text=f"{opinion_days}d/{effective_days}d")
         now = self.now()
@@ -267,6 +306,7 @@ class DemoPlatform:
             "opinion_closes_at": stamp(opinion_days),
             "effective_at": stamp(effective_days),
             "affects": {"platforms": ["taobao", "tmall"], "methods": ["wechat_pay"]},
+            "fee_bps": fee_bps(rate),  # the platform's terms change on the effective date
         }
         data = self._call("POST", "/admin/announcements", body)["announcement"]
         return Outcome(
@@ -313,6 +353,7 @@ __all__ = [
     "Event",
     "Outcome",
     "connect",
+    "fee_bps",
     "is_loopback",
     "parse_duration",
     "parse_fee",

@@ -172,31 +172,7 @@ def _print_events(demo: DemoPlatform, out: Out) -> None:
 
 
 def _outcome_text(outcome: Outcome, lang: str) -> str:
-    from console.words.time import time_text
-
-    d = outcome.detail
-    if outcome.action == "review":
-        key = "reviewed_approve" if d["outcome"] == "approve" else "reviewed_reject"
-        lines = [time_text(key, lang, store_id=d["store_id"], reason=d.get("reason"))]
-    elif outcome.action == "announce":
-        lines = [
-            time_text(
-                "announced", lang, id=d["id"], closes=d["opinion_closes_at"], effective=d["effective_at"]
-            )
-        ]
-    elif outcome.action in ("offline", "online"):
-        lines = [time_text(outcome.action, lang)]
-    else:
-        lines = [time_text("advanced", lang, now=_when(outcome.now, lang))]
-        if outcome.passed:
-            lines.append(time_text("passed_header", lang))
-            lines += [
-                time_text("passed_item", lang, at=_when(e.at, lang), name=e.name(lang))
-                for e in outcome.passed
-            ]
-        else:
-            lines.append(time_text("passed_none", lang))
-    return "\n".join(lines)
+    return outcome.describe(lang)  # one wording for the terminal and the Demo controls page
 
 
 def _sync(ctx: Context, args: argparse.Namespace) -> tuple[int, dict[str, Any] | None, str]:

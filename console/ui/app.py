@@ -202,16 +202,24 @@ def build_context(
     open_service: Callable[[], ConsoleService] | None = None,
     clock: Callable[[], Any] | None = None,
 ) -> UiContext:
-    """The UiContext for ``data_dir`` (also used by tests with their own clock)."""
+    """The UiContext for ``data_dir`` (also used by tests with their own clock).
+
+    Without ``clock`` the window runs on the app's one clock, as the CLI does: the platform's
+    business time as last learned (kept in ``meta`` across restarts), carried forward by the
+    monotonic clock; the sync worker teaches it after every pass (issue #10)."""
     from PySide6.QtCore import QSettings
 
-    from console.core.timeutil import utcnow
     from console.storage.files import create_private_file
     from console.ui.context import UiContext, UiEvents
     from console.ui.tasks import TaskRunner
     from console.wiring.paths import database_path
 
     db_path = database_path(data_dir)
+    if clock is None:
+        from console.core.clock import PlatformClock
+        from console.storage.meta import MetaFile
+
+        clock = PlatformClock(meta=MetaFile(db_path))
 
     def open_db() -> Any:
         from console.storage.db import open_database
@@ -221,7 +229,7 @@ def build_context(
     def make_service(db: Any) -> ConsoleService:
         from console.service import ConsoleService
 
-        return ConsoleService(db, clock=clock) if clock else ConsoleService(db)
+        return ConsoleService(db, clock=clock)
 
     if open_service is None:
 
@@ -241,7 +249,7 @@ def build_context(
         settings=settings,
         lang=lang,
         events=UiEvents(app),
-        clock=clock or utcnow,
+        clock=clock,
     )
 
 
@@ -567,6 +575,20 @@ def screenshot_size() -> tuple[int, int]:
     return (int(w), int(h)) if w.isdigit() and h.isdigit() else SCREENSHOT_SIZE
 
 
+def _wait_for_demo(shell: Shell, page: Any, choice: Any, timeout_ms: int = 60000) -> None:
+    """Start the sync worker (it starts the embedded platform) and wait for the page's calendar."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    shell.start_sync(interval_s=3600, work_offline=False, choice=choice)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if getattr(page, "events", None) else None)
+    poll.start(100)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    poll.stop()
+
+
 def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choice: Any) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -584,7 +606,9 @@ def _screenshot(shell: Shell, path: Path, view: str, store_id: str | None, choic
         if store_id:
             window.stores.select_store(store_id)
             window.stores.detail.set_store(store_id)
-        window.show_view(view, store_id)
+        page = window.show_view(view, store_id)
+        if view == "demo":  # Demo controls need the demo platform itself: connect as the app does
+            _wait_for_demo(shell, page, choice)
         from console.core.sync_state import PassOutcome, PassRecord, PassResult, summarise
         from console.ui.context import SyncStatus
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -51,6 +51,9 @@ class SyncStatus:
     # bar, banner, pending page, tray and row badges read counts from here, never their own.
     state: Any = None
     unread_news: int = 0
+    # seconds this PC's clock is behind the platform's (negative: ahead), learned by the last
+    # pass from a signed skew refusal; 0.0 when the clock is right or nothing was learned yet
+    clock_offset_s: float = 0.0
 
 
 class UiEvents(QObject):
@@ -64,10 +67,36 @@ class UiEvents(QObject):
     language_changed = Signal(str)
     # a view asks the main window to show another view: (view_name, store_id or None)
     navigate_requested = Signal(str, object)
+    # the platform in use became known: a DemoTarget on the demo platform, else None
+    demo_available = Signal(object)
     # "sync now" (a button in a view); the sync worker debounces and runs one pass
     sync_requested = Signal()
     # the merchant changed something locally: the sync worker pushes it ~2 s later
     local_change = Signal()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFacts:
+    """What the window knows about time, for the status bar (issue #10).
+
+    ``now`` is the app's one "now" (platform business time). ``age`` is how long ago it was
+    learned from the platform (None before the first contact, when "now" is this PC's clock):
+    while offline the status bar says "platform time as of N minutes ago". ``clock_offset_s`` is
+    this PC's clock error measured by the last sync pass (``SyncStatus.clock_offset_s``).
+    Words: ``console.words.time`` keys ``time_as_of`` and ``clock_off``.
+    """
+
+    now: datetime
+    age: timedelta | None
+    clock_offset_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class DemoTarget:
+    """Where the demo platform's admin API is (loopback), and the merchant it plays for."""
+
+    url: str
+    merchant_id: str | None = None
 
 
 @dataclass(eq=False)
@@ -86,6 +115,14 @@ class UiContext:
     events: UiEvents = field(default_factory=UiEvents)
     clock: Callable[[], datetime] = utcnow
     sync_status: SyncStatus = field(default_factory=SyncStatus)
+    # set by the sync worker once connected, when the platform is the demo one (Demo controls)
+    demo: DemoTarget | None = None
+
+    def time_facts(self) -> TimeFacts:
+        """Platform time now, how old that knowledge is, and the PC clock's measured error."""
+        age_of = getattr(self.clock, "knowledge_age", None)  # a PlatformClock knows; a fixed one not
+        age = age_of() if callable(age_of) else None
+        return TimeFacts(self.clock(), age, self.sync_status.clock_offset_s)
 
 
 @runtime_checkable

@@ -108,6 +108,8 @@ PAGES: tuple[Page, ...] = (
     Page("sales", "sales:SalesView", _sales_page("sales_title")),
     Page("reconciliation", "reconciliation:ReconciliationView", _sales_page("recon_title")),
     Page("settings", "settings:SettingsView", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    # in the sidebar only once the demo platform answers (set_demo_available)
+    Page("demo", "demo:DemoView", QT_TRANSLATE_NOOP("MainWindow", "Demo controls")),
 )  # fmt: skip
 PAGE_BY_NAME: dict[str, Page] = {p.name: p for p in PAGES}
 # Every page name, in order (the "store" page is the stores page with its detail focused).
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(NAV[row]) if row >= 0 else None)
+        self.sidebar.item(NAV.index("demo")).setHidden(True)  # until the demo platform answers
         side_lay.addWidget(self.sidebar, 1)
         side.setFixedWidth(176)
         root.addWidget(side)
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         ctx.events.sync_state_changed.connect(self.show_sync_status)
         ctx.events.sync_state_changed.connect(self._maybe_quit_after_sync)
         ctx.events.navigate_requested.connect(self._navigate)
+        ctx.events.demo_available.connect(self.set_demo_available)
         ctx.tasks.failed.connect(self._task_failed)
         self.retranslateUi()
         self.show_sync_status(ctx.sync_status)
@@ -282,6 +286,11 @@ class MainWindow(QMainWindow):
         self.view_changed.emit(name)
         return page
 
+    def set_demo_available(self, target: object) -> None:
+        """Demo controls exist only on the demo platform (see SyncWorker._announce_demo)."""
+        self.sidebar.item(NAV.index("demo")).setHidden(target is None)
+        self.act_views["demo"].setVisible(target is not None)
+
     def _navigate(self, name: str, store_id: object) -> None:
         self.show_view(name, store_id if isinstance(store_id, str) else None)
 
@@ -335,6 +344,7 @@ class MainWindow(QMainWindow):
             self.act_views[name] = self._action(
                 self.menu_view, keys, lambda _=False, n=name: self.show_view(n)
             )
+        self.act_views["demo"].setVisible(False)
 
         self.menu_help = mb.addMenu("")
         self.act_about = self._action(self.menu_help, None, self._about)

@@ -11,6 +11,10 @@ This object lives on the GUI thread and only decides *when* to sync:
 - when the platform is reachable again (health probe with backoff while offline);
 - after the platform's Retry-After (its own timer: the debounce keeps its 2 s).
 
+Each pass teaches the app's one clock (``ctx.clock``, a ``PlatformClock`` in the app) the
+platform's business time, and leaves the PC clock's measured error in
+``SyncStatus.clock_offset_s``; ``UiContext.time_facts()`` puts both together for the status bar.
+
 Never two passes at once: a request during a pass sets a flag and one more pass follows.
 "Work offline" stops all of it until switched back (then the interval passes resume too).
 The timings are constructor arguments with the product's values as defaults, so tests drive
@@ -56,6 +60,7 @@ class _NetState:
     def __init__(self) -> None:
         self.engine: Any = None
         self.client: Any = None
+        self.clock_offset_s = 0.0  # the client's, after the last pass (read on the GUI thread)
 
     def close(self) -> None:
         if self.client is not None:
@@ -259,8 +264,18 @@ class SyncWorker(QObject):
             return
         self.connection = connection
         self.connected.emit(connection)
+        self._announce_demo(connection)
         self._timer.start()
         self.request(force=False)
+
+    def _announce_demo(self, connection: Connection) -> None:
+        """The demo platform (embedded, or a stub on this machine) gets the Demo controls page."""
+        from console.demo import is_loopback
+        from console.ui.context import DemoTarget
+
+        on_demo = connection.embedded or is_loopback(connection.url)
+        self.ctx.demo = DemoTarget(connection.url, connection.merchant_id) if on_demo else None
+        self.ctx.events.demo_available.emit(self.ctx.demo)
 
     def _connect_failed(self, exc: BaseException) -> None:
         self._connecting = False
@@ -295,6 +310,7 @@ class SyncWorker(QObject):
                     demo_alive=demo.is_running if demo is not None else None,
                 )
             report: SyncReport = net.engine.run_once(force=force)
+            net.clock_offset_s = float(getattr(net.client, "clock_offset", 0.0) or 0.0)
             return report
 
         return job
@@ -312,6 +328,7 @@ class SyncWorker(QObject):
             error_detail=report.error_detail or "",
             retry_after=report.retry_after,
             last_sync_at=report.finished_at if report.ok else self._status.last_sync_at,
+            clock_offset_s=self._net.clock_offset_s,
         )
         self._refresh_state()
         self._publish()

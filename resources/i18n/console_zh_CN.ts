@@ -541,7 +541,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/ui/app.py" line="369" />
+        <location filename="../../console/ui/app.py" line="377" />
         <source>Cannot connect to the platform. Your changes are kept here. Check the platform settings, or work offline.</source>
         <extracomment>Rows read for the first screenful (a tall window shows about 40); the whole list follows.</extracomment>
         <translation>无法连接平台。您的修改已保存在本机。请检查平台设置，或切换为离线工作。</translation>
@@ -947,6 +947,140 @@
     </message>
 </context>
 <context>
+    <name>DemoView</name>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="232" />
+        <source>Demo controls work only on the demo platform.</source>
+        <extracomment>Rejection reasons offered for a review (the demo platform's own; words in console.words.domain). Widest the "to the next event" button's text gets (the page fits a 1024-pixel window).</extracomment>
+        <translation>演示控制只能用于演示平台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="236" />
+        <source>Platform time: %1</source>
+        <translation>平台时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="242" />
+        <source>To the next event: %1</source>
+        <translation>前进到下一事件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="244" />
+        <source>No next event</source>
+        <translation>没有下一事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="259" />
+        <source>Nothing is scheduled on the platform.</source>
+        <translation>平台上没有安排中的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="282" />
+        <source>Choose a store whose review is pending.</source>
+        <translation>请选择一家审核中的店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="343" />
+        <source>Demo controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="345" />
+        <source>Play the rollout on the demo platform: move its clock, finish a review, publish a rule change. Each action syncs, and what changed is shown below. None of this exists on a real platform.</source>
+        <translation>在演示平台上体验开通流程：拨动平台时间、完成审核、发布规则变更。每个操作后都会同步，变化显示在下方。真实平台上没有这些操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="352" />
+        <source>Move the platform clock</source>
+        <translation>拨动平台时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="353" />
+        <source>Advance 1 day</source>
+        <translation>前进 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="354" />
+        <source>Advance 1 week</source>
+        <translation>前进 1 周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="355" />
+        <source>Coming up</source>
+        <translation>即将发生</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="357" />
+        <source>Finish a review</source>
+        <translation>完成审核</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="358" />
+        <source>Store:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="359" />
+        <source>Reason if rejected:</source>
+        <translation>未通过的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="364" />
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="365" />
+        <source>Reject</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="366" />
+        <source>Publish a fee change</source>
+        <translation>发布费率调整</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="367" />
+        <source>New WeChat Pay fee:</source>
+        <translation>新的微信支付费率：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="368" />
+        <source>Opinion period (days):</source>
+        <translation>意见征集期（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="369" />
+        <source>In effect after (days):</source>
+        <translation>生效前天数：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="370" />
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="371" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="372" />
+        <source>Take offline</source>
+        <translation>设为离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="373" />
+        <source>Bring back online</source>
+        <translation>恢复在线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/views/demo.py" line="374" />
+        <source>What changed</source>
+        <translation>发生的变化</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../console/ui/widgets/dialogs.py" line="20" />
@@ -1074,117 +1208,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134" />
+        <location filename="../../console/ui/main_window.py" line="136" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="343" />
-        <location filename="../../console/ui/main_window.py" line="344" />
-        <location filename="../../console/ui/main_window.py" line="577" />
-        <location filename="../../console/ui/main_window.py" line="619" />
-        <location filename="../../console/ui/main_window.py" line="651" />
+        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="354" />
+        <location filename="../../console/ui/main_window.py" line="587" />
+        <location filename="../../console/ui/main_window.py" line="629" />
+        <location filename="../../console/ui/main_window.py" line="661" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="351" />
+        <location filename="../../console/ui/main_window.py" line="361" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="352" />
+        <location filename="../../console/ui/main_window.py" line="362" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="353" />
+        <location filename="../../console/ui/main_window.py" line="363" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="354" />
+        <location filename="../../console/ui/main_window.py" line="364" />
         <source>Work &amp;offline</source>
         <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="355" />
+        <location filename="../../console/ui/main_window.py" line="365" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="356" />
+        <location filename="../../console/ui/main_window.py" line="366" />
         <source>&amp;Store</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="357" />
+        <location filename="../../console/ui/main_window.py" line="367" />
         <source>&amp;Find a store</source>
         <translation>查找店铺(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="359" />
+        <location filename="../../console/ui/main_window.py" line="369" />
         <source>&amp;Turn the chosen payment method on or off</source>
         <translation>开启或关闭所选支付方式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="361" />
+        <location filename="../../console/ui/main_window.py" line="371" />
         <source>&amp;Next store</source>
         <translation>下一家店铺(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="362" />
+        <location filename="../../console/ui/main_window.py" line="372" />
         <source>&amp;Previous store</source>
         <translation>上一家店铺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="363" />
+        <location filename="../../console/ui/main_window.py" line="373" />
         <source>Change in &amp;bulk…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="364" />
+        <location filename="../../console/ui/main_window.py" line="374" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="367" />
+        <location filename="../../console/ui/main_window.py" line="377" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="368" />
+        <location filename="../../console/ui/main_window.py" line="378" />
         <source>&amp;About Merchant Console</source>
         <translation>关于商家控制台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="369" />
+        <location filename="../../console/ui/main_window.py" line="379" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="371" />
+        <location filename="../../console/ui/main_window.py" line="381" />
         <source>Keep changes here and do not contact the platform</source>
         <translation>修改只保存在本机，不连接平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="373" />
-        <location filename="../../console/ui/main_window.py" line="724" />
+        <location filename="../../console/ui/main_window.py" line="383" />
+        <location filename="../../console/ui/main_window.py" line="734" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="375" />
+        <location filename="../../console/ui/main_window.py" line="385" />
         <source>Send waiting changes and fetch news (F5)</source>
         <translation>发送待同步的修改并获取最新消息（F5）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="377" />
+        <location filename="../../console/ui/main_window.py" line="387" />
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="381" />
+        <location filename="../../console/ui/main_window.py" line="391" />
         <source>More menus</source>
         <translation>更多菜单</translation>
     </message>
@@ -1225,127 +1359,132 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="447" />
+        <location filename="../../console/ui/main_window.py" line="457" />
         <source>About Merchant Console</source>
         <translation>关于商家控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="448" />
+        <location filename="../../console/ui/main_window.py" line="458" />
         <source>Merchant Console %1</source>
         <translation>商家控制台 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="449" />
+        <location filename="../../console/ui/main_window.py" line="459" />
         <source>WeChat Pay and Alipay for your Taobao and Tmall stores, even offline.</source>
         <translation>为您的淘宝、天猫店铺管理微信支付和支付宝，离线也能用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="458" />
+        <location filename="../../console/ui/main_window.py" line="468" />
         <source>Something went wrong on our side. Your data is safe; details are in the log.</source>
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="517" />
+        <location filename="../../console/ui/main_window.py" line="527" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="511" />
+        <location filename="../../console/ui/main_window.py" line="521" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="513" />
+        <location filename="../../console/ui/main_window.py" line="112" />
+        <source>Demo controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="523" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="515" />
+        <location filename="../../console/ui/main_window.py" line="525" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="519" />
+        <location filename="../../console/ui/main_window.py" line="529" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="532" />
+        <location filename="../../console/ui/main_window.py" line="542" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="534" />
+        <location filename="../../console/ui/main_window.py" line="544" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="544" />
+        <location filename="../../console/ui/main_window.py" line="554" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="548" />
+        <location filename="../../console/ui/main_window.py" line="558" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="552" />
+        <location filename="../../console/ui/main_window.py" line="562" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="558" />
+        <location filename="../../console/ui/main_window.py" line="568" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="647" />
+        <location filename="../../console/ui/main_window.py" line="657" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="711" />
+        <location filename="../../console/ui/main_window.py" line="721" />
         <source>1 change has not reached the platform yet</source>
         <translation>有 1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="713" />
+        <location filename="../../console/ui/main_window.py" line="723" />
         <source>%1 changes have not reached the platform yet</source>
         <translation>有 %1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="717" />
+        <location filename="../../console/ui/main_window.py" line="727" />
         <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
         <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="722" />
+        <location filename="../../console/ui/main_window.py" line="732" />
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="780" />
+        <location filename="../../console/ui/main_window.py" line="790" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="781" />
+        <location filename="../../console/ui/main_window.py" line="791" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="784" />
+        <location filename="../../console/ui/main_window.py" line="794" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="786" />
+        <location filename="../../console/ui/main_window.py" line="796" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="787" />
+        <location filename="../../console/ui/main_window.py" line="797" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>

@@ -1,6 +1,7 @@
 """The rollout played end to end on the demo platform, moved by its clock only (issue #10):
 phase 3 opens → the merchant applies → review approved → launch date reached → WeChat Pay at
-checkout → a fee change is announced → feedback in its opinion period → it takes effect."""
+checkout → a fee change is announced → feedback in its opinion period → it takes effect, and
+the checkout preview shows the new fee."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def test_the_rollout_story(term: Terminal) -> None:
     out = _ok(term, "sync")
     assert "Synced: 1 sent, 0 refused" in out
 
+    assert _wechat(term)["fee_bps"] == 60  # announced, not yet in effect
     out = _ok(term, "demo", "advance", "--to", f"{announcement}-takes-effect")
     assert "“Fee change to 0.4%” takes effect" in out
+    assert _wechat(term)["fee_bps"] == 40  # the platform's terms changed; the sync brought them
     assert term("feedback", announcement, "too late").code == EXIT_REFUSED  # its opinion period is over

@@ -271,6 +271,9 @@ class AnnouncementBody(BaseModel):
     opinion_closes_at: str = Field(max_length=64)
     effective_at: str = Field(max_length=64)
     affects: Affects
+    # a fee change: the affected methods' fee (basis points) from effective_at on, in their
+    # published terms (the change feed's method_terms) and in the payments' fees
+    fee_bps: StrictInt | None = Field(default=None, ge=1, le=1000)
 
 
 class AnnouncementReply(BaseModel):

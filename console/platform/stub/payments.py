@@ -158,6 +158,7 @@ class Sales:
         self.platform = platform
         self.seed = seed
         platform.store.conn.executescript(SCHEMA)
+        platform.fees = self  # announced fee changes are scheduled here; the terms follow them
         # (platform, day) -> fee steps: four queries per store-day were most of a feed page's
         # cost; only add_fee_change changes the answer, and it empties this
         self._fees: dict[tuple[str, date], dict[str, list[tuple[int, int]]]] = {}

@@ -5,7 +5,7 @@ the admin operations tests use to steer it. Everything reads and writes through 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
 from .clock import ServerClock, iso, parse_iso
 from .entities import (
@@ -24,8 +24,19 @@ DEFAULT_REVIEW_DELAY_S = 120
 EVENT_WORD = {"phase_opens": "opens", "deadline_passes": "deadline", "launch": "launch"}
 
 
+class FeeSchedule(Protocol):
+    """The fee rates in force by date (the sales simulation's table, ``payments.Sales``)."""
+
+    def fee_bps(self, platform: str, method: str, at: float) -> int: ...
+
+    def add_fee_change(self, platform: str, method: str, fee_bps: int, effective_at: float) -> Any: ...
+
+
 class Platform:
-    """The stub platform's rules over one state store and one server clock."""
+    """The stub platform's rules over one state store and one server clock.
+
+    ``fees`` (set by the sales simulation when it starts) is where announced fee changes are
+    scheduled; when the business clock reaches one, the published method terms change too."""
 
     def __init__(
         self, store: StateStore, clock: ServerClock, review_delay_s: int = DEFAULT_REVIEW_DELAY_S
@@ -33,6 +44,9 @@ class Platform:
         self.store = store
         self.clock = clock
         self.review_delay_s = review_delay_s
+        self.fees: FeeSchedule | None = None
+        # per terms: (fee_bps, merchants) last made sure of, so an unchanged fee costs one lookup
+        self._terms_fee: dict[tuple[str, str], tuple[int, int]] = {}
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -90,7 +104,7 @@ class Platform:
         then its deadline passes) lands in the change feed in the order it happened even when
         the clock jumped over all of it."""
         now = self.clock.now()
-        applied = 0
+        applied = self._apply_fee_terms(now)
         while True:
             first = self.store.due(now, limit=1)
             if not first:
@@ -101,6 +115,29 @@ class Platform:
                     for entity in due:
                         self._transition(tx, entity)
                         applied += 1
+
+    def _apply_fee_terms(self, now: float) -> int:
+        """Fee changes whose effective date has come: every merchant's ``method_terms`` entity
+        carries the new fee (so the change feed brings it and checkout previews follow).
+        Cheap when nothing changed: one lookup per terms entity, remembered between calls."""
+        if self.fees is None:
+            return 0
+        from .entities import TERMS
+
+        changed = 0
+        merchants = self.store.merchant_ids()  # a merchant added later starts from the seed's terms
+        for platform, method in TERMS:
+            fee = self.fees.fee_bps(platform, method, now)
+            if self._terms_fee.get((platform, method)) == (fee, len(merchants)):
+                continue
+            with self.store.tx() as tx:
+                for merchant_id in merchants:
+                    terms = self.store.get(merchant_id, "method_terms", f"{platform}:{method}")
+                    if terms is not None and terms.data.get("fee_bps") != fee:
+                        tx.put(merchant_id, "method_terms", terms.id, {**terms.data, "fee_bps": fee})
+                        changed += 1
+            self._terms_fee[(platform, method)] = (fee, len(merchants))
+        return changed
 
     def _transition(self, tx: Tx, entity: Entity) -> None:
         method, extra = entity.data, dict(entity.extra)
@@ -512,6 +549,11 @@ class Platform:
             )
             for merchant_id in self.store.merchant_ids():
                 tx.put(merchant_id, "announcement", announcement_id, data)
+        fee_bps = payload.get("fee_bps")
+        if fee_bps is not None and self.fees is not None:  # a fee change: in force at effective_at
+            for platform in payload["affects"].get("platforms", []):
+                for method in payload["affects"].get("methods", []):
+                    self.fees.add_fee_change(platform, method, int(fee_bps), effective)
         return {"announcement": data}
 
 
