@@ -27,7 +27,7 @@ from console.platform.stub.embedded import EmbeddedPlatform
 from . import stub_openapi_check as openapi_check
 from .conftest import Stub, hmac_hex, sha256_hex
 
-CONTRACT_TEXT = (Path(__file__).parents[2] / "docs" / "platform-api.md").read_text(encoding="utf-8")
+CONTRACT_TEXT = (Path(__file__).parents[3] / "docs" / "platform-api.md").read_text(encoding="utf-8")
 ROUTES = [
     ("GET", "/v1/health"),
     ("GET", "/v1/merchant"),

@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from console.platform.stub.embedded import EmbeddedPlatform
-from tests.stub import stub_openapi_check as openapi_check
+from tests.platform.stub import stub_openapi_check as openapi_check
 
 UNSIGNED_ROUTES = ("/v1/health",)
 

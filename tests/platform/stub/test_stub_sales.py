@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from tests.stub.conftest import Api, Stub
+from tests.platform.stub.conftest import Api, Stub
 
 DAY = 86400
 

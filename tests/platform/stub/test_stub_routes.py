@@ -40,7 +40,7 @@ def test_openapi_document(stub: Stub) -> None:
         ("put", "/admin/faults"),
         ("delete", "/admin/faults"),
         ("get", "/admin/state/{merchant_id}"),
-        # the sales feeds (tests/stub/test_stub_sales.py)
+        # the sales feeds (tests/platform/stub/test_stub_sales.py)
         ("get", "/v1/payments"),
         ("get", "/v1/settlements"),
         ("post", "/admin/sales/discrepancies"),
