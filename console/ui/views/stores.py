@@ -508,10 +508,9 @@ class StoresView(BaseView):
         floor = sum(w for c, w in widths.items() if c not in self._droppable())
         available = self.table.viewport().width()
         dropped = self._dropped_columns(widths, available)
-        for col in (StoreCol.PLATFORM, StoreCol.SYNC):
-            self.table.setColumnHidden(col, col in dropped)
-        for col in dropped:
-            del widths[col]
+        for optional in (StoreCol.PLATFORM, StoreCol.SYNC):
+            self.table.setColumnHidden(optional, optional in dropped)
+        widths = {c: w for c, w in widths.items() if c not in dropped}
         base = sum(widths.values())
         spare = available - base - self.name_min_width()
         full = self._full_widths()
