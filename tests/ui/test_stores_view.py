@@ -221,3 +221,22 @@ def test_check_cells_and_sync_icons_have_accessible_names(stores):
     header = stores.model.headerData(Col.CHECK, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
     assert header == "Checked"
     assert stores.select_all.accessibleName()
+
+
+def test_at_1024x700_the_detail_is_whole_and_the_platform_moves_into_the_name(stores, qtbot):
+    """Issue #16: the list's floor squeezed the detail panel until it scrolled sideways with its
+    labels clipped. At 1024x700 the Platform column goes (the name has its icon and tooltip)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = stores.window()
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    QApplication.processEvents()
+    area = stores.detail.findChild(QScrollArea)
+    assert area is not None and area.horizontalScrollBar().maximum() == 0
+    assert stores.table.isColumnHidden(Col.PLATFORM)
+    assert stores.table.columnWidth(Col.STORE) >= stores.name_min_width()
+    tip = _cell(stores, "tm-inv", Col.STORE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Tmall" in tip
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not stores.table.isColumnHidden(Col.PLATFORM))

@@ -1071,8 +1071,8 @@ class StoresModel(QAbstractTableModel):
 
     def _tooltip(self, i: int, col: int) -> str | None:
         t = self._table
-        if col == Col.STORE:
-            return f"{t.names[i]} ({t.ids[i]})"
+        if col == Col.STORE:  # the platform too: the Platform column goes at narrow widths
+            return f"{t.names[i]} ({t.ids[i]})\n{words.platform_name(t.platform_of(i), self._lang())}"
         method = METHOD_COLUMNS.get(col)
         if method is not None:
             head = self._facts_text(i, method, "\n")

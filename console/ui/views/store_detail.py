@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -307,6 +308,9 @@ class StoreDetailView(BaseView):
         self._busy = False
 
         lay = scrolling_page(self)
+        scroll = self.findChild(QScrollArea)
+        assert scroll is not None  # scrolling_page made it
+        self._scroll: QScrollArea = scroll
 
         self.name = QLabel()
         self.name.setObjectName("pageTitle")
@@ -332,6 +336,18 @@ class StoreDetailView(BaseView):
         lay.addStretch(1)
         ctx.events.data_changed.connect(self._on_data_changed)
         self.retranslateUi()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the content allows without scrolling sideways: the stores page's splitter
+        honours this, so it takes room from the list (whose names have a floor of their own)
+        instead of clipping the cards' labels behind a sideways scroll bar."""
+        hint = super().minimumSizeHint()
+        scroll = self._scroll
+        body = scroll.widget()
+        if body is None:
+            return hint
+        need = body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), need + 2 * scroll.frameWidth()), hint.height())
 
     @property
     def sales_card(self) -> SalesCard:

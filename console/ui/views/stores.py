@@ -482,12 +482,36 @@ class StoresView(BaseView):
             StoreCol.ALIPAY: fm.horizontalAdvance(hidden) + pill,
         }
 
+    def _dropped_columns(self, widths: dict[int, int], available: int) -> set[int]:
+        """Columns that repeat what the row already shows, dropped when the name would get less
+        than a comfortable width: Platform (the name cell has the TB/TM icon and the platform in
+        its tooltip), then Sync while no store is waiting (an empty column)."""
+        comfortable = QFontMetrics(self.table.font()).horizontalAdvance("店" * NAME_COMFORT_CHARS) + 32
+        dropped: set[int] = set()
+        for col in self._droppable():
+            if available - sum(w for c, w in widths.items() if c not in dropped) >= comfortable:
+                break
+            dropped.add(col)
+        return dropped
+
+    def _droppable(self) -> tuple[int, ...]:
+        """The columns that may go at narrow widths, in the order they go."""
+        if self.model.table.pending_count():
+            return (StoreCol.PLATFORM,)
+        return (StoreCol.PLATFORM, StoreCol.SYNC)
+
     def _fit_columns(self) -> None:
         """Give the name what the other columns leave, never less than ``name_min_width``; room
-        beyond that widens WeChat Pay's pills, then the name to a comfortable width, then Alipay's."""
+        beyond that widens WeChat Pay's pills, then the name to a comfortable width, then Alipay's.
+        At narrow widths the columns that repeat the row's facts go first (``_dropped_columns``)."""
         widths = self._column_widths()
-        base = sum(widths.values())
+        floor = sum(w for c, w in widths.items() if c not in self._droppable())
         available = self.table.viewport().width()
+        dropped = self._dropped_columns(widths, available)
+        for optional in (StoreCol.PLATFORM, StoreCol.SYNC):
+            self.table.setColumnHidden(optional, optional in dropped)
+        widths = {c: w for c, w in widths.items() if c not in dropped}
+        base = sum(widths.values())
         spare = available - base - self.name_min_width()
         full = self._full_widths()
         # WeChat Pay's pill first, then the name up to a comfortable width, then Alipay's
@@ -503,12 +527,11 @@ class StoresView(BaseView):
         for col, w in widths.items():
             self.table.setColumnWidth(col, w)
         self.table.setColumnWidth(StoreCol.STORE, name)
-        # the list's pane never gets narrower than its columns at the name's floor (the splitter
-        # takes the difference from the detail panel, not from the names)
+        # the list's pane never gets narrower than its columns at the name's floor with every
+        # droppable column gone; the detail panel holds its own minimum (the splitter honours both)
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
         margins = self.left.contentsMargins() + self._left_layout.contentsMargins()
-        floor = base + self.name_min_width() + frame + margins.left() + margins.right()
-        self.left.setMinimumWidth(floor)
+        self.left.setMinimumWidth(floor + self.name_min_width() + frame + margins.left() + margins.right())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -523,6 +546,7 @@ class StoresView(BaseView):
         self._update_chips()
         self._update_counts()
         self._update_selection()
+        self._fit_columns()  # the Sync column may come or go with the stores waiting
         if (keep is None or not self.select_store(keep)) and self.model.rowCount():
             self.table.selectRow(0)
         self._pending_select = None
@@ -568,6 +592,7 @@ class StoresView(BaseView):
         self._update_chips()
         self._update_counts()
         self._update_selection()
+        self._fit_columns()
         if not table.name_ordered and self._ranking is None:
             self._order_names()  # a new or renamed store: back to the merchant's order
 
