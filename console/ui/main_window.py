@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.sync_state import Severity
 from console.ui.context import SyncStatus, UiContext
 from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_duration
@@ -39,6 +40,7 @@ from console.ui.views.base import BaseView
 from console.ui.views.stores import StoresView
 from console.ui.widgets.banner import Banner
 from console.words import status as status_words
+from console.words import time as time_words
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon  # the app adds one after the first paint
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from console.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
+
 
 def _counting() -> frozenset[Any]:
     from console.core.sync_state import Headline
@@ -192,16 +195,13 @@ class MainWindow(QMainWindow):
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
-        self.banner = Banner()
-        self.banner.action_clicked.connect(self._banner_action)
-        banner_box = QWidget()
-        bl = QVBoxLayout(banner_box)
-        bl.setContentsMargins(12, 8, 12, 0)
-        bl.addWidget(self.banner)
-        right_lay.addWidget(banner_box)
         self._banner_store: str | None = None
         self.stack = QStackedWidget()
         right_lay.addWidget(self.stack, 1)
+        # over the page, not in the layout: a notice appearing never moves the page (issue #12)
+        self.banner = Banner()
+        self.banner.action_clicked.connect(self._banner_action)
+        self.banner.float_over(right)
         root.addWidget(right, 1)
         self.setCentralWidget(central)
 
@@ -481,6 +481,20 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingCount")
         self.last_sync_label = QLabel()
+        # what the window knows of time (issue #10): the platform's time while offline, a PC clock
+        # that is off (the client corrects it, but the merchant's own clock misleads them)
+        self.platform_time_label = QLabel()
+        self.platform_time_label.setObjectName("platformTimeAge")
+        self.platform_time_label.hide()
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockOff")
+        self.clock_label.setProperty("severity", Severity.WARNING.name.lower())
+        self.clock_label.hide()
+        # "as of N minutes ago" grows while offline: re-said each half minute (a driven timer)
+        self.time_timer = QTimer(self)
+        self.time_timer.setInterval(30_000)
+        self.time_timer.timeout.connect(lambda: self._show_time_facts(self.ctx.sync_status))
+        self.time_timer.start()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("syncProblem")
         self.problem_label.setWordWrap(False)
@@ -502,6 +516,8 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.state_label)
         sb.addWidget(self.pending_label)
         sb.addWidget(self.last_sync_label)
+        sb.addWidget(self.platform_time_label)
+        sb.addWidget(self.clock_label)
         sb.addWidget(self.problem_label, 1)
         sb.addPermanentWidget(self.forward_button)
         sb.addPermanentWidget(self.sync_button)
@@ -513,7 +529,7 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus) -> None:
         """Render the one state (``status.state``): the status bar, the tray text, the sidebar
         badge. No count here is kept apart from the outbox (console/core/sync_state.py)."""
-        from console.core.sync_state import Connection, Severity
+        from console.core.sync_state import Connection
 
         lang = self.ctx.lang
         state = status.state
@@ -570,6 +586,7 @@ class MainWindow(QMainWindow):
             )
         self.problem_label.setText(problem)
         self.problem_label.setToolTip(problem)
+        self._show_time_facts(status)
         forward = status_words.forward_button(state, lang) if state is not None else ""
         self._forward_for = state.headline if state is not None and forward else None
         self.forward_button.setText(forward)
@@ -590,6 +607,33 @@ class MainWindow(QMainWindow):
             if status.unread_news:
                 tip += "\n" + status_words.label("tray_unread", lang, count=status.unread_news)
             self.tray.setToolTip(tip)
+
+    def _show_time_facts(self, status: SyncStatus) -> None:
+        """The time truths of ``ctx.time_facts()`` (issue #10), in the current language.
+
+        Offline (no answer, or working offline), "now" is carried forward from the platform's
+        time learned N minutes ago: the status bar says so. A PC clock off by a minute or more is
+        a warning even while sync works (the client corrected it): the merchant's own clock,
+        taskbar and receipts disagree with the platform's deadlines.
+        """
+        from console.core.sync_state import Connection
+
+        facts = self.ctx.time_facts()
+        state = status.state
+        offline = status.work_offline or (
+            state is not None and state.connection not in (Connection.ONLINE, Connection.UNKNOWN)
+        )
+        as_of = ""
+        if offline and facts.age is not None:
+            as_of = time_words.time_text("time_as_of", self.ctx.lang, age=fmt_duration(facts.age))
+        self.platform_time_label.setText(as_of)
+        self.platform_time_label.setVisible(bool(as_of))
+        minutes = round(abs(status.clock_offset_s) / 60)
+        key = "clock_off_one" if minutes == 1 else "clock_off"
+        off = time_words.time_text(key, self.ctx.lang, minutes=minutes) if minutes >= 1 else ""
+        self.clock_label.setText(off)
+        self.clock_label.setToolTip(off)
+        self.clock_label.setVisible(bool(off))
 
     def _show_unread(self, unread: int) -> None:
         """The sidebar's badge, and a desktop notification when new news arrived."""

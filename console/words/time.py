@@ -86,6 +86,7 @@ TIME: Words = {
     "REFUSED": ("演示平台拒绝了此操作：{detail}", "The demo platform refused: {detail}"),
     # the app's knowledge of platform time
     "clock_off": ("本机时钟偏差 {minutes} 分钟。", "This PC's clock is off by {minutes} minutes."),
+    "clock_off_one": ("本机时钟偏差 1 分钟。", "This PC's clock is off by 1 minute."),
     "time_as_of": ("平台时间（{age}前获知）", "platform time as of {age} ago"),
 }
 

@@ -4,14 +4,22 @@ Sync problems come from the one sync state (``show_sync_state``): the banner say
 status bar says, its count follows the outbox (discard one of two refused changes and it says 1),
 and it goes away by itself when the problem is gone. Dismissed, it stays away until the problem
 changes.
+
+It floats over the page (:meth:`Banner.float_over`) instead of taking a row of the layout: a
+notice that appears must not push the stores list down ~38 px under the merchant's pointer
+(issue #12). The page's top edge stays where it is; the banner covers it until dismissed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+#: Space between the banner and the edges of the page it floats over (px).
+MARGIN = 12
+TOP = 8
 
 
 class Banner(QFrame):
@@ -42,7 +50,37 @@ class Banner(QFrame):
         self.topic: str | None = None  # "sync" for the sync state's problem, else None
         self.headline: Any = None  # the sync state's headline shown (for the action)
         self._dismissed: tuple[Any, str] | None = None
+        self._host: QWidget | None = None
         self.hide()
+
+    def float_over(self, host: QWidget) -> None:
+        """Float over ``host`` (the page area), across its top, never in its layout.
+
+        The banner follows the host's size; being outside every layout, showing or hiding it
+        moves nothing under it.
+        """
+        self.setParent(host)
+        self._host = host
+        host.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        """Across the host's top; as tall as the wrapped text needs at that width."""
+        host = self._host
+        if host is None:
+            return
+        width = max(0, host.width() - 2 * MARGIN)
+        lay = self.layout()
+        height = lay.heightForWidth(width) if lay is not None and lay.hasHeightForWidth() else -1
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.setGeometry(MARGIN, TOP, width, height)
+        self.raise_()
 
     def show_message(
         self, text: str, kind: str = "info", action: str | None = None, *, topic: str | None = None
@@ -60,6 +98,7 @@ class Banner(QFrame):
         if action:
             self.action.setText(action)
         self.show()
+        self._place()  # after show: the new text and button decide the height
 
     def set_close_text(self, text: str) -> None:
         self.close_button.setToolTip(text)
