@@ -1045,37 +1045,37 @@
         <translation>新的微信支付费率：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="368" />
+        <location filename="../../console/ui/views/demo.py" line="369" />
         <source>Opinion period (days):</source>
         <translation>意见征集期（天）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="369" />
+        <location filename="../../console/ui/views/demo.py" line="370" />
         <source>In effect after (days):</source>
         <translation>生效前天数：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="370" />
+        <location filename="../../console/ui/views/demo.py" line="371" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="371" />
+        <location filename="../../console/ui/views/demo.py" line="372" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="372" />
+        <location filename="../../console/ui/views/demo.py" line="373" />
         <source>Take offline</source>
         <translation>设为离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="373" />
+        <location filename="../../console/ui/views/demo.py" line="374" />
         <source>Bring back online</source>
         <translation>恢复在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/demo.py" line="374" />
+        <location filename="../../console/ui/views/demo.py" line="375" />
         <source>What changed</source>
         <translation>发生的变化</translation>
     </message>
@@ -1208,16 +1208,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136" />
+        <location filename="../../console/ui/main_window.py" line="139" />
         <source>This page could not be opened. Details are in the log.</source>
         <translation>此页面无法打开，详情已记录在日志中。</translation>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="353" />
         <location filename="../../console/ui/main_window.py" line="354" />
-        <location filename="../../console/ui/main_window.py" line="587" />
-        <location filename="../../console/ui/main_window.py" line="629" />
-        <location filename="../../console/ui/main_window.py" line="661" />
+        <location filename="../../console/ui/main_window.py" line="604" />
+        <location filename="../../console/ui/main_window.py" line="673" />
+        <location filename="../../console/ui/main_window.py" line="705" />
         <source>Merchant Console</source>
         <translation>商家控制台</translation>
     </message>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="383" />
-        <location filename="../../console/ui/main_window.py" line="734" />
+        <location filename="../../console/ui/main_window.py" line="778" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1323,38 +1323,38 @@
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="100" />
+        <location filename="../../console/ui/main_window.py" line="103" />
         <source>Stores</source>
         <extracomment>Headlines that already say how many changes wait (the status bar adds the count to the others).</extracomment>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="101" />
+        <location filename="../../console/ui/main_window.py" line="104" />
         <source>Store details</source>
         <translation>店铺详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="103" />
+        <location filename="../../console/ui/main_window.py" line="106" />
         <source>Checkout preview</source>
         <translation>收银台预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105" />
+        <location filename="../../console/ui/main_window.py" line="108" />
         <source>Announcements</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="106" />
+        <location filename="../../console/ui/main_window.py" line="109" />
         <source>Activity</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="107" />
+        <location filename="../../console/ui/main_window.py" line="110" />
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="110" />
+        <location filename="../../console/ui/main_window.py" line="113" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1379,112 +1379,112 @@
         <translation>我们这边出了问题。您的数据是安全的，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="527" />
+        <location filename="../../console/ui/main_window.py" line="543" />
         <source>Working offline</source>
         <translation>离线工作中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="521" />
+        <location filename="../../console/ui/main_window.py" line="537" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="112" />
+        <location filename="../../console/ui/main_window.py" line="115" />
         <source>Demo controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="523" />
+        <location filename="../../console/ui/main_window.py" line="539" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="525" />
+        <location filename="../../console/ui/main_window.py" line="541" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="529" />
+        <location filename="../../console/ui/main_window.py" line="545" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="542" />
+        <location filename="../../console/ui/main_window.py" line="558" />
         <source>1 change waiting</source>
         <translation>1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="544" />
+        <location filename="../../console/ui/main_window.py" line="560" />
         <source>%1 changes waiting</source>
         <translation>%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="554" />
+        <location filename="../../console/ui/main_window.py" line="570" />
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="558" />
+        <location filename="../../console/ui/main_window.py" line="574" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="562" />
+        <location filename="../../console/ui/main_window.py" line="578" />
         <source>Sync stopped because of a problem on our side; details are in the log.</source>
         <translation>由于我们这边的问题，同步已停止，详情已记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="568" />
+        <location filename="../../console/ui/main_window.py" line="584" />
         <source>Next try in %1.</source>
         <translation>%1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="657" />
+        <location filename="../../console/ui/main_window.py" line="701" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="721" />
+        <location filename="../../console/ui/main_window.py" line="765" />
         <source>1 change has not reached the platform yet</source>
         <translation>有 1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="723" />
+        <location filename="../../console/ui/main_window.py" line="767" />
         <source>%1 changes have not reached the platform yet</source>
         <translation>有 %1 项修改尚未送达平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="727" />
+        <location filename="../../console/ui/main_window.py" line="771" />
         <source>They are kept on this computer and sent with the next sync, the next time you open Merchant Console. Until then shoppers see your previous settings.</source>
         <translation>这些修改已保存在本机，会在下次打开商家控制台同步时发送。在此之前，买家看到的仍是原来的设置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="732" />
+        <location filename="../../console/ui/main_window.py" line="776" />
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="790" />
+        <location filename="../../console/ui/main_window.py" line="834" />
         <source>Stores newly invited to WeChat Pay: %1.</source>
         <translation>新受邀开通微信支付的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="791" />
+        <location filename="../../console/ui/main_window.py" line="835" />
         <source>Reviews approved: %1.</source>
         <translation>审核通过：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="794" />
+        <location filename="../../console/ui/main_window.py" line="838" />
         <source>Reviews rejected: %1 (open the store to see why).</source>
         <translation>审核未通过：%1 家（打开店铺查看原因）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="796" />
+        <location filename="../../console/ui/main_window.py" line="840" />
         <source>Stores where WeChat Pay went live: %1.</source>
         <translation>微信支付已上线的店铺：%1 家。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="797" />
+        <location filename="../../console/ui/main_window.py" line="841" />
         <source>New announcements: %1.</source>
         <translation>新公告：%1 条。</translation>
     </message>
@@ -2098,209 +2098,209 @@
 <context>
     <name>StoreDetail</name>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="134" />
+        <location filename="../../console/ui/views/store_detail.py" line="135" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="135" />
+        <location filename="../../console/ui/views/store_detail.py" line="136" />
         <source>Your setting</source>
         <translation>您的设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="136" />
+        <location filename="../../console/ui/views/store_detail.py" line="137" />
         <source>Shoppers</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="138" />
+        <location filename="../../console/ui/views/store_detail.py" line="139" />
         <source>Why isn't %1 shown to my shoppers?</source>
         <translation>为什么买家看不到%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="151" />
+        <location filename="../../console/ui/views/store_detail.py" line="152" />
         <source>%1 on or off</source>
         <translation>%1开关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="155" />
+        <location filename="../../console/ui/views/store_detail.py" line="156" />
         <source>%1 · waiting to sync</source>
         <translation>%1 · 待同步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="157" />
+        <location filename="../../console/ui/views/store_detail.py" line="158" />
         <source>%1 · your last change was refused</source>
         <translation>%1 · 上次修改被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="162" />
+        <location filename="../../console/ui/views/store_detail.py" line="163" />
         <source>Shown at checkout</source>
         <translation>收银台显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="164" />
+        <location filename="../../console/ui/views/store_detail.py" line="165" />
         <source>Not shown at checkout</source>
         <translation>收银台不显示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="167" />
+        <location filename="../../console/ui/views/store_detail.py" line="168" />
         <source>The platform refused your last change: %1</source>
         <translation>平台拒绝了您上次的修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="171" />
+        <location filename="../../console/ui/views/store_detail.py" line="172" />
         <source>Cannot be changed now: %1</source>
         <translation>现在无法修改：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="190" />
+        <location filename="../../console/ui/views/store_detail.py" line="191" />
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="195" />
+        <location filename="../../console/ui/views/store_detail.py" line="196" />
         <source>Approved: goes live on %1.</source>
         <translation>已通过：将于 %1 上线。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="199" />
+        <location filename="../../console/ui/views/store_detail.py" line="200" />
         <source>Available to every store.</source>
         <translation>所有店铺均可使用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="240" />
+        <location filename="../../console/ui/views/store_detail.py" line="241" />
         <source>WeChat Pay invitation</source>
         <translation>微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="242" />
+        <location filename="../../console/ui/views/store_detail.py" line="243" />
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="247" />
-        <location filename="../../console/ui/views/store_detail.py" line="258" />
+        <location filename="../../console/ui/views/store_detail.py" line="248" />
+        <location filename="../../console/ui/views/store_detail.py" line="259" />
         <source>Phase</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="248" />
+        <location filename="../../console/ui/views/store_detail.py" line="249" />
         <source>Not in a phase yet</source>
         <translation>尚未进入任何批次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="260" />
+        <location filename="../../console/ui/views/store_detail.py" line="261" />
         <source>Phase %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="262" />
+        <location filename="../../console/ui/views/store_detail.py" line="263" />
         <source>Application window</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="264" />
+        <location filename="../../console/ui/views/store_detail.py" line="265" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="268" />
+        <location filename="../../console/ui/views/store_detail.py" line="269" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="275" />
+        <location filename="../../console/ui/views/store_detail.py" line="276" />
         <source>Launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="277" />
+        <location filename="../../console/ui/views/store_detail.py" line="278" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="372" />
+        <location filename="../../console/ui/views/store_detail.py" line="388" />
         <source>Choose a store in the list to see its payment methods.</source>
         <translation>在列表中选择一家店铺，查看它的支付方式。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="377" />
+        <location filename="../../console/ui/views/store_detail.py" line="393" />
         <source>No store selected</source>
         <translation>未选择店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="424" />
+        <location filename="../../console/ui/views/store_detail.py" line="440" />
         <source>%1 cannot be changed now</source>
         <translation>%1现在无法修改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="450" />
+        <location filename="../../console/ui/views/store_detail.py" line="466" />
         <source>Apply for WeChat Pay?</source>
         <translation>申请开通微信支付？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="451" />
+        <location filename="../../console/ui/views/store_detail.py" line="467" />
         <source>This sends the application for %1 to the platform. Shoppers see WeChat Pay once it is approved and the launch date has come.</source>
         <translation>将为“%1”向平台提交申请。审核通过且到达上线日期后，买家即可看到微信支付。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="456" />
+        <location filename="../../console/ui/views/store_detail.py" line="472" />
         <source>Apply</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="460" />
+        <location filename="../../console/ui/views/store_detail.py" line="476" />
         <source>Withdraw the application?</source>
         <translation>撤回申请？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="461" />
+        <location filename="../../console/ui/views/store_detail.py" line="477" />
         <source>The review of %1 stops. You can apply again while the application window is open.</source>
         <translation>“%1”的审核将停止。申请期内可以再次申请。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="465" />
+        <location filename="../../console/ui/views/store_detail.py" line="481" />
         <source>Withdraw</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="469" />
+        <location filename="../../console/ui/views/store_detail.py" line="485" />
         <source>Turn on %1?</source>
         <translation>开启%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="470" />
+        <location filename="../../console/ui/views/store_detail.py" line="486" />
         <source>Shoppers of %1 will be able to pay with %2.</source>
         <translation>“%1”的买家将可以使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="473" />
+        <location filename="../../console/ui/views/store_detail.py" line="489" />
         <source>Turn on</source>
         <translation>确认开启</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="476" />
+        <location filename="../../console/ui/views/store_detail.py" line="492" />
         <source>Turn off %1?</source>
         <translation>关闭%1？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="477" />
+        <location filename="../../console/ui/views/store_detail.py" line="493" />
         <source>Shoppers of %1 will no longer be able to pay with %2.</source>
         <translation>“%1”的买家将无法再使用%2付款。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="480" />
+        <location filename="../../console/ui/views/store_detail.py" line="496" />
         <source>Turn off</source>
         <translation>确认关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="488" />
         <location filename="../../console/ui/views/store_detail.py" line="504" />
+        <location filename="../../console/ui/views/store_detail.py" line="520" />
         <source>The change was not made</source>
         <translation>修改未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/store_detail.py" line="506" />
+        <location filename="../../console/ui/views/store_detail.py" line="522" />
         <source>Something went wrong on our side; nothing was changed. Details are in the log.</source>
         <translation>我们这边出了问题，没有作任何修改。详情已记录在日志中。</translation>
     </message>
@@ -2484,27 +2484,27 @@
         <translation>为选中的店铺（未选中时为列表中显示的全部店铺）开启或关闭一种支付方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="703" />
+        <location filename="../../console/ui/views/stores.py" line="728" />
         <source>All %1 stores shown are checked.</source>
         <translation>已选中列表中显示的全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="705" />
+        <location filename="../../console/ui/views/stores.py" line="730" />
         <source>All %1 stores are checked.</source>
         <translation>已选中全部 %1 家店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="710" />
+        <location filename="../../console/ui/views/stores.py" line="735" />
         <source>%1 checked</source>
         <translation>已选中 %1 家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="712" />
+        <location filename="../../console/ui/views/stores.py" line="737" />
         <source> (%1 not shown by these filters)</source>
         <translation>（其中 %1 家不在当前筛选结果中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="717" />
+        <location filename="../../console/ui/views/stores.py" line="742" />
         <source>Check all %1 stores shown</source>
         <translation>选中列表中显示的全部 %1 家店铺</translation>
     </message>
@@ -2514,72 +2514,72 @@
         <translation>没有符合筛选条件的店铺。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="613" />
+        <location filename="../../console/ui/views/stores.py" line="638" />
         <source>All %1</source>
         <translation>全部 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="619" />
+        <location filename="../../console/ui/views/stores.py" line="644" />
         <source>Shown to shoppers %1</source>
         <translation>买家可见 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="620" />
+        <location filename="../../console/ui/views/stores.py" line="645" />
         <source>Not shown %1</source>
         <translation>买家不可见 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="621" />
+        <location filename="../../console/ui/views/stores.py" line="646" />
         <source>Frozen %1</source>
         <translation>已冻结 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="622" />
+        <location filename="../../console/ui/views/stores.py" line="647" />
         <source>Expired %1</source>
         <translation>已过期 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="623" />
+        <location filename="../../console/ui/views/stores.py" line="648" />
         <source>Withdrawn %1</source>
         <translation>已撤回 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="626" />
+        <location filename="../../console/ui/views/stores.py" line="651" />
         <source>Stores where shoppers can pay with WeChat Pay now</source>
         <translation>买家现在可以使用微信支付付款的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="629" />
+        <location filename="../../console/ui/views/stores.py" line="654" />
         <source>Stores where shoppers cannot pay with WeChat Pay now</source>
         <translation>买家现在无法使用微信支付付款的店铺</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="632" />
+        <location filename="../../console/ui/views/stores.py" line="657" />
         <source>The store or its WeChat Pay is frozen by the platform's risk review</source>
         <translation>店铺或其微信支付已被平台风控冻结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="635" />
+        <location filename="../../console/ui/views/stores.py" line="660" />
         <source>The WeChat Pay invitation expired</source>
         <translation>微信支付邀请已过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="636" />
+        <location filename="../../console/ui/views/stores.py" line="661" />
         <source>The platform withdrew the WeChat Pay invitation</source>
         <translation>平台已撤回微信支付邀请</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="647" />
+        <location filename="../../console/ui/views/stores.py" line="672" />
         <source>Deadline within 7 days %1</source>
         <translation>7 天内截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="651" />
+        <location filename="../../console/ui/views/stores.py" line="676" />
         <source>Waiting to sync %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/views/stores.py" line="663" />
+        <location filename="../../console/ui/views/stores.py" line="688" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>

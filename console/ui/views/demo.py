@@ -356,6 +356,10 @@ class DemoView(BaseView):
         self.upcoming.setAccessibleName(self.upcoming_box.title())
         self.review_box.setTitle(QCoreApplication.translate("DemoView", "Finish a review"))
         self.store_label.setText(QCoreApplication.translate("DemoView", "Store:"))
+        # an editable box: its line edit takes focus, so it carries the name too
+        for w in (self.review_store, self.review_store.lineEdit()):
+            if w is not None:
+                w.setAccessibleName(self.store_label.text().rstrip(":："))
         self.reason_label.setText(QCoreApplication.translate("DemoView", "Reason if rejected:"))
         for i, code in enumerate(REASONS):
             sentence = rejection_reason(code, None, lang)
@@ -365,8 +369,12 @@ class DemoView(BaseView):
         self.reject_button.setText(QCoreApplication.translate("DemoView", "Reject"))
         self.rule_box.setTitle(QCoreApplication.translate("DemoView", "Publish a fee change"))
         self.fee_label.setText(QCoreApplication.translate("DemoView", "New WeChat Pay fee:"))
+        self.fee.setAccessibleName(self.fee_label.text().rstrip(":："))
         self.opinion_label.setText(QCoreApplication.translate("DemoView", "Opinion period (days):"))
         self.effective_label.setText(QCoreApplication.translate("DemoView", "In effect after (days):"))
+        self.reason.setAccessibleName(self.reason_label.text().rstrip(":："))
+        self.opinion_days.setAccessibleName(self.opinion_label.text().rstrip(":："))
+        self.effective_days.setAccessibleName(self.effective_label.text().rstrip(":："))
         self.publish_button.setText(QCoreApplication.translate("DemoView", "Publish"))
         self.platform_box.setTitle(QCoreApplication.translate("DemoView", "Platform"))
         self.offline_button.setText(QCoreApplication.translate("DemoView", "Take offline"))
