@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -593,14 +592,7 @@ class AnnouncementsView(BaseView):
             self.model.texts_changed()
 
     def _on_data_changed(self, _store_ids: object) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.mark_stale()
 
 
 def _fill(text: str, *values: str) -> str:

@@ -8,6 +8,7 @@ reacts to ``QEvent.LanguageChange`` the same way, and the main window can treat 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from console.ui.context import UiContext
@@ -21,6 +22,8 @@ class BaseView(QWidget):
     """
 
     view_name: str = ""
+    #: data changed while the page was hidden: reload when it is next shown (``mark_stale``)
+    _stale: bool = False
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +43,18 @@ class BaseView(QWidget):
 
     def set_store(self, store_id: str | None) -> None:
         """Show this store (views without a store ignore it)."""
+
+    def mark_stale(self) -> None:
+        """Data changed: reload now if the page is on screen, else the next time it is shown
+        (a hidden page never queries for a screen nobody sees)."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

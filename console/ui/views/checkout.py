@@ -17,9 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QShowEvent,
-)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -355,11 +352,6 @@ class CheckoutView(BaseView):
         return "" if error is None else words.amount_problem_text(error.problem, error.text, self.lang)
 
     # -- reacting ------------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def _on_data_changed(self, store_ids: object) -> None:
         """Stores or methods changed (a sync, a toggle): redraw now if visible, else later."""
         self._stale = True
