@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from console.ui.models.stores_model import Col
 from tests.helpers.factories import make_db
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -46,7 +47,7 @@ def test_first_screenful_is_on_screen_then_the_whole_list_follows(qtbot, qapp, t
         # or, if the full load overtook it, everything); then the whole list is there
         assert seen and seen[0] > 0
         assert w.stores.model.rowCount() == appmod.FIRST_SCREENFUL + 50
-        names = [w.stores.model.index(r, 0).data() for r in range(3)]
+        names = [w.stores.model.index(r, Col.STORE).data() for r in range(3)]  # column 0 is the checkbox
         assert all(names), names
         # the normal load selected a store, and its detail opened
         qtbot.waitUntil(lambda: w.stores.detail.store_id is not None, timeout=10_000)
