@@ -5,6 +5,10 @@ audit in one ``BEGIN IMMEDIATE`` transaction, then returns a result the caller c
 here imports Qt or does network I/O; the sync engine (``console.sync``) sends the outbox.
 
 The service holds one sqlite-utils Database (one connection): create one service per thread.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): the store use cases and
+the bulk ones; the planned cut moves bulk (BulkPlan, set_method_bulk, bulk_plan*) into
+bulk_service.py, as sales_service.py already is.
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ after a sync; the platform stays the authority and may still refuse.
 
 Reason params are plain values a translation can use: ``str``, ``int``, ``bool``, aware
 ``datetime``, ``LocalizedText`` (for the platform's own bilingual text) or ``None``.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): one concern, the rule
+table and its answers, just over the line.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ is turned into ``BadResponse`` before any of it reaches the database.
 
 One client holds one keep-alive connection pool (httpx.Client). It is not shared between
 threads: the sync worker creates its own.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): one concern, the signed
+API client with its verification and retries, just over the line.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Pages are built on first use (only the stores page exists at first paint), so st
 pay for views the merchant may not open, and a view module that fails to import shows a short
 apology instead of taking the whole window down. UI state (geometry, splitter, last page) lives
 in ``ctx.settings`` (``ui.ini`` in the data folder); app settings in ``console.wiring.config``.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): the page table, the status
+bar and the quit flow; the planned cut moves the status bar into ui/widgets/status_bar.py.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """The platform's behaviour: method changes and their refusals, time-driven transitions, and
 the admin operations tests use to steer it. Everything reads and writes through StateStore.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): the stub platform's whole
+rule set over one state, kept together because the stub is deliberately self-contained.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ legal 7 days' notice, says what it means for *this* merchant's stores, and takes
 while the period is open. Feedback is a change like any other: stored locally, queued in the
 outbox and shown as "waiting to sync" until the platform confirms it, so it survives being
 offline.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): a page of several cards
+(list, facts, impact, feedback); the planned cut moves the cards into ui/widgets/ as checkout's
+were.
 """
 
 from __future__ import annotations

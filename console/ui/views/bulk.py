@@ -10,6 +10,9 @@ refused and skipped, re-read (one query on the db lane) whenever the sync worker
 Saving runs on the db lane through ``set_method_bulk`` in committed chunks: the window never
 freezes and Stop leaves whole stores changed, never half; what was saved stays saved (and is
 sent), and the page says so.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): three steps (scope,
+review, run) in one page; the planned cut gives each step its own widget.
 """
 
 from __future__ import annotations

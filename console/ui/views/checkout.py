@@ -8,6 +8,9 @@ local database (``service.checkout_preview`` is local), so it works offline.
 
 The fee comparison below answers the follow-up question ("what does each method cost me per
 month?") for a sales volume the merchant types in.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): a page of several cards;
+the planned cut moves the remaining cards into ui/widgets/.
 """
 
 from __future__ import annotations

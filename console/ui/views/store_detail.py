@@ -5,6 +5,9 @@ merchant set (the switch, with "waiting to sync" / "refused" beside it) and what
 (shown or not, and the chain of reasons why not). A flip is checked by the service's rules; a
 change that alters what shoppers see or sends an application is confirmed first; a refusal says
 why and what to do. Writes go through the TaskRunner's db lane so the window never blocks.
+
+Why this file is over 500 lines (docs/ARCHITECTURE.md, "Long files"): a page of several cards
+(invitation, methods, sales); the planned cut moves the cards into ui/widgets/.
 """
 
 from __future__ import annotations
