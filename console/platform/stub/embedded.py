@@ -283,11 +283,17 @@ class EmbeddedPlatform:
     def _wait_ready(self, deadline: float) -> None:
         proc = self._proc
         assert proc is not None
-        while not self._ready.wait(0.05):
+        # polled with sleeps, not ``Event.wait(timeout)``: a timed wait on a lock never times out
+        # when the clock is moved by libfaketime (as CI does), so a child that died before its
+        # READY line hung here instead of being reported
+        while not self._ready.is_set():
             if proc.poll() is not None:
+                if self._ready.is_set():
+                    break
                 raise EmbeddedPlatformError(f"stub platform exited with {proc.returncode}:\n{self.output()}")
             if time.monotonic() > deadline:
                 raise EmbeddedPlatformError(f"stub platform did not start in time:\n{self.output()}")
+            time.sleep(0.05)
 
     def _wait_healthy(self, deadline: float) -> None:
         while True:
