@@ -3,6 +3,7 @@ a few stores and days, every number known, written through ``console.storage.sal
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,31 @@ def fill(database: Path, *, fee_off: tuple[str, str, str] | None = None, go_live
             )
     finally:
         db.close()
+
+
+# -- one payment as the wire carries it, and a payments page around it (fake-platform tests) ----
+PAYMENT: dict[str, Any] = {
+    "id": "p-1",
+    "store_id": "tb-1",
+    "platform": "taobao",
+    "method": "alipay",
+    "channel": "mobile_app",
+    "amount_fen": 100,
+    "fee_bps": 60,
+    "fee_fen": 1,
+    "refunded_fen": 0,
+    "paid_at": "2026-11-20T10:00:00Z",
+    "refunded_at": None,
+    "settlement_date": "2026-11-20",
+}
+
+
+def payments_page(**changes: object) -> bytes:
+    """A signed-ready payments page body holding PAYMENT; ``changes`` replace its fields."""
+    body = {
+        "payments": [PAYMENT],
+        "next_since": "x",
+        "has_more": False,
+        "server_time": "2026-11-24T00:00:00Z",
+    }
+    return json.dumps(body | changes).encode()

@@ -11,6 +11,7 @@ import pytest
 
 from console.platform.client import PlatformClient
 from console.platform.errors import BadResponse, PlatformError
+from tests.helpers.sales import PAYMENT, payments_page
 from tests.platform.fakeserver import FakePlatform, Reply
 from tests.sync.stubproc import MerchantCreds, StubProcess
 
@@ -77,30 +78,7 @@ def test_bad_arguments_fail_before_anything_is_sent(client: PlatformClient) -> N
         client.payments("not-a-cursor")
 
 
-PAYMENT = {
-    "id": "p-1",
-    "store_id": "tb-1",
-    "platform": "taobao",
-    "method": "alipay",
-    "channel": "mobile_app",
-    "amount_fen": 100,
-    "fee_bps": 60,
-    "fee_fen": 1,
-    "refunded_fen": 0,
-    "paid_at": "2026-11-20T10:00:00Z",
-    "refunded_at": None,
-    "settlement_date": "2026-11-20",
-}
-
-
-def _page(**changes: object) -> bytes:
-    body = {
-        "payments": [PAYMENT],
-        "next_since": "x",
-        "has_more": False,
-        "server_time": "2026-11-24T00:00:00Z",
-    }
-    return json.dumps(body | changes).encode()
+_page = payments_page
 
 
 @pytest.mark.parametrize(

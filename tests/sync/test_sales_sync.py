@@ -15,6 +15,7 @@ from console.platform.errors import BadResponse, PlatformOffline
 from console.storage import sales as tables
 from console.sync.engine import SyncEngine
 from console.sync.sales import SalesOutcome, SalesSync
+from tests.helpers.sales import PAYMENT, payments_page
 from tests.platform.fakeserver import FakePlatform, Reply
 
 SECRET = "fake-platform-secret-0123456789"
@@ -104,30 +105,7 @@ def test_a_page_applied_again_after_a_lost_cursor_counts_once(stub, merchant, db
     assert totals(db) == before
 
 
-PAYMENT = {
-    "id": "p-1",
-    "store_id": "tb-1",
-    "platform": "taobao",
-    "method": "alipay",
-    "channel": "mobile_app",
-    "amount_fen": 100,
-    "fee_bps": 60,
-    "fee_fen": 1,
-    "refunded_fen": 0,
-    "paid_at": "2026-11-20T10:00:00Z",
-    "refunded_at": None,
-    "settlement_date": "2026-11-20",
-}
-
-
-def _page(**changes: object) -> bytes:
-    body = {
-        "payments": [PAYMENT],
-        "next_since": "x",
-        "has_more": False,
-        "server_time": "2026-11-24T00:00:00Z",
-    }
-    return json.dumps(body | changes).encode()
+_page = payments_page
 
 
 @pytest.mark.parametrize(
