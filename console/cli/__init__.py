@@ -142,13 +142,13 @@ def main(
     except SystemExit as exc:  # --help / --version: answered before anything heavy is imported
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except UsageError as exc:
-        from console.words import detect_lang
+        from console.words.lang import detect_lang
 
         out = Out(detect_lang(None, env), _wants_json(args_list), stdout, stderr)
         if not out.as_json:
             out.error(exc.extra.get("usage", ""))
         return out.fail(exc.code, exc.message, EXIT_USAGE, **exc.extra)
-    from console.words import detect_lang
+    from console.words.lang import detect_lang
 
     given_lang = args.lang if args.lang != "system" else None
     lang = detect_lang(given_lang, env)

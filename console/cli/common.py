@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,23 +39,26 @@ class UsageError(Exception):
 
 @dataclass
 class Context:
-    """One run: the output, the data folder, the environment and the clock (None: real time)."""
+    """One run: the output, the data folder, the environment and the clock (None: the app's one
+    clock, built on first use: the window never reads it here, and building it imports the meta
+    table and the sync states, ~20 ms before the first paint; issue #14)."""
 
     out: Out
     data_dir: Path
     environ: Mapping[str, str]
-    clock: Callable[[], datetime] | None = None
+    given_clock: Callable[[], datetime] | None = None
 
-    def __post_init__(self) -> None:
-        if self.clock is None:  # the app's one clock: platform time as last learned (issue #10)
-            from console.core.clock import PlatformClock, system_now
-            from console.storage.meta import MetaFile
-            from console.wiring.paths import database_path
+    @cached_property
+    def clock(self) -> Callable[[], datetime]:
+        if self.given_clock is not None:
+            return self.given_clock
+        # the app's one clock: platform time as last learned (issue #10)
+        from console.core.clock import PlatformClock, system_now
+        from console.storage.meta import MetaFile
+        from console.wiring.paths import database_path
 
-            env = self.environ
-            self.clock = PlatformClock(
-                meta=MetaFile(database_path(self.data_dir)), wall=lambda: system_now(env)
-            )
+        env = self.environ
+        return PlatformClock(meta=MetaFile(database_path(self.data_dir)), wall=lambda: system_now(env))
 
     @property
     def lang(self) -> str:
@@ -69,7 +73,7 @@ class Context:
 
         db = open_database(database_path(self.data_dir))
         try:
-            yield ConsoleService(db, clock=self.clock) if self.clock else ConsoleService(db)
+            yield ConsoleService(db, clock=self.clock)
         finally:
             db.conn.close()
 

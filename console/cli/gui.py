@@ -44,7 +44,7 @@ def has_display(environ: Mapping[str, str], platform: str = sys.platform) -> boo
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
-    from console.words import NO_DISPLAY, msg
+    from console.words.messages import NO_DISPLAY, msg
 
     if not args.screenshot and not has_display(ctx.environ):
         ctx.out.error(NO_DISPLAY)

@@ -7,9 +7,13 @@ One word per concept, as the UI uses them: 结算 settlement, 对账 reconciliat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from console.core.money import format_fen
-from console.core.reconcile import Difference, Mismatch, Reconciliation
-from console.core.sales import Channel
+
+if TYPE_CHECKING:
+    from console.core.reconcile import Difference, Mismatch, Reconciliation
+    from console.core.sales import Channel
 
 ZH = "zh_CN"
 
@@ -18,20 +22,23 @@ def _pick(lang: str, zh: str, en: str) -> str:
     return zh if lang == ZH else en
 
 
-_CHANNEL = {
-    Channel.MOBILE_APP: ("手机 App", "mobile app"),
-    Channel.PC_WEB: ("电脑网页", "PC web"),
-    Channel.WECHAT_MINI_PROGRAM: ("微信小程序", "WeChat mini program"),
-    Channel.ALIPAY_MINI_PROGRAM: ("支付宝小程序", "Alipay mini program"),
+# Keyed by the enums' wire values (StrEnum members look up as their value), so this module
+# imports neither the sales nor the reconciliation core: the window names its sales pages from
+# here before its first paint (issue #14).
+_CHANNEL: dict[str, tuple[str, str]] = {
+    "mobile_app": ("手机 App", "mobile app"),
+    "pc_web": ("电脑网页", "PC web"),
+    "wechat_mini_program": ("微信小程序", "WeChat mini program"),
+    "alipay_mini_program": ("支付宝小程序", "Alipay mini program"),
 }
 
-_DIFFERENCE = {
-    Difference.MISSING_PAYMENT: ("结算漏掉了付款", "payment missing from the settlement"),
-    Difference.UNKNOWN_PAYMENT: ("结算包含未同步的付款", "settlement covers a payment not synced"),
-    Difference.AMOUNT_DIFFERENCE: ("金额不符", "amount difference"),
-    Difference.FEE_DIFFERENCE: ("手续费不符", "fee difference"),
-    Difference.LATE_SETTLEMENT: ("结算延迟", "late settlement"),
-    Difference.NOT_SETTLED: ("逾期未结算", "not settled when due"),
+_DIFFERENCE: dict[str, tuple[str, str]] = {
+    "missing_payment": ("结算漏掉了付款", "payment missing from the settlement"),
+    "unknown_payment": ("结算包含未同步的付款", "settlement covers a payment not synced"),
+    "amount_difference": ("金额不符", "amount difference"),
+    "fee_difference": ("手续费不符", "fee difference"),
+    "late_settlement": ("结算延迟", "late settlement"),
+    "not_settled": ("逾期未结算", "not settled when due"),
 }
 
 #: Column headings of the reconciliation export, in the order accountants read them.
@@ -50,10 +57,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 def channel_name(channel: Channel | str, lang: str) -> str:
+    from console.core.sales import Channel
+
     return _pick(lang, *_CHANNEL[Channel(channel)])
 
 
 def difference_name(kind: Difference | str, lang: str) -> str:
+    from console.core.reconcile import Difference
+
     return _pick(lang, *_DIFFERENCE[Difference(kind)])
 
 
@@ -67,6 +78,8 @@ def status_word(result: Reconciliation, lang: str) -> str:
 
 def explain(mismatch: Mismatch, lang: str) -> str:
     """One sentence a merchant can act on: what differs, by how much, which payments."""
+    from console.core.reconcile import Difference
+
     ids = "、".join(mismatch.payment_ids[:3]) if lang == ZH else ", ".join(mismatch.payment_ids[:3])
     more = len(mismatch.payment_ids) - 3
     if more > 0:
