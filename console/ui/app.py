@@ -285,43 +285,73 @@ def read_first_screenful(db_path: Path) -> Any:
 def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> None:
     """Put the first screenful of stores on screen, then call ``then`` (once, after that paint).
 
-    The first screenful comes from ``read_first_screenful`` on the db lane; the whole list, the
-    chips, the selection and the detail come with the stores page's normal ``refresh()`` once
-    those rows are painted. If the quick read fails (no database yet, an older schema), the
-    normal load does it all. Rows read before the window's first paint are painted with it.
+    The first screenful comes from ``read_first_screenful`` on the db lane, started now, while
+    the window paints its first frame. The stores page is built after that frame (the window
+    builds it then, or the first ask for ``window.stores`` here does); the rows go into it and,
+    once its list has painted them, the whole list, the chips, the selection and the detail come
+    with the page's normal ``refresh()``. If the quick read fails (no database yet, an older
+    schema), the normal load does it all.
     """
     from PySide6.QtCore import QTimer
 
-    stores = window.stores
+    window.stores_filled_elsewhere = True  # built after the first paint, it waits for the rows
+    read: list[tuple[bool, Any]] = []  # (quick read worked, its table or its error)
     done: list[bool] = []
 
-    def after_this_paint(quick: bool) -> None:
-        if window.has_painted:
-            stores.table.viewport().repaint()  # now, not at the next frame
-            QTimer.singleShot(0, lambda: finish(quick))
-        else:  # the first paint will paint the rows too; after it returns they are on screen
-            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: finish(quick)))
-
-    def finish(quick: bool) -> None:
+    def finish(load_all: bool) -> None:
         if done:
             return
         done.append(True)
-        if quick:
+        if load_all:
             # the full load imports sqlite-utils and the service on the db lane: started
             # before this paint, it held the GIL while the rows waited to be painted
-            stores.refresh()
+            window.stores.refresh()
         then()
 
-    def first_read(table: Any) -> None:
-        stores.model.set_table(table)
-        after_this_paint(quick=True)
+    def show() -> None:
+        """Once the window has painted and the quick read is back (whichever comes last)."""
+        if not read or not window.has_painted or done:
+            return
+        quick, result = read[0]
+        stores = window.stores  # built here unless the window built it already
+        viewport = stores.table.viewport()
+        if quick and stores.model.rowCount() == 0:
+            stores.model.set_table(result)
+            after_next_paint(viewport, lambda: finish(True))
+        elif quick:  # the page was built, and loaded its list, before the quick read came back
+            after_next_paint(viewport, lambda: finish(False))
+        else:
+            log.info("the quick first read of the stores list failed (%s); loading it normally", result)
+            stores.loaded.connect(lambda: after_next_paint(viewport, lambda: finish(False)))
+            stores.refresh()
 
-    def failed(exc: BaseException) -> None:
-        log.info("the quick first read of the stores list failed (%s); loading it normally", exc)
-        stores.loaded.connect(lambda: after_this_paint(quick=False))
-        stores.refresh()
+    def came_back(quick: bool, result: Any) -> None:
+        read.append((quick, result))
+        show()
 
-    window.ctx.tasks.run(lambda _task: read_first_screenful(db_path), on_done=first_read, on_error=failed)
+    if not window.has_painted:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, show))
+    window.ctx.tasks.run(
+        lambda _task: read_first_screenful(db_path),
+        on_done=lambda table: came_back(True, table),
+        on_error=lambda exc: came_back(False, exc),
+    )
+
+
+def after_next_paint(widget: Any, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``widget`` has painted (asked for now), when that paint has returned."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+                self.deleteLater()
+            return False
+
+    widget.installEventFilter(Watch(widget))
+    widget.update()
 
 
 class Shell:

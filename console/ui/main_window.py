@@ -40,7 +40,6 @@ from console.ui.i18n import fmt_duration
 from console.ui.money import format_datetime
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
-from console.ui.views.stores import StoresView
 from console.ui.widgets.banner import Banner
 from console.words import status as status_words
 from console.words import time as time_words
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon  # the app adds one after the first paint
 
     from console.sync.report import SyncReport
+    from console.ui.views.stores import StoresView
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,34 @@ class _Unavailable(BaseView):
         )
 
 
+class _StoresFrame(QWidget):
+    """The stores page's frame (its title, where the list arrives), in the first paint.
+
+    The stores page itself (``StoresView``: the list, its filters, the store detail) is built on
+    the first ask for ``MainWindow.stores``, which the window makes right after its first paint.
+    Its modules and widgets cost ~120 ms before that paint on the bench machine (issue #14); the
+    frame holds the title where the page has it, so nothing moves when the list arrives.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 8, 12)  # as the stores page's list column (views/stores.py)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        lay.addWidget(self.title)
+        lay.addStretch(1)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.title.setText(QCoreApplication.translate("StoresView", "Stores"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
 class MainWindow(QMainWindow):
     """The console's one window. ``first_painted`` fires once, after the first paint."""
 
@@ -208,9 +236,11 @@ class MainWindow(QMainWindow):
         root.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        self.stores = StoresView(ctx)
-        self._add_view(self.stores)
-        self.stores.bulk_requested.connect(self.open_bulk)
+        self._stores: StoresView | None = None  # built on first use (see ``stores``)
+        # set by the app's start-up, which fills the list itself (app.show_stores_first)
+        self.stores_filled_elsewhere = False
+        self._stores_frame: _StoresFrame | None = _StoresFrame()
+        self.stack.addWidget(self._stores_frame)
 
         self._build_status_bar()
         self._build_actions()
@@ -223,16 +253,47 @@ class MainWindow(QMainWindow):
         self.show_sync_status(ctx.sync_status)
 
     # -- pages ----------------------------------------------------------------------------
+    @property
+    def stores(self) -> StoresView:
+        """The stores page, built on first use: the window asks right after its first paint,
+        so that paint shows the page's frame without waiting for the page's modules."""
+        if self._stores is None:
+            self._build_stores()
+        assert self._stores is not None
+        return self._stores
+
+    def _build_stores(self) -> None:
+        from console.ui.views.stores import StoresView
+
+        view = StoresView(self.ctx)
+        self._stores = view
+        self._views["stores"] = view
+        self._views["store"] = view.detail
+        frame, self._stores_frame = self._stores_frame, None
+        self.stack.insertWidget(0, view)
+        if frame is not None:
+            if self.stack.currentWidget() is frame:
+                self.stack.setCurrentWidget(view)
+            self.stack.removeWidget(frame)
+            frame.deleteLater()
+        view.bulk_requested.connect(self.open_bulk)
+        view.table.addAction(self.act_toggle)  # Ctrl+T in the list only: text fields keep it
+        split = self.ctx.settings.value("window/stores_splitter")
+        if isinstance(split, QByteArray) and not split.isEmpty():
+            view.splitter.restoreState(split)
+        if not self.stores_filled_elsewhere:
+            view.refresh()  # what changed before it existed (a sync, a test's data) is in it
+
     def _add_view(self, view: BaseView) -> None:
         self._views[view.view_name] = view
-        if view.view_name == "stores":
-            self._views["store"] = view.detail  # type: ignore[attr-defined]
         self.stack.addWidget(view)
 
     def view(self, name: str) -> BaseView:
         """The page for ``name``, built on first use."""
         if name == "store":
             return self.stores.detail
+        if name == "stores":
+            return self.stores
         existing = self._views.get(name)
         if existing is not None:
             return existing
@@ -269,25 +330,35 @@ class MainWindow(QMainWindow):
         if name not in VIEW_NAMES:
             name = "stores"
         page_name = "stores" if name == "store" else name
+        if name == "stores" and store_id is None and self._stores_frame is not None:
+            # not built yet: its frame stands until the window builds it after the first paint
+            self.stack.setCurrentWidget(self._stores_frame)
+            self._current = name
+            self._select_sidebar(page_name)
+            self.view_changed.emit(name)
+            return self._stores_frame  # type: ignore[return-value]
         page = self.view(page_name)
         if store_id is not None:
             page.set_store(store_id)
-        elif page_name != "stores" and self.stores.current_store_id():
-            page.set_store(self.stores.current_store_id())
+        elif page_name != "stores" and self._stores is not None and self._stores.current_store_id():
+            page.set_store(self._stores.current_store_id())
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             if page_name != "stores":
                 page.refresh()
         self._current = name
+        self._select_sidebar(page_name)
+        if name == "store":
+            self.stores.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view_changed.emit(name)
+        return page
+
+    def _select_sidebar(self, page_name: str) -> None:
         row = NAV.index(page_name)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
-        if name == "store":
-            self.stores.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.view_changed.emit(name)
-        return page
 
     def set_demo_available(self, target: object) -> None:
         """Demo controls exist only on the demo platform (see SyncWorker._announce_demo)."""
@@ -328,8 +399,7 @@ class MainWindow(QMainWindow):
         self.act_toggle = QAction(self)
         self.act_toggle.setShortcut(QKeySequence("Ctrl+T"))  # Space checks the row (issue #16)
         self.act_toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.act_toggle.triggered.connect(self.toggle_method)
-        self.stores.table.addAction(self.act_toggle)  # Space in the list only: text fields keep it
+        self.act_toggle.triggered.connect(self.toggle_method)  # the list takes it (_build_stores)
         self.menu_store.addAction(self.act_toggle)
         self.act_next = self._action(
             self.menu_store, QKeySequence("Ctrl+Down"), lambda: self.stores.move_current(1)
@@ -723,16 +793,14 @@ class MainWindow(QMainWindow):
         geo = s.value("window/geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
             self.restoreGeometry(geo)
-        split = s.value("window/stores_splitter")
-        if isinstance(split, QByteArray) and not split.isEmpty():
-            self.stores.splitter.restoreState(split)
         last = s.value("window/last_view", "stores")
         self.show_view(str(last) if str(last) in VIEW_NAMES else "stores")
 
     def save_state(self) -> None:
         s = self.ctx.settings
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/stores_splitter", self.stores.splitter.saveState())
+        if self._stores is not None:
+            s.setValue("window/stores_splitter", self._stores.splitter.saveState())
         s.setValue("window/last_view", self._current)
         s.sync()
 
@@ -816,6 +884,12 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def _after_first_paint(self) -> None:
+        """Right after the first paint: the stores page, then the icons."""
+        if self._stores is None:
+            self._build_stores()
+        QTimer.singleShot(0, self._paint_icons)
+
+    def _paint_icons(self) -> None:
         """The icons: SVG artwork rendered after the first paint. Loading Qt's SVG renderer and
         rendering the window, sidebar and status icons before it cost ~15 ms of start-up for
         pictures that arrive one frame later."""

@@ -73,7 +73,6 @@ def window(qtbot, ui_ctx):
     w = MainWindow(ui_ctx)
     qtbot.addWidget(w)
     w.resize(1280, 800)
-    with qtbot.waitSignal(w.stores.loaded, timeout=10_000):
+    with qtbot.waitSignal(w.stores.loaded, timeout=10_000):  # built by asking, it loads
         w.show()
-        w.stores.refresh()
     return w
