@@ -13,9 +13,12 @@ import sqlite3
 import uuid
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from console.core.sync_state import PassOutcome, PassRecord, PassResult
 from console.core.timeutil import format_ts, parse_ts
+
+if TYPE_CHECKING:
+    from console.core.sync_state import PassRecord
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,9 @@ def cursor(conn: sqlite3.Connection) -> int:
 def pass_record(conn: sqlite3.Connection) -> PassRecord | None:
     """The folded pass history (``console.core.sync_state.record_pass``); None before any pass
     or when the stored value cannot be read (the next pass writes a good one)."""
+    # imported here: the window's clock reads this table before its first paint (issue #14)
+    from console.core.sync_state import PassOutcome, PassRecord, PassResult
+
     raw = get(conn, LAST_PASS)
     if raw is None:
         return None

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.sync_state import Severity
 from console.ui.context import SyncStatus, UiContext
 from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_duration
@@ -53,14 +52,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _counting() -> frozenset[Any]:
-    from console.core.sync_state import Headline
-
-    return frozenset({Headline.WAITING, Headline.SENDING, Headline.WORKING_OFFLINE, Headline.ALL_SYNCED})
-
-
-#: Headlines that already say how many changes wait (the status bar adds the count to the others).
-_COUNTING_HEADLINES = _counting()
+#: Headlines that already say how many changes wait (the status bar adds the count to the others):
+#: ``console.core.sync_state.Headline`` values (a StrEnum member is its value), named here so the
+#: window's module does not import the sync states before its first paint (issue #14).
+_COUNTING_HEADLINES = frozenset({"waiting", "sending", "working_offline", "all_synced"})
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
@@ -561,7 +556,7 @@ class MainWindow(QMainWindow):
         self.platform_time_label.hide()
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockOff")
-        self.clock_label.setProperty("severity", Severity.WARNING.name.lower())
+        self.clock_label.setProperty("severity", "warning")  # a Severity's name, as the style sheet has it
         self.clock_label.hide()
         # "as of N minutes ago" grows while offline: re-said each half minute (a driven timer)
         self.time_timer = QTimer(self)
@@ -602,10 +597,10 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus) -> None:
         """Render the one state (``status.state``): the status bar, the tray text, the sidebar
         badge. No count here is kept apart from the outbox (console/core/sync_state.py)."""
-        from console.core.sync_state import Connection
-
         lang = self.ctx.lang
         state = status.state
+        if state is not None:  # none before the first pass: the sync states load with the first
+            from console.core.sync_state import Connection
         if status.syncing and not status.work_offline:
             label, ic = QCoreApplication.translate("MainWindow", "Syncing…"), "sync-syncing"
         elif state is None or state.connection is Connection.UNKNOWN:
@@ -634,8 +629,8 @@ class MainWindow(QMainWindow):
                     "%1", str(waiting)
                 )
         self.pending_label.setText(shown)
-        severity = state.severity if state is not None else Severity.INFO
-        self.pending_label.setProperty("severity", severity.name.lower())
+        severity = state.severity.name.lower() if state is not None else "info"
+        self.pending_label.setProperty("severity", severity)
         self.pending_label.style().unpolish(self.pending_label)
         self.pending_label.style().polish(self.pending_label)
         last = state.last_success_at if state is not None else None
@@ -689,13 +684,13 @@ class MainWindow(QMainWindow):
         a warning even while sync works (the client corrected it): the merchant's own clock,
         taskbar and receipts disagree with the platform's deadlines.
         """
-        from console.core.sync_state import Connection
-
         facts = self.ctx.time_facts()
         state = status.state
-        offline = status.work_offline or (
-            state is not None and state.connection not in (Connection.ONLINE, Connection.UNKNOWN)
-        )
+        offline = status.work_offline
+        if state is not None:  # none before the first pass (see show_sync_status)
+            from console.core.sync_state import Connection
+
+            offline = offline or state.connection not in (Connection.ONLINE, Connection.UNKNOWN)
         as_of = ""
         if offline and facts.age is not None:
             as_of = time_words.time_text("time_as_of", self.ctx.lang, age=fmt_duration(facts.age))

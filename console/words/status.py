@@ -11,30 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from console.core.model import LocalizedText, Method, Platform
-from console.core.news import NewsItem, NewsKind
-from console.core.reasons import Reason, ReasonCode
-from console.core.sync_state import Headline, SyncStatus
+if TYPE_CHECKING:
+    from console.core.news import NewsItem
+    from console.core.reasons import Reason
+    from console.core.sync_state import SyncStatus
+
+# The tables are keyed by the enums' wire values (a StrEnum member looks up as its value), so
+# importing this module imports no core module: the window's sidebar and status bar take their
+# words from here before its first paint (issue #14).
 
 ZH = "zh_CN"
 EN = "en"
 
 _Variants = tuple[tuple[tuple[str, ...], str, str], ...]
 
-_METHOD = {Method.ALIPAY: ("支付宝", "Alipay"), Method.WECHAT_PAY: ("微信支付", "WeChat Pay")}
-_PLATFORM = {Platform.TAOBAO: ("淘宝", "Taobao"), Platform.TMALL: ("天猫", "Tmall")}
+_METHOD = {"alipay": ("支付宝", "Alipay"), "wechat_pay": ("微信支付", "WeChat Pay")}
+_PLATFORM = {"taobao": ("淘宝", "Taobao"), "tmall": ("天猫", "Tmall")}
 
 #: The one sentence that means "nothing to do"; said only when the rule table answers None.
 NOTHING_TO_DO = ("无需操作：买家可以用微信支付付款。", "Nothing to do: shoppers can pay with WeChat Pay.")
 
-HEADLINES: dict[Headline, _Variants] = {
-    Headline.ALL_SYNCED: (((), "所有修改已同步", "All changes synced"),),
-    Headline.NOT_SYNCED_YET: (((), "尚未与平台同步", "Not synced with the platform yet"),),
-    Headline.SENDING: ((("sending",), "正在发送 {sending} 项修改", "Sending {sending} changes"),),
-    Headline.WAITING: ((("waiting",), "{waiting} 项修改等待同步", "{waiting} changes waiting to sync"),),
-    Headline.WORKING_OFFLINE: (
+HEADLINES: dict[str, _Variants] = {
+    "all_synced": (((), "所有修改已同步", "All changes synced"),),
+    "not_synced_yet": (((), "尚未与平台同步", "Not synced with the platform yet"),),
+    "sending": ((("sending",), "正在发送 {sending} 项修改", "Sending {sending} changes"),),
+    "waiting": ((("waiting",), "{waiting} 项修改等待同步", "{waiting} changes waiting to sync"),),
+    "working_offline": (
         (
             ("unsettled",),
             "离线工作中：{unsettled} 项修改未同步",
@@ -42,7 +46,7 @@ HEADLINES: dict[Headline, _Variants] = {
         ),
         ((), "离线工作中", "Working offline"),
     ),
-    Headline.OFFLINE: (
+    "offline": (
         (
             ("offline_since",),
             "自 {offline_since} 起无法连接平台，稍后自动重试",
@@ -50,16 +54,16 @@ HEADLINES: dict[Headline, _Variants] = {
         ),
         ((), "无法连接平台，稍后自动重试", "Offline; retrying"),
     ),
-    Headline.PLATFORM_ERROR: (((), "平台暂时出错，稍后自动重试", "The platform had a problem; retrying"),),
-    Headline.REFUSED: (
+    "platform_error": (((), "平台暂时出错，稍后自动重试", "The platform had a problem; retrying"),),
+    "refused": (
         (
             ("refused",),
             "平台拒绝了 {refused} 项修改：请重试或放弃",
             "The platform refused {refused} changes: retry or discard them",
         ),
     ),
-    Headline.DEMO_STOPPED: (((), "本机演示平台已停止", "The demo platform on this computer stopped"),),
-    Headline.CLOCK: (
+    "demo_stopped": (((), "本机演示平台已停止", "The demo platform on this computer stopped"),),
+    "clock": (
         (
             ("offset",),
             "电脑时钟与平台相差 {offset} 秒：请校准时间",
@@ -67,14 +71,14 @@ HEADLINES: dict[Headline, _Variants] = {
         ),
         ((), "电脑时钟不准，平台拒绝了请求：请校准时间", "The platform refused our clock: set the clock"),
     ),
-    Headline.AUTH_REFUSED: (
+    "auth_refused": (
         (
             (),
             "平台拒绝了 App Key：请在设置中检查 App Key 和 App Secret",
             "The platform refused our credentials: check the app key and secret in Settings",
         ),
     ),
-    Headline.OTHER_ACCOUNT: (
+    "other_account": (
         (
             (),
             "平台账号已更换：请先处理上一个账号未同步的修改",
@@ -83,18 +87,18 @@ HEADLINES: dict[Headline, _Variants] = {
     ),
 }
 
-NEXT_STEPS: dict[ReasonCode, _Variants] = {
-    ReasonCode.STORE_FROZEN: (
+NEXT_STEPS: dict[str, _Variants] = {
+    'STORE_FROZEN': (
         ((), "店铺已被冻结：请联系平台客服。", "The store is frozen: contact platform support."),
     ),
-    ReasonCode.STORE_CLOSED: (
+    'STORE_CLOSED': (
         (
             (),
             "店铺已关闭：如需重新营业请联系平台客服。",
             "The store is closed: contact platform support to reopen it.",
         ),
     ),
-    ReasonCode.CHANGE_REFUSED: (
+    'CHANGE_REFUSED': (
         (
             ("reason",),
             "平台拒绝了您的修改（{reason}）：请在待同步页重试或放弃。",
@@ -106,14 +110,14 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
             "The platform refused your change: retry or discard it on the pending page.",
         ),
     ),
-    ReasonCode.PENDING_SYNC: (
+    'PENDING_SYNC': (
         (
             (),
             "等待同步：联网后修改会自动发送到平台。",
             "Wait for the sync: your changes are sent when online.",
         ),
     ),
-    ReasonCode.METHOD_FROZEN: (
+    'METHOD_FROZEN': (
         (
             ("reason",),
             "微信支付被风控冻结（{reason}）：请联系平台风控申诉。",
@@ -125,7 +129,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
             "WeChat Pay is frozen by risk review: appeal to the platform's risk team.",
         ),
     ),
-    ReasonCode.INVITATION_WITHDRAWN: (
+    'INVITATION_WITHDRAWN': (
         (
             ("reason",),
             "平台已撤回邀请（{reason}）：如有疑问请联系平台客服。",
@@ -137,7 +141,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
             "The platform withdrew the invitation: contact platform support if unsure why.",
         ),
     ),
-    ReasonCode.INVITATION_EXPIRED: (
+    'INVITATION_EXPIRED': (
         (
             ("expired_at",),
             "邀请已于 {expired_at} 过期：等待后续批次再次邀请。",
@@ -149,7 +153,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
             "The invitation expired: wait for a later phase to invite the store again.",
         ),
     ),
-    ReasonCode.WINDOW_NOT_OPEN: (
+    'WINDOW_NOT_OPEN': (
         (
             ("window_opens_at",),
             "等待申请窗口于 {window_opens_at} 开放。",
@@ -157,14 +161,14 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
         ),
         ((), "等待申请窗口开放。", "Wait for the application window to open."),
     ),
-    ReasonCode.NOT_INVITED: (
+    'NOT_INVITED': (
         (
             (),
             "尚未受邀，也没有排期：轮到这家店铺的批次时会通知您。",
             "Not invited and no phase scheduled: you will be told when the store's phase opens.",
         ),
     ),
-    ReasonCode.INVITATION_NOT_ACCEPTED: (
+    'INVITATION_NOT_ACCEPTED': (
         (
             ("deadline_at",),
             "在 {deadline_at} 前开启微信支付以提交申请。",
@@ -172,8 +176,8 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
         ),
         ((), "开启微信支付以提交申请。", "Turn WeChat Pay on to apply."),
     ),
-    ReasonCode.REVIEW_PENDING: (((), "等待平台审核结果。", "Wait for the platform's review."),),
-    ReasonCode.REJECTED: (
+    'REVIEW_PENDING': (((), "等待平台审核结果。", "Wait for the platform's review."),),
+    'REJECTED': (
         (
             ("reason", "deadline_at"),
             "申请未通过（{reason}）。请修正后于 {deadline_at} 前重新开启微信支付再次申请。",
@@ -186,7 +190,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
         ),
         ((), "申请未通过：请联系平台客服。", "Rejected: contact platform support."),
     ),
-    ReasonCode.AWAITING_LAUNCH: (
+    'AWAITING_LAUNCH': (
         (
             ("launch_at",),
             "等待上线：微信支付将于 {launch_at} 上线。",
@@ -194,7 +198,7 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
         ),
         ((), "等待上线：平台将公布上线日期。", "Wait for the launch: the platform will announce the date."),
     ),
-    ReasonCode.TURNED_OFF: (
+    'TURNED_OFF': (
         (
             (),
             "微信支付已上线但被您关闭：买家无法用它付款。如需收款请开启。",
@@ -203,22 +207,22 @@ NEXT_STEPS: dict[ReasonCode, _Variants] = {
     ),
 }
 
-NEWS: dict[NewsKind, _Variants] = {
-    NewsKind.SETTLEMENT_MISMATCH: (
+NEWS: dict[str, _Variants] = {
+    "settlement_mismatch": (
         (
             ("day", "method", "difference"),
             "{day} 的{method}结算与付款不符：{difference}",
             "The {method} settlement of {day} does not match the payments: {difference}",
         ),
     ),
-    NewsKind.STORE_FROZEN: (((), "平台冻结了这家店铺。", "The platform froze the store."),),
-    NewsKind.STORE_UNFROZEN: (((), "平台解冻了这家店铺。", "The platform unfroze the store."),),
-    NewsKind.METHOD_FROZEN: (
+    "store_frozen": (((), "平台冻结了这家店铺。", "The platform froze the store."),),
+    "store_unfrozen": (((), "平台解冻了这家店铺。", "The platform unfroze the store."),),
+    "method_frozen": (
         (("method", "reason"), "平台冻结了{method}：{reason}", "The platform froze {method}: {reason}"),
         (("method",), "平台冻结了{method}。", "The platform froze {method}."),
     ),
-    NewsKind.METHOD_UNFROZEN: ((("method",), "平台解冻了{method}。", "The platform unfroze {method}."),),
-    NewsKind.INVITATION_WITHDRAWN: (
+    "method_unfrozen": ((("method",), "平台解冻了{method}。", "The platform unfroze {method}."),),
+    "invitation_withdrawn": (
         (
             ("reason",),
             "平台撤回了微信支付邀请：{reason}",
@@ -226,14 +230,14 @@ NEWS: dict[NewsKind, _Variants] = {
         ),
         ((), "平台撤回了微信支付邀请。", "The platform withdrew the WeChat Pay invitation."),
     ),
-    NewsKind.INVITATION_EXPIRED: (
+    "invitation_expired": (
         (
             ("expired_at",),
             "微信支付邀请已于 {expired_at} 过期。",
             "The WeChat Pay invitation expired on {expired_at}.",
         ),
     ),
-    NewsKind.REVIEW_APPROVED: (
+    "review_approved": (
         (
             ("launch_at",),
             "审核通过：微信支付将于 {launch_at} 上线。",
@@ -241,7 +245,7 @@ NEWS: dict[NewsKind, _Variants] = {
         ),
         ((), "审核通过。", "Approved."),
     ),
-    NewsKind.REVIEW_REJECTED: (
+    "review_rejected": (
         (
             ("reason", "deadline_at"),
             "审核未通过（{reason}）：可在 {deadline_at} 前修正后重新申请。",
@@ -249,24 +253,24 @@ NEWS: dict[NewsKind, _Variants] = {
         ),
         (("reason",), "审核未通过（{reason}）。", "Rejected ({reason})."),
     ),
-    NewsKind.PHASE_OPENED: (
+    "phase_opened": (
         (
             ("phase", "count", "deadline_at"),
             "第 {phase} 批申请窗口已开放：{count} 家店铺可在 {deadline_at} 前申请微信支付。",
             "Phase {phase} opened: {count} stores can apply for WeChat Pay before {deadline_at}.",
         ),
     ),
-    NewsKind.WENT_LIVE: (
+    "went_live": (
         (("method",), "{method}已上线，买家现在可以使用。", "{method} is live: shoppers can use it now."),
     ),
-    NewsKind.FEE_CHANGED: (
+    "fee_changed": (
         (
             ("platform", "method", "old_fee", "fee"),
             "{platform}的{method}费率由 {old_fee} 调整为 {fee}。",
             "The {method} fee on {platform} changed from {old_fee} to {fee}.",
         ),
     ),
-    NewsKind.ANNOUNCEMENT_PUBLISHED: (
+    "announcement_published": (
         (
             ("title", "opinion_closes_at"),
             "新公告：{title}（意见征集至 {opinion_closes_at}）",
@@ -274,8 +278,8 @@ NEWS: dict[NewsKind, _Variants] = {
         ),
         (("title",), "新公告：{title}", "New announcement: {title}"),
     ),
-    NewsKind.ANNOUNCEMENT_EFFECTIVE: ((("title",), "规则已生效：{title}", "Now in effect: {title}"),),
-    NewsKind.DEADLINE_SOON: (
+    "announcement_effective": ((("title",), "规则已生效：{title}", "Now in effect: {title}"),),
+    "deadline_soon": (
         (
             ("one_day", "deadline_at"),
             "还剩 1 天：请在 {deadline_at} 前申请微信支付。",
@@ -287,7 +291,7 @@ NEWS: dict[NewsKind, _Variants] = {
             "{days} days left: apply for WeChat Pay before {deadline_at}.",
         ),
     ),
-    NewsKind.OPINION_CLOSING_SOON: (
+    "opinion_closing_soon": (
         (
             ("one_day", "title", "opinion_closes_at"),
             "还剩 1 天：“{title}”的意见征集于 {opinion_closes_at} 截止。",
@@ -316,6 +320,8 @@ def _percent(bps: int) -> str:
 
 def _facts(params: Mapping[str, Any], lang: str, tz: tzinfo | None) -> dict[str, str]:
     """Params as text: dates in local time, names in ``lang``, the platform's reason in ``lang``."""
+    from console.core.model import LocalizedText, Method, Platform
+
     out: dict[str, str] = {}
     for key, value in params.items():
         if value is None or value == "" or value is False:
@@ -375,41 +381,41 @@ def news_text(item: NewsItem, lang: str, tz: tzinfo | None = None) -> str:
 
 #: The way forward for each headline that needs the merchant: (zh, en) for a terminal, and the
 #: key of the window's button (``FORWARD_BUTTONS``). Headlines that merely wait have none.
-FORWARD: dict[Headline, tuple[str, str]] = {
-    Headline.REFUSED: (
+FORWARD: dict[str, tuple[str, str]] = {
+    "refused": (
         "查看：main.py pending；重试：main.py retry 编号；放弃：main.py discard 编号",
         "See them: main.py pending; then main.py retry ID or main.py discard ID",
     ),
-    Headline.OFFLINE: ("联网后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
-    Headline.PLATFORM_ERROR: ("稍后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
-    Headline.DEMO_STOPPED: (
+    "offline": ("联网后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
+    "platform_error": ("稍后自动重试；立即重试：main.py sync", "Retries by itself; now: main.py sync"),
+    "demo_stopped": (
         "重新启动本程序即可重启演示平台",
         "Start the app again to restart the demo platform",
     ),
-    Headline.CLOCK: (
+    "clock": (
         "在系统设置中开启“自动设置时间”，然后运行 main.py sync",
         "Turn on automatic time in the system settings, then run main.py sync",
     ),
-    Headline.AUTH_REFUSED: (
+    "auth_refused": (
         "在设置中重新输入 App Key 和 App Secret，或：main.py sync --platform 地址 --app-key KEY",
         "Enter the app key and secret again in Settings, or: main.py sync --platform URL --app-key KEY",
     ),
-    Headline.OTHER_ACCOUNT: (
+    "other_account": (
         "查看：main.py pending；放弃：main.py discard 编号",
         "See them: main.py pending; then main.py discard ID",
     ),
 }
 
 #: The window's button for each way forward (the GUI translates these through the same table).
-FORWARD_BUTTONS: dict[Headline, tuple[str, str]] = {
-    Headline.REFUSED: ("查看被拒绝的修改", "Review refused changes"),
-    Headline.OFFLINE: ("立即重试", "Retry now"),
-    Headline.PLATFORM_ERROR: ("立即重试", "Retry now"),
-    Headline.DEMO_STOPPED: ("重启演示平台", "Restart the demo platform"),
-    Headline.CLOCK: ("重试", "Try again"),
-    Headline.AUTH_REFUSED: ("打开设置", "Open Settings"),
-    Headline.OTHER_ACCOUNT: ("查看待同步修改", "Review waiting changes"),
-    Headline.WORKING_OFFLINE: ("恢复联网", "Go online"),
+FORWARD_BUTTONS: dict[str, tuple[str, str]] = {
+    "refused": ("查看被拒绝的修改", "Review refused changes"),
+    "offline": ("立即重试", "Retry now"),
+    "platform_error": ("立即重试", "Retry now"),
+    "demo_stopped": ("重启演示平台", "Restart the demo platform"),
+    "clock": ("重试", "Try again"),
+    "auth_refused": ("打开设置", "Open Settings"),
+    "other_account": ("查看待同步修改", "Review waiting changes"),
+    "working_offline": ("恢复联网", "Go online"),
 }
 
 #: Labels of the terminal's ``status`` and ``news`` and of the window's notification list.
@@ -476,8 +482,8 @@ def forward_button(status: SyncStatus, lang: str) -> str:
 def stored_news_text(kind: str, params: Mapping[str, Any], lang: str, tz: tzinfo | None = None) -> str:
     """A stored news row in words. Kinds this release does not know (added by a newer one, or
     by another part of the app before its words land) still say something true."""
-    if kind in NewsKind._value2member_map_:
-        text = _render(NEWS[NewsKind(kind)], params, lang, tz)
+    if kind in NEWS:
+        text = _render(NEWS[kind], params, lang, tz)
         if text:
             return text
     return label("other_news", lang, kind=kind)

@@ -107,14 +107,15 @@ class Banner(QFrame):
     def show_sync_state(self, state: Any, lang: str) -> None:
         """Show the state's problem when it needs the merchant (severity ERROR), else clear a
         sync banner (news banners are left alone)."""
-        from console.core.sync_state import Severity
-        from console.words.status import forward_button, headline_text
-
+        if state is not None:  # none before the first pass: nothing to say, nothing to import
+            from console.core.sync_state import Severity
         if state is None or state.severity < Severity.ERROR:
             if self.topic == "sync":
                 self.topic = self.headline = None
                 self.hide()
             return
+        from console.words.status import forward_button, headline_text
+
         text = headline_text(state, lang)
         if self._dismissed == (state.headline, text):
             return
