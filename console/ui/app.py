@@ -454,8 +454,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if not screenshot and not instance.try_become_primary(listen=False):
         log.info("another window owns %s: asked it to come forward", data_dir)
         return 0
-    # the log file is opened right after the first paint (logging.handlers and its imports cost
-    # ~10 ms of start-up); the refusals below open it themselves, and the excepthook records a
+    # the log file is opened once the stores are on screen (logging.handlers and its imports cost
+    # ~20 ms of start-up); the refusals below open it themselves, and the excepthook records a
     # crash in it whenever it happens
     loaded = load_config(data_dir)
     config = loaded.config
@@ -516,8 +516,6 @@ def run_gui(args: argparse.Namespace) -> int:
             print(f"FIRST_PAINT {_ms_since_process_start():.1f}", flush=True)
         if quit_after:
             QTimer.singleShot(0, app.quit)
-            return
-        _log_to_file(data_dir)
 
     def stores_visible() -> None:
         if report:
@@ -525,6 +523,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if quit_after_stores:
             QTimer.singleShot(0, app.quit)
             return
+        _log_to_file(data_dir)  # logging.handlers and its imports: ~20 ms the stores need not wait
         instance.listen()  # after the stores: QtNetwork costs ~6 MB and ~7 ms
         choice = platform_choice()
         shell.start_sync(interval_s=config.sync_interval_s, work_offline=config.work_offline, choice=choice)

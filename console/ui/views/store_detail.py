@@ -323,19 +323,13 @@ class StoreDetailView(BaseView):
         lay.addWidget(self.name)
         lay.addWidget(self.subtitle)
         lay.addWidget(self.empty)
-        self.invitation = InvitationCard()
-        lay.addWidget(self.invitation)
-        # issue #15: what WeChat Pay brought; built with the first store shown (sales_card), as
-        # importing the sales pages cost ~20 ms of the window's first paint (issue #14)
-        self._lay, self._sales_at = lay, lay.count()
+        # the invitation and the method cards are built with the first store shown (_build_cards):
+        # with none chosen they are hidden, and building them cost ~10 ms before the merchant's
+        # stores reached the screen (issue #14); then issue #15's sales card, the same way
+        self._lay = lay
+        self._invitation: InvitationCard | None = None
         self._sales_card: SalesCard | None = None
         self.cards: dict[Method, MethodCard] = {}
-        for m in METHOD_ORDER:
-            card = MethodCard(m)
-            card.flip_requested.connect(self.request_flip)
-            card.switch.installEventFilter(self)
-            self.cards[m] = card
-            lay.addWidget(card)
         lay.addStretch(1)
         ctx.events.data_changed.connect(self._on_data_changed)
         self.retranslateUi()
@@ -353,12 +347,32 @@ class StoreDetailView(BaseView):
         return QSize(max(hint.width(), need + 2 * scroll.frameWidth()), hint.height())
 
     @property
+    def invitation(self) -> InvitationCard:
+        if self._invitation is None:
+            self._build_cards()
+        assert self._invitation is not None
+        return self._invitation
+
+    def _build_cards(self) -> None:
+        """The invitation card, then one card per method, below the empty-state text."""
+        at = self._lay.indexOf(self.empty) + 1
+        self._invitation = InvitationCard()
+        self._lay.insertWidget(at, self._invitation)
+        for i, m in enumerate(METHOD_ORDER, start=at + 1):
+            card = MethodCard(m)
+            card.flip_requested.connect(self.request_flip)
+            card.switch.installEventFilter(self)
+            self.cards[m] = card
+            self._lay.insertWidget(i, card)
+
+    @property
     def sales_card(self) -> SalesCard:
         if self._sales_card is None:
             from console.ui.views.sales import SalesCard
 
             self._sales_card = SalesCard(self.ctx)
-            self._lay.insertWidget(self._sales_at, self._sales_card)
+            # between the invitation and the method cards
+            self._lay.insertWidget(self._lay.indexOf(self.invitation) + 1, self._sales_card)
         return self._sales_card
 
     # -- protocol -------------------------------------------------------------------------
@@ -375,6 +389,8 @@ class StoreDetailView(BaseView):
                 self.detail = self.ctx.service.store_detail(self.store_id)
             except KeyError:
                 self.detail = None
+        if self.detail is not None and self._invitation is None:
+            self._build_cards()
         if self.detail is not None or self._sales_card is not None:
             self.sales_card.show_store(self.store_id if self.detail is not None else None)
         self.retranslateUi()
@@ -383,7 +399,8 @@ class StoreDetailView(BaseView):
         lang = self.ctx.lang
         d = self.detail
         has = d is not None
-        self.invitation.setVisible(has)
+        if self._invitation is not None:
+            self._invitation.setVisible(has)
         for card in self.cards.values():
             card.setVisible(has)
         self.empty.setVisible(not has)
