@@ -285,14 +285,15 @@ def read_first_screenful(db_path: Path) -> Any:
 def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> None:
     """Put the first screenful of stores on screen, then call ``then`` (once, after that paint).
 
-    The first screenful comes from ``read_first_screenful`` on the db lane, started now, while
-    the window paints its first frame. The stores page is built after that frame (the window
-    builds it then, or the first ask for ``window.stores`` here does); the rows go into it and,
-    once its list has painted them, the whole list, the chips, the selection and the detail come
-    with the page's normal ``refresh()``. If the quick read fails (no database yet, an older
-    schema), the normal load does it all.
+    After the window's first paint, two things at once: the stores page is built on the GUI
+    thread (the window builds it then, or the first ask for ``window.stores`` here does) and the
+    first screenful is read by ``read_first_screenful`` on the db lane (sqlite releases the GIL).
+    Started before the first paint, the read's imports held the GIL that the paint needed (first
+    paint 2.11x → 1.93x the bare window, stores visible 2.78x → 2.70x, medians of 11). The rows
+    go into the page and, once its list has painted them, the whole list, the chips, the
+    selection and the detail come with the page's normal ``refresh()``. If the quick read fails
+    (no database yet, an older schema), the normal load does it all.
     """
-    from PySide6.QtCore import QTimer
 
     window.stores_filled_elsewhere = True  # built after the first paint, it waits for the rows
     read: list[tuple[bool, Any]] = []  # (quick read worked, its table or its error)
@@ -329,13 +330,17 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
         read.append((quick, result))
         show()
 
-    if not window.has_painted:
-        window.first_painted.connect(lambda: QTimer.singleShot(0, show))
-    window.ctx.tasks.run(
-        lambda _task: read_first_screenful(db_path),
-        on_done=lambda table: came_back(True, table),
-        on_error=lambda exc: came_back(False, exc),
-    )
+    def start_read() -> None:
+        window.ctx.tasks.run(
+            lambda _task: read_first_screenful(db_path),
+            on_done=lambda table: came_back(True, table),
+            on_error=lambda exc: came_back(False, exc),
+        )
+
+    if window.has_painted:
+        start_read()
+    else:
+        window.first_painted.connect(start_read)
 
 
 def after_next_paint(widget: Any, then: Callable[[], None]) -> None:

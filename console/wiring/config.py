@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -90,6 +88,8 @@ def load_config(data_dir: Path) -> LoadedConfig:
     except (ValueError, UnicodeDecodeError):
         bad_copy = path.with_name(SETTINGS_FILE + ".bad")
         with contextlib.suppress(OSError):
+            import shutil  # only for a damaged file: keeps it off the window's start-up
+
             shutil.copyfile(path, bad_copy)
         return LoadedConfig(
             AppConfig(), f"settings file was damaged; kept as {bad_copy.name}, using defaults"
@@ -101,6 +101,8 @@ def load_config(data_dir: Path) -> LoadedConfig:
 
 def save_config(data_dir: Path, config: AppConfig) -> Path:
     """Write settings atomically (temp file in the same directory, fsync, os.replace)."""
+    import tempfile  # only when saving: keeps it off the window's start-up
+
     directory = Path(data_dir)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / SETTINGS_FILE

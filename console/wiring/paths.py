@@ -15,7 +15,6 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def saved_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
 
 def save_data_dir(folder: Path | None, environ: Mapping[str, str] | None = None) -> Path:
     """Remember ``folder`` for the next start of either face (None forgets); atomic write."""
+    import tempfile  # only when saving: keeps it off the window's start-up
+
     directory = config_dir(environ)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / CHOICE_FILE

@@ -94,9 +94,9 @@ def test_without_a_database_the_normal_load_still_reports_the_stores(qtbot, qapp
         ctx.service.close()  # type: ignore[attr-defined]
 
 
-def test_rows_read_before_the_first_paint_are_painted_with_it(qtbot, qapp, tmp_path: Path) -> None:
-    """As run_gui does: the read starts as the window is shown; the stores are reported on
-    screen only after the window has painted, with the rows in the list."""
+def test_stores_are_reported_only_once_painted_after_the_window(qtbot, qapp, tmp_path: Path) -> None:
+    """As run_gui does: asked for before the window is shown, the stores are reported on screen
+    only after the window has painted, with the rows in the list."""
     from console.ui import app as appmod
     from console.ui.app import build_context
     from console.ui.main_window import MainWindow
@@ -110,7 +110,7 @@ def test_rows_read_before_the_first_paint_are_painted_with_it(qtbot, qapp, tmp_p
         appmod.show_stores_first(
             w, tmp_path / "console.db", lambda: seen.append((w.has_painted, w.stores.model.rowCount()))
         )
-        qtbot.wait(50)  # time for the read to come back before there is anything to paint
+        qtbot.wait(50)  # time for a read to come back before there is anything to paint
         assert not seen
         w.resize(1280, 800)
         w.show()
