@@ -193,7 +193,10 @@ def _make_app(argv: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName("MerchantConsole")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication(argv)
+    # Fusion chosen on the command line Qt reads: setStyle() hands a QStyle back to Python, whose
+    # first wrapper builds every QStyle enum (~15 ms before the first paint, issue #14)
+    app = QApplication([*argv, "-style", "Fusion"])
+    app.setProperty("mc_style", "Fusion")  # apply_theme: already in place
     QGuiApplication.setDesktopFileName("merchant-console")
     return app
 

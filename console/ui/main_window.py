@@ -631,8 +631,9 @@ class MainWindow(QMainWindow):
         self.pending_label.setText(shown)
         severity = state.severity.name.lower() if state is not None else "info"
         self.pending_label.setProperty("severity", severity)
-        self.pending_label.style().unpolish(self.pending_label)
-        self.pending_label.style().polish(self.pending_label)
+        if self._painted:  # before, the first polish reads the property (and no QStyle is made)
+            self.pending_label.style().unpolish(self.pending_label)
+            self.pending_label.style().polish(self.pending_label)
         last = state.last_success_at if state is not None else None
         self.last_sync_label.setText(
             QCoreApplication.translate("MainWindow", "Last synced %1").replace(

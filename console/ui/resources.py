@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 @cache
@@ -25,5 +27,9 @@ def icon_path(name: str) -> Path:
 
 def icon(name: str) -> QIcon:
     """The SVG icon ``name``, or an empty QIcon when the artwork is missing."""
+    # imported here: the window's first paint has no icons, and QIcon's first use builds its
+    # enums (~4 ms of start-up, issue #14)
+    from PySide6.QtGui import QIcon
+
     path = icon_path(name)
     return QIcon(str(path)) if path.exists() else QIcon()

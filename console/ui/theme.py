@@ -145,7 +145,9 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> Theme:
         dark = system_prefers_dark(app)
     app.setProperty("mc_dark", dark)
     theme = Theme(dark, DARK if dark else LIGHT)
-    app.setStyle("Fusion")
+    if app.property("mc_style") != "Fusion":  # the app's own start chose it already (ui/app.py)
+        app.setStyle("Fusion")
+        app.setProperty("mc_style", "Fusion")
     app.setPalette(_palette(theme))
     app.setStyleSheet(_style_sheet(theme))
     return theme

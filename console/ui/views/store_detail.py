@@ -34,7 +34,6 @@ from console.ui.errors import storage_failure_text
 from console.ui.i18n import fmt_countdown
 from console.ui.resources import icon
 from console.ui.views.base import BaseView
-from console.ui.widgets import dialogs
 from console.ui.widgets.link_button import LinkButton
 from console.ui.widgets.page import scrolling_page
 from console.ui.widgets.pill import StatusPill
@@ -447,6 +446,8 @@ class StoreDetailView(BaseView):
         self.request_flip(self.focused_method)
 
     def request_flip(self, method: Method) -> None:
+        from console.ui.widgets import dialogs  # QMessageBox: built when first asked (issue #14)
+
         d = self.detail
         if d is None or self._busy:
             return
@@ -517,6 +518,8 @@ class StoreDetailView(BaseView):
         )
 
     def _flip_done(self, result: ChangeResult) -> None:
+        from console.ui.widgets import dialogs  # QMessageBox: built when first asked (issue #14)
+
         self._busy = False
         if not result.applied and result.reason is not None:
             dialogs.tell(
@@ -533,6 +536,8 @@ class StoreDetailView(BaseView):
             self.changed.emit(store_id)
 
     def _flip_failed(self, exc: BaseException) -> None:
+        from console.ui.widgets import dialogs  # QMessageBox: built when first asked (issue #14)
+
         self._busy = False
         said = storage_failure_text(exc, self.ctx.lang)  # a full disk is not "our side"
         dialogs.tell(
