@@ -318,15 +318,15 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
             return
         quick, result = read[0]
         stores = window.stores  # built here unless the window built it already
-        viewport = stores.table.viewport()
         if quick and stores.model.rowCount() == 0:
-            stores.model.set_table(result)
-            after_next_paint(viewport, lambda: finish(True))
+            stores.model.set_table(result)  # the list repaints with its rows
+            after_next_paint(stores.table, lambda: finish(True))
         elif quick:  # the page was built, and loaded its list, before the quick read came back
-            after_next_paint(viewport, lambda: finish(False))
+            after_next_paint(stores.table, lambda: finish(False))
+            stores.table.viewport().update()
         else:
             log.info("the quick first read of the stores list failed (%s); loading it normally", result)
-            stores.loaded.connect(lambda: after_next_paint(viewport, lambda: finish(False)))
+            stores.loaded.connect(lambda: after_next_paint(stores.table, lambda: finish(False)))
             stores.refresh()
 
     def came_back(quick: bool, result: Any) -> None:
@@ -346,20 +346,16 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
         window.first_painted.connect(start_read)
 
 
-def after_next_paint(widget: Any, then: Callable[[], None]) -> None:
-    """Call ``then`` once ``widget`` has painted (asked for now), when that paint has returned."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+def after_next_paint(table: Any, then: Callable[[], None]) -> None:
+    """Call ``then`` once the stores list (``StoresTable``) has painted, when that paint has
+    returned."""
+    from PySide6.QtCore import QTimer
 
-    class Watch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                QTimer.singleShot(0, then)
-                self.deleteLater()
-            return False
+    def painted() -> None:
+        table.painted.disconnect(painted)
+        QTimer.singleShot(0, then)
 
-    widget.installEventFilter(Watch(widget))
-    widget.update()
+    table.painted.connect(painted)
 
 
 class Shell:

@@ -25,16 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -146,13 +144,36 @@ class StoresTable(QTableView):
     """
 
     open_requested = Signal(QModelIndex)
+    # The rows' area (the viewport) was resized / has painted. Said here, from the handlers the
+    # viewport's events reach, rather than by watching ``viewport()``: the first Python call that
+    # returns a plain QWidget makes PySide6 build every QtWidgets class and its enums to find its
+    # type (~35 ms, which the merchant's first rows waited for; issue #14).
+    viewport_resized = Signal()
+    painted = Signal()
 
     def __init__(self, model: StoresModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._anchor: str | None = None  # store id of the last toggled checkbox
+        self._viewport_width: int | None = None
         self.setModel(model)
         self.setTabKeyNavigation(False)
+
+    @property
+    def viewport_width(self) -> int:
+        """The rows' width: the viewport's, as last resized (before that, the most it can be)."""
+        if self._viewport_width is None:
+            return self.maximumViewportSize().width()
+        return self._viewport_width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # the viewport's resizes come here
+        super().resizeEvent(event)
+        self._viewport_width = event.size().width()
+        self.viewport_resized.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # the viewport's paints come here
+        super().paintEvent(event)
+        self.painted.emit()
 
     def _toggle(self, row: int, *, extend: bool) -> None:
         m = self._model
@@ -322,7 +343,7 @@ class StoresView(BaseView):
             self.table.setItemDelegateForColumn(col, PillDelegate(PillRole, self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.open_requested.connect(self._open_store)
-        self.table.viewport().installEventFilter(self)
+        self.table.viewport_resized.connect(self._fit_columns)
         lay.addWidget(self.table, 1)
         self.empty = QLabel()
         self.empty.setProperty("muted", True)
@@ -510,7 +531,7 @@ class StoresView(BaseView):
         At narrow widths the columns that repeat the row's facts go first (``_dropped_columns``)."""
         widths = self._column_widths()
         floor = sum(w for c, w in widths.items() if c not in self._droppable())
-        available = self.table.viewport().width()
+        available = self.table.viewport_width
         dropped = self._dropped_columns(widths, available)
         for optional in (StoreCol.PLATFORM, StoreCol.SYNC):
             self.table.setColumnHidden(optional, optional in dropped)
@@ -536,11 +557,6 @@ class StoresView(BaseView):
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
         margins = self.left.contentsMargins() + self._left_layout.contentsMargins()
         self.left.setMinimumWidth(floor + self.name_min_width() + frame + margins.left() + margins.right())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
 
     # -- loading --------------------------------------------------------------------------
     def _table_loaded(self, table: StoreTable) -> None:
