@@ -43,8 +43,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyleOptionButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -296,6 +294,8 @@ class StoresView(BaseView):
         # the selection row: always there (it never pushes the list down under the pointer)
         sel = QHBoxLayout()
         self.select_all = QCheckBox()
+        self._indicator = QCheckBox(self)  # never shown: measures the check column (_column_widths)
+        self._indicator.hide()
         self.select_all.setTristate(False)
         self.select_all.clicked.connect(self._select_all_clicked)
         self.selection = QLabel()
@@ -466,9 +466,9 @@ class StoresView(BaseView):
         def widest(*texts: str, pad: int = 16) -> int:
             return max(fm.horizontalAdvance(t) for t in texts) + pad
 
-        style = self.table.style()
-        opt = QStyleOptionButton()
-        check = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, self.table).width()
+        # an empty check box is its indicator, as the style sheet draws it; asking the style
+        # (subElementRect) would build QStyle's Python enums, ~15 ms before the first rows
+        check = self._indicator.sizeHint().width()
         live = words.label(words.eligibility_name(Eligibility.LIVE, lang))
         phase = QCoreApplication.translate("StoresModel", "%1 · phase %2")
         phase = phase.replace("%1", live).replace("%2", "4")
