@@ -45,8 +45,18 @@ QUIT_STORES_ENV = dict(GUI_ENV, MERCHANT_CONSOLE_QUIT_AFTER_STORES="1")
 
 #: Modules that must not load before the first paint (each costs milliseconds and megabytes the
 #: window does not need): the storage library, the network stack, the embedded platform's server
-#: stack, OpenSSL, QtNetwork, and our own layers below the UI.
+#: stack, OpenSSL, QtNetwork, our own layers below the UI, and the stores page with the domain
+#: core it needs (built right after the paint). tests/ui/test_startup_imports.py checks the same.
 HEAVY_PREFIXES = (
+    "console.ui.views.stores",
+    "console.ui.views.store_detail",
+    "console.ui.models.stores_model",
+    "console.core.model",
+    "console.core.rules",
+    "console.core.sync_state",
+    "console.core.news",
+    "console.words.domain",
+    "logging.handlers",
     "sqlite_utils",
     "httpx",
     "httpcore",

@@ -15,29 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.cases.startup import HEAVY_PREFIXES
 from tests.helpers.factories import make_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Not before the first paint: the stores page and what only it needs, the domain core, the
-#: service and storage library, the network, the embedded platform's server stack.
-AFTER_THE_FIRST_PAINT = (
-    "console.ui.views.stores",
-    "console.ui.views.store_detail",
-    "console.ui.models.stores_model",
-    "console.core.model",
-    "console.core.rules",
-    "console.core.sync_state",
-    "console.core.news",
-    "console.words.domain",
-    "console.service",
-    "console.sync",
-    "console.platform",
-    "sqlite_utils",
-    "httpx",
-    "fastapi",
-    "logging.handlers",
-)
+#: service and storage library, the network, the embedded platform's server stack (the list
+#: ``make bench`` also reports on).
+AFTER_THE_FIRST_PAINT = HEAVY_PREFIXES
 
 
 def modules_before_first_paint(data_dir: Path) -> list[str]:
