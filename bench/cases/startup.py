@@ -39,6 +39,8 @@ from bench.common import (
 
 # the same file is frozen as the packaged baseline, so both ratios use one yardstick
 BARE_WINDOW = ROOT / "packaging" / "baseline" / "baseline_window.py"
+# the window's Qt parts without the app's code: how much of the ratio is Qt's own (a report)
+FLOOR_WINDOW = ROOT / "bench" / "floor_window.py"
 QUIT_ENV = dict(GUI_ENV, MERCHANT_CONSOLE_QUIT_AFTER_PAINT="1")
 QUIT_STORES_ENV = dict(GUI_ENV, MERCHANT_CONSOLE_QUIT_AFTER_STORES="1")
 
@@ -122,18 +124,36 @@ def stores_row(name: str, runs: list[ChildRun], base_ms: list[float], max_ratio:
     )
 
 
+def floor_row(floor_ms: list[float], base_ms: list[float]) -> Row:
+    """The same widgets with none of the app's code, against the bare window: a report."""
+    m, b = median(floor_ms), median(base_ms)
+    return Row(
+        "first paint of the same Qt widgets, no app code (floor)",
+        "ms",
+        m,
+        min(floor_ms),
+        max(floor_ms),
+        b,
+        m / b if b else None,
+        "report",
+        None,
+        "bench/floor_window.py: menus, sidebar, table, style sheet, translator; what is Qt's own",
+    )
+
+
 def run(ctx: Context) -> list[Row]:
     demo: Path = ctx.facts["demo_dir"]
     n = ctx.warmups + ctx.runs
     ctx.log(f"start-up: main.py (first paint; stores visible) vs bare window, {n} runs each, interleaved")
-    app_runs, stores_runs, base_runs = interleave(
+    app_runs, stores_runs, base_runs, floor_runs = interleave(
         n,
         lambda: must(run_child(app_command(demo), QUIT_ENV), "main.py"),
         lambda: stores_visible(must(run_child(app_command(demo), QUIT_STORES_ENV), "main.py"), "main.py"),
         lambda: must(run_child([PY, str(BARE_WINDOW)], QUIT_ENV), "bare window"),
+        lambda: must(run_child([PY, str(FLOOR_WINDOW)], QUIT_ENV), "floor window"),
     )
     app_runs, base_runs = measured(ctx, app_runs), measured(ctx, base_runs)
-    stores_runs = measured(ctx, stores_runs)
+    stores_runs, floor_runs = measured(ctx, stores_runs), measured(ctx, floor_runs)
     app_ms = [r.wall_ms for r in app_runs]
     base_ms = [r.wall_ms for r in base_runs]
     app_mb = [r.maxrss_kb / 1024 for r in app_runs]
@@ -152,6 +172,7 @@ def run(ctx: Context) -> list[Row]:
             note=f"app's own FIRST_PAINT median {median(own):.0f} ms" if own else "",
         ),
         stores_row("cold start → stores visible (demo data)", stores_runs, base_ms, 1.6),
+        floor_row([r.wall_ms for r in floor_runs], base_ms),
         plus_row("peak memory after first paint (demo data)", "MB", app_mb, base_mb, 30),
         Row(
             "heavy modules imported before first paint",
