@@ -621,12 +621,24 @@ class StoresView(BaseView):
 
     def _apply_filter(self) -> None:
         keep = self.current_store_id()
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        changed = flt != self.model.row_filter
+        reset = self.model.set_filter(flt)
+        if reset:
+            # lay the rows out now, not on the view's zero timer: painted first, the rows were
+            # painted twice (before and after the layout), a whole table repaint per keystroke
+            self.table.executeDelayedItemsLayout()
         self._update_counts()
         if self.model.checked_count():
             self._update_selection()
         if keep is not None:
             self.select_store(keep, scroll=False)
+            if changed and not reset and self.table.hasAutoScroll():
+                # the same rows, not reset: bring the current store into view as the view does
+                # when a reset's re-selection sets its current row
+                self.table.scrollTo(self.table.currentIndex())
+        elif changed and not reset:
+            self.table.selectionModel().clearSelection()  # what a reset leaves
 
     def _update_chips(self) -> None:
         """The chips count the whole list, not the filtered rows: recounted when the list's data
