@@ -310,6 +310,20 @@ def _haystack(names: Iterable[str], ids: Iterable[str]) -> list[str]:
     return list(map(str.casefold, map("{}\t{}".format, names, ids)))
 
 
+def _fresh_copies(texts: list[str]) -> list[str]:
+    """The same strings as new objects, allocated one after the other in list order.
+
+    ``text_mask`` walks the haystack at every keystroke; after the pinyin reorder its strings
+    lay in memory in the old order, and walking them in the new one missed the CPU caches:
+    a letter at 100,000 stores took 29 ms instead of 6. One join and split (≈ 50 ms, on the db
+    lane) lays them out in order again."""
+    sep = "\n"
+    joined = sep.join(texts)
+    if joined.count(sep) != max(len(texts) - 1, 0):  # a name with a line break: one by one
+        return [f"{t}{sep}"[:-1] for t in texts]
+    return joined.split(sep) if texts else []
+
+
 def _bits(column: bytes | bytearray, bit: int) -> bytes:
     """0/1 mask of ``column & bit`` at C speed."""
     return bytes(column).translate(bytes(1 if b & bit else 0 for b in range(256)))
@@ -454,7 +468,7 @@ class StoreTable:
                 setattr(t, f.attr, array(col.typecode, picked))
             else:
                 setattr(t, f.attr, bytearray(picked))
-        t.haystack = list(map(self.haystack.__getitem__, order))
+        t.haystack = _fresh_copies(list(map(self.haystack.__getitem__, order)))
         t.index_of = dict(zip(t.ids, range(len(t.ids)), strict=True))
         t.facts = {m: bytearray(map(self.facts[m].__getitem__, order)) for m in Method}
         t.name_ordered = True
@@ -630,8 +644,17 @@ class StoreTable:
         if mask is None:
             return order
         if isinstance(order, range):
+            if order == range(len(mask)):  # compress over a list: no int made per row, 3.4 → 1.3 ms
+                return list(compress(_row_numbers(len(mask)), mask)) if mask.count(1) else []
             return list(compress(order, mask if order.step > 0 else mask[::-1]))
         return [i for i in order if mask[i]]
+
+
+@lru_cache(maxsize=2)
+def _row_numbers(n: int) -> list[int]:
+    """``list(range(n))``, kept: ``compress`` over it hands out the row numbers without making
+    one int object per row as a range does (about 2 ms a keystroke at 100,000 stores)."""
+    return list(range(n))
 
 
 def _same_rows(a: Sequence[int], b: Sequence[int]) -> bool:
