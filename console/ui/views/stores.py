@@ -559,16 +559,28 @@ class StoresView(BaseView):
             self._reload_again = False
             self.refresh()
         else:
-            self._order_names()
+            self._order_names(later=True)
 
-    def _order_names(self) -> None:
-        """Ask for the merchant's name order of the current table, off the GUI thread."""
-        table = self.model.table
+    def _order_names(self, *, later: bool = False) -> None:
+        """Ask for the merchant's name order of the current table, off the GUI thread.
+
+        ``later``: start the job once the GUI thread has done what is queued (after a load: the
+        first store's detail, the paint). The job holds the GIL for about a second at 100,000
+        stores, and the detail's SQLite calls on the GUI thread waited for it at each call: the
+        list's load until the detail showed took ~440 ms more."""
+        table = self._ranking = self.model.table
+        if later:
+            QTimer.singleShot(0, self, lambda: self._start_ranking(table))
+        else:
+            self._start_ranking(table)
+
+    def _start_ranking(self, table: StoreTable) -> None:
+        if table is not self._ranking:
+            return  # a newer load or ranking took its place
         try:
             self.ctx.tasks.run(_rank_names(table), on_done=lambda t: self._names_ranked(table, t))
         except RuntimeError:  # the app is closing (runner shut down): the order does not matter
-            return
-        self._ranking = table
+            self._ranking = None
 
     def _names_ranked(self, source: StoreTable, ordered: StoreTable) -> None:
         if source is not self._ranking or source is not self.model.table:
