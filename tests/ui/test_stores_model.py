@@ -175,3 +175,66 @@ def test_model_contract_with_checks_and_a_reorder(qtmodeltester):
     assert set(m.checked_ids()) == checked  # hidden ones too
     m.check_all_visible()
     assert m.all_visible_checked() and m.visible_checked_count() == m.rowCount()
+
+
+def test_a_filter_showing_the_same_rows_leaves_the_model_alone(model):
+    """No reset (no relayout, no repaint) when a filter shows exactly the rows already shown."""
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    before = model.visible_ids()
+    assert model.set_filter(RowFilter(StoreFilter(text="-"))) is False  # every id has a "-"
+    assert resets == [] and model.visible_ids() == before
+    assert model.row_filter == RowFilter(StoreFilter(text="-"))
+    assert model.set_filter(RowFilter(StoreFilter(text="panda"))) is True and resets == [1]
+    panda = model.visible_ids()
+    assert model.set_filter(RowFilter(StoreFilter(text="PANDA"))) is False  # the same rows again
+    assert model.set_filter(RowFilter(StoreFilter(text="panda"))) is False and resets == [1]
+    assert model.visible_ids() == panda
+    assert model.set_filter(RowFilter(StoreFilter(text="~ no store ~"))) is True
+    assert model.rowCount() == 0 and model.visible_ids() == []
+    assert model.set_filter(RowFilter()) is True and model.visible_ids() == before
+
+
+def test_typing_deleting_and_retyping_give_the_rows_of_a_fresh_search():
+    """Growing, shrinking and replacing the text, before and after the pinyin reorder: always
+    the rows a plain scan finds."""
+    from console.ui.collation import Collation
+    from console.ui.models.stores_model import in_name_order
+
+    rows = make_rows(3_000)
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_rows(rows))
+    steps = ["b", "bl", "blu", "bl", "b", "", "s", "su", "sun", "sunr", "sun", "sunrise 1", "1", ""]
+    steps += ["小", "小满", "-", "t"]
+
+    def check() -> None:
+        for text in steps:
+            m.set_filter(RowFilter(StoreFilter(text=text)))
+            want = {r.id for r in rows if text.casefold() in f"{r.name}\t{r.id}".casefold()}
+            assert set(m.visible_ids()) == want, text
+            assert len(m.visible_ids()) == len(want), text
+
+    check()
+    m.set_filter(RowFilter())
+    table = m.table
+    m.reorder_table(in_name_order(table, Collation("zh_CN").ranks(table.names)))
+    check()
+
+
+def test_a_reordered_table_searches_the_same_text_per_row():
+    """The reorder lays the haystack out afresh; each row still searches its own name and id,
+    also when a name holds a line break (the one-by-one path)."""
+    from console.ui.models.stores_model import in_name_order
+
+    rows = make_rows(200)
+    rows[7] = dataclasses.replace(rows[7], name="Two\nLines")
+    table = StoreTable.from_rows(rows)
+    reordered = in_name_order(table, list(range(len(rows)))[::-1])
+    own = [f"{n}\t{i}".casefold() for n, i in zip(reordered.names, reordered.ids, strict=True)]
+    assert reordered.haystack == own
+    plain = StoreTable.from_rows(rows[:5])
+    assert in_name_order(plain, [4, 3, 2, 1, 0]).haystack == plain.haystack[::-1]
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(reordered)
+    m.set_filter(RowFilter(StoreFilter(text="two\nl")))
+    assert m.visible_ids() == [rows[7].id]
