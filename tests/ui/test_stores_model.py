@@ -238,3 +238,27 @@ def test_a_reordered_table_searches_the_same_text_per_row():
     m.set_table(reordered)
     m.set_filter(RowFilter(StoreFilter(text="two\nl")))
     assert m.visible_ids() == [rows[7].id]
+
+
+def test_indexed_letters_follow_row_updates_and_new_stores():
+    """A first letter found through the letter index gives the rows a scan gives, also after
+    stores were renamed or added."""
+    rows = make_rows(1_000)
+    m = StoresModel(clock=lambda: NOW)
+    table = StoreTable.from_rows(rows)
+    table.index_letters()
+    m.set_table(table)
+    m.update_rows(
+        [
+            dataclasses.replace(rows[3], name="zzz qqq"),
+            dataclasses.replace(rows[4], name="Plain"),
+            dataclasses.replace(rows[5], id="tb-new-1", name="Quince 7"),
+        ]
+    )
+    renamed = [dataclasses.replace(rows[3], name="zzz qqq"), dataclasses.replace(rows[4], name="Plain")]
+    every = [*rows[:3], *renamed, *rows[5:], dataclasses.replace(rows[5], id="tb-new-1", name="Quince 7")]
+    for text in ["q", "z", "7", "-", "p", "x", "q", "qu"]:
+        m.set_filter(RowFilter())
+        m.set_filter(RowFilter(StoreFilter(text=text)))
+        want = {r.id for r in every if text in f"{r.name}\t{r.id}".casefold()}
+        assert set(m.visible_ids()) == want, text
