@@ -262,3 +262,20 @@ def test_indexed_letters_follow_row_updates_and_new_stores():
         m.set_filter(RowFilter(StoreFilter(text=text)))
         want = {r.id for r in every if text in f"{r.name}\t{r.id}".casefold()}
         assert set(m.visible_ids()) == want, text
+
+
+def test_letter_masks_are_kept_only_for_the_rows_they_were_made_from():
+    """The view's letter job builds masks beside the GUI thread and installs them only if the
+    table did not change meanwhile; the pinyin reorder carries installed masks along."""
+    from console.ui.models.stores_model import LETTERS, in_name_order
+
+    rows = make_rows(500)
+    table = StoreTable.from_rows(rows)
+    version = table.version
+    masks = table.letter_masks()
+    assert set(masks) == set(LETTERS)
+    table.replace(3, dataclasses.replace(rows[3], name="Renamed"))
+    assert table.version != version  # the view drops masks made before this change
+    table.letters = table.letter_masks()
+    ordered = in_name_order(table, list(range(len(rows)))[::-1])
+    assert ordered.letters == ordered.letter_masks()

@@ -555,11 +555,27 @@ class StoresView(BaseView):
             self.table.selectRow(0)
         self._pending_select = None
         self.loaded.emit()
+        self._index_letters(table)
         if self._reload_again:
             self._reload_again = False
             self.refresh()
         else:
             self._order_names(later=True)
+
+    def _index_letters(self, table: StoreTable) -> None:
+        """Ask the db lane for the first-letter masks of a freshly loaded table (``LETTERS``): a
+        first letter then costs a lookup instead of a scan of every row (100,000 stores: 5-9 ms a
+        keystroke). Queued before the name-order job, so typing gets them within ~0.4 s."""
+        version = table.version
+
+        def installed(letters: dict[str, bytearray]) -> None:
+            if table.version == version and not table.letters:
+                table.letters = letters
+
+        try:
+            self.ctx.tasks.run(lambda _task: table.letter_masks(), on_done=installed)
+        except RuntimeError:  # the app is closing (runner shut down)
+            return
 
     def _order_names(self, *, later: bool = False) -> None:
         """Ask for the merchant's name order of the current table, off the GUI thread.
