@@ -545,6 +545,7 @@ class StoresView(BaseView):
     # -- loading --------------------------------------------------------------------------
     def _table_loaded(self, table: StoreTable) -> None:
         self._loading = False
+        self._lay_out_resets_at_once()
         keep = self._pending_select or self.current_store_id()
         self.model.set_table(table)
         self._update_chips()
@@ -555,17 +556,29 @@ class StoresView(BaseView):
             self.table.selectRow(0)
         self._pending_select = None
         self.loaded.emit()
-        self._index_letters(table)
         if self._reload_again:
             self._reload_again = False
             self.refresh()
         else:
+            self._index_letters(table)
             self._order_names(later=True)
+
+    def _lay_out_resets_at_once(self) -> None:
+        """After a model reset (a filter showing other rows) the table lays its rows out at once,
+        not on its zero timer: the paint queued by the reset came first, and the layout after it
+        changed the scroll range and painted every row again (a filter at 10,000 or 100,000
+        stores: one table repaint of ~20 ms instead of two). Connected after the table's own
+        reset slot (setModel's), so it runs the layout that slot asked for."""
+        if not getattr(self, "_resets_laid_out", False):
+            self.model.modelReset.connect(self.table.executeDelayedItemsLayout)
+            self._resets_laid_out = True
 
     def _index_letters(self, table: StoreTable) -> None:
         """Ask the db lane for the first-letter masks of a freshly loaded table (``LETTERS``): a
         first letter then costs a lookup instead of a scan of every row (100,000 stores: 5-9 ms a
         keystroke). Queued before the name-order job, so typing gets them within ~0.4 s."""
+        if table.letters:
+            return
         version = table.version
 
         def installed(letters: dict[str, bytearray]) -> None:
@@ -651,11 +664,7 @@ class StoresView(BaseView):
         keep = self.current_store_id()
         flt = self.current_filter()
         changed = flt != self.model.row_filter
-        reset = self.model.set_filter(flt)
-        if reset:
-            # lay the rows out now, not on the view's zero timer: painted first, the rows were
-            # painted twice (before and after the layout), a whole table repaint per keystroke
-            self.table.executeDelayedItemsLayout()
+        reset = self.model.set_filter(flt)  # laid out at once (_lay_out_resets_at_once)
         self._update_counts()
         if self.model.checked_count():
             self._update_selection()
