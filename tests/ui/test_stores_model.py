@@ -175,3 +175,107 @@ def test_model_contract_with_checks_and_a_reorder(qtmodeltester):
     assert set(m.checked_ids()) == checked  # hidden ones too
     m.check_all_visible()
     assert m.all_visible_checked() and m.visible_checked_count() == m.rowCount()
+
+
+def test_a_filter_showing_the_same_rows_leaves_the_model_alone(model):
+    """No reset (no relayout, no repaint) when a filter shows exactly the rows already shown."""
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    before = model.visible_ids()
+    assert model.set_filter(RowFilter(StoreFilter(text="-"))) is False  # every id has a "-"
+    assert resets == [] and model.visible_ids() == before
+    assert model.row_filter == RowFilter(StoreFilter(text="-"))
+    assert model.set_filter(RowFilter(StoreFilter(text="panda"))) is True and resets == [1]
+    panda = model.visible_ids()
+    assert model.set_filter(RowFilter(StoreFilter(text="PANDA"))) is False  # the same rows again
+    assert model.set_filter(RowFilter(StoreFilter(text="panda"))) is False and resets == [1]
+    assert model.visible_ids() == panda
+    assert model.set_filter(RowFilter(StoreFilter(text="~ no store ~"))) is True
+    assert model.rowCount() == 0 and model.visible_ids() == []
+    assert model.set_filter(RowFilter()) is True and model.visible_ids() == before
+
+
+def test_typing_deleting_and_retyping_give_the_rows_of_a_fresh_search():
+    """Growing, shrinking and replacing the text, before and after the pinyin reorder: always
+    the rows a plain scan finds."""
+    from console.ui.collation import Collation
+    from console.ui.models.stores_model import in_name_order
+
+    rows = make_rows(3_000)
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(StoreTable.from_rows(rows))
+    steps = ["b", "bl", "blu", "bl", "b", "", "s", "su", "sun", "sunr", "sun", "sunrise 1", "1", ""]
+    steps += ["小", "小满", "-", "t"]
+
+    def check() -> None:
+        for text in steps:
+            m.set_filter(RowFilter(StoreFilter(text=text)))
+            want = {r.id for r in rows if text.casefold() in f"{r.name}\t{r.id}".casefold()}
+            assert set(m.visible_ids()) == want, text
+            assert len(m.visible_ids()) == len(want), text
+
+    check()
+    m.set_filter(RowFilter())
+    table = m.table
+    m.reorder_table(in_name_order(table, Collation("zh_CN").ranks(table.names)))
+    check()
+
+
+def test_a_reordered_table_searches_the_same_text_per_row():
+    """The reorder lays the haystack out afresh; each row still searches its own name and id,
+    also when a name holds a line break (the one-by-one path)."""
+    from console.ui.models.stores_model import in_name_order
+
+    rows = make_rows(200)
+    rows[7] = dataclasses.replace(rows[7], name="Two\nLines")
+    table = StoreTable.from_rows(rows)
+    reordered = in_name_order(table, list(range(len(rows)))[::-1])
+    own = [f"{n}\t{i}".casefold() for n, i in zip(reordered.names, reordered.ids, strict=True)]
+    assert reordered.haystack == own
+    plain = StoreTable.from_rows(rows[:5])
+    assert in_name_order(plain, [4, 3, 2, 1, 0]).haystack == plain.haystack[::-1]
+    m = StoresModel(clock=lambda: NOW)
+    m.set_table(reordered)
+    m.set_filter(RowFilter(StoreFilter(text="two\nl")))
+    assert m.visible_ids() == [rows[7].id]
+
+
+def test_indexed_letters_follow_row_updates_and_new_stores():
+    """A first letter found through the letter index gives the rows a scan gives, also after
+    stores were renamed or added."""
+    rows = make_rows(1_000)
+    m = StoresModel(clock=lambda: NOW)
+    table = StoreTable.from_rows(rows)
+    table.index_letters()
+    m.set_table(table)
+    m.update_rows(
+        [
+            dataclasses.replace(rows[3], name="zzz qqq"),
+            dataclasses.replace(rows[4], name="Plain"),
+            dataclasses.replace(rows[5], id="tb-new-1", name="Quince 7"),
+        ]
+    )
+    renamed = [dataclasses.replace(rows[3], name="zzz qqq"), dataclasses.replace(rows[4], name="Plain")]
+    every = [*rows[:3], *renamed, *rows[5:], dataclasses.replace(rows[5], id="tb-new-1", name="Quince 7")]
+    for text in ["q", "z", "7", "-", "p", "x", "q", "qu"]:
+        m.set_filter(RowFilter())
+        m.set_filter(RowFilter(StoreFilter(text=text)))
+        want = {r.id for r in every if text in f"{r.name}\t{r.id}".casefold()}
+        assert set(m.visible_ids()) == want, text
+
+
+def test_letter_masks_are_kept_only_for_the_rows_they_were_made_from():
+    """The view's letter job builds masks beside the GUI thread and installs them only if the
+    table did not change meanwhile; the pinyin reorder carries installed masks along."""
+    from console.ui.models.stores_model import LETTERS, in_name_order
+
+    rows = make_rows(500)
+    table = StoreTable.from_rows(rows)
+    version = table.version
+    masks = table.letter_masks()
+    assert set(masks) == set(LETTERS)
+    table.replace(3, dataclasses.replace(rows[3], name="Renamed"))
+    assert table.version != version  # the view drops masks made before this change
+    table.letters = table.letter_masks()
+    ordered = in_name_order(table, list(range(len(rows)))[::-1])
+    assert ordered.letters == ordered.letter_masks()

@@ -240,3 +240,24 @@ def test_at_1024x700_the_detail_is_whole_and_the_platform_moves_into_the_name(st
     assert "Tmall" in tip
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: not stores.table.isColumnHidden(Col.PLATFORM))
+
+
+def test_a_search_showing_every_store_keeps_the_current_store_and_only_its_row(stores, qtbot):
+    """Every id holds "-": the rows do not change, the model is not reset, and the page looks as
+    after a reset and re-selection: the current store kept, its row the only one selected."""
+    assert stores.select_store("tm-exp")
+    resets: list[int] = []
+    stores.model.modelReset.connect(lambda: resets.append(1))
+    QTest.keyClicks(stores.search, "-")
+    assert resets == [] and stores.model.rowCount() == len(NAMES)
+    assert stores.current_store_id() == "tm-exp"
+    rows = {i.row() for i in stores.table.selectionModel().selectedRows()}
+    assert rows == {stores.model.row_of("tm-exp")}
+    stores.search.clear()
+    QTest.keyClicks(stores.search, "wares")  # other rows: a reset; the current store is gone
+    assert resets == [1] and stores.model.visible_ids() == ["tm-wd"]
+    assert stores.current_store_id() is None
+    stores.search.clear()
+    assert stores.model.rowCount() == len(NAMES) and stores.current_store_id() is None
+    QTest.keyClicks(stores.search, "-")  # the same rows again, no current store: none selected
+    assert stores.table.selectionModel().selectedRows() == []
