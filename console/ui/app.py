@@ -299,7 +299,6 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
     """
 
     window.stores_filled_elsewhere = True  # built after the first paint, it waits for the rows
-    read: list[tuple[bool, Any]] = []  # (quick read worked, its table or its error)
     done: list[bool] = []
 
     def finish(load_all: bool) -> None:
@@ -312,11 +311,8 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
             window.stores.refresh()
         then()
 
-    def show() -> None:
-        """Once the window has painted and the quick read is back (whichever comes last)."""
-        if not read or not window.has_painted or done:
-            return
-        quick, result = read[0]
+    def came_back(quick: bool, result: Any) -> None:
+        """The quick read is back (it starts after the first paint): its rows, or the normal load."""
         stores = window.stores  # built here unless the window built it already
         if quick and stores.model.rowCount() == 0:
             stores.model.set_table(result)  # the list repaints with its rows
@@ -328,10 +324,6 @@ def show_stores_first(window: Any, db_path: Path, then: Callable[[], None]) -> N
             log.info("the quick first read of the stores list failed (%s); loading it normally", result)
             stores.loaded.connect(lambda: after_next_paint(stores.table, lambda: finish(False)))
             stores.refresh()
-
-    def came_back(quick: bool, result: Any) -> None:
-        read.append((quick, result))
-        show()
 
     def start_read() -> None:
         window.ctx.tasks.run(
